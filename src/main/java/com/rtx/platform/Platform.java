@@ -1,0 +1,15 @@
+package com.rtx.platform;
+
+import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.health.EngineHealth;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.sqlclient.Pool;
+
+/**
+ * What the engine hands to each role's verticle: typed configuration and the shared clients.
+ * The pool and Redis client belong to the engine, which closes them after every verticle stopped.
+ */
+public record Platform(RtxConfig config, Pool pool, RedisAPI redis, EngineHealth health,
+                       PrometheusMeterRegistry metrics, BuildInfo build) {
+}

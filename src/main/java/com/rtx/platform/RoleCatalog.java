@@ -1,0 +1,39 @@
+package com.rtx.platform;
+
+import com.rtx.gateway.GatewayVerticle;
+import io.vertx.core.Deployable;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The roles this build can deploy and the verticle behind each. A role appears here only when its
+ * verticle does real work; the others are refused at start-up with a clear message rather than
+ * deployed as placeholders.
+ */
+public final class RoleCatalog {
+
+  private static final Map<Role, Function<Platform, Deployable>> VERTICLES = new EnumMap<>(Role.class);
+
+  static {
+    VERTICLES.put(Role.GATEWAY, GatewayVerticle::new);
+  }
+
+  private RoleCatalog() {
+  }
+
+  public static Set<Role> available() {
+    return Collections.unmodifiableSet(VERTICLES.keySet());
+  }
+
+  static Deployable create(Role role, Platform platform) {
+    Function<Platform, Deployable> factory = VERTICLES.get(role);
+    if (factory == null) {
+      throw new IllegalArgumentException("role " + role + " is not available in this build");
+    }
+    return factory.apply(platform);
+  }
+}

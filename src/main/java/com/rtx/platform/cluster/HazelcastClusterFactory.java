@@ -1,0 +1,58 @@
+package com.rtx.platform.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.rtx.platform.config.RtxConfig;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+
+/**
+ * Builds the Hazelcast cluster manager from RTX configuration. Starts from Vert.x's own Hazelcast
+ * config (it holds the settings of Vert.x's subscription maps) and then closes every door that
+ * default opens: multicast off, auto-detection off, phone-home off, bound to {@code cluster.host}.
+ * Members join over TCP-IP from {@code cluster.members}, or through Kubernetes discovery.
+ */
+public final class HazelcastClusterFactory {
+
+  private HazelcastClusterFactory() {
+  }
+
+  public static HazelcastClusterManager create(RtxConfig.Cluster cluster) {
+    Config config = ConfigUtil.loadConfig();
+    config.setClusterName("rtx");
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.logging.type", "slf4j");
+    // Members are listed explicitly, so there is nothing to wait for before joining.
+    config.setProperty("hazelcast.wait.seconds.before.join", "0");
+    config.setProperty("hazelcast.shutdownhook.enabled", "false");
+
+    NetworkConfig network = config.getNetworkConfig();
+    network.setPort(cluster.port()).setPortAutoIncrement(true).setPortCount(10);
+    network.getInterfaces().setEnabled(true).clear().addInterface(cluster.host());
+    network.setPublicAddress(null);
+
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    if (cluster.kubernetes()) {
+      join.getTcpIpConfig().setEnabled(false);
+      var kubernetes = join.getKubernetesConfig().setEnabled(true);
+      cluster.kubernetesServiceName().ifPresent(name -> kubernetes.setProperty("service-name", name));
+      cluster.kubernetesNamespace().ifPresent(ns -> kubernetes.setProperty("namespace", ns));
+      network.getInterfaces().setEnabled(false);
+    } else {
+      join.getKubernetesConfig().setEnabled(false);
+      var tcpIp = join.getTcpIpConfig().setEnabled(true);
+      tcpIp.getMembers().clear();
+      cluster.members().forEach(tcpIp::addMember);
+    }
+    return new HazelcastClusterManager(config);
+  }
+
+  /** The event bus of a clustered node listens on the cluster host, on any free port. */
+  public static EventBusOptions eventBusOptions(RtxConfig.Cluster cluster) {
+    return new EventBusOptions().setHost(cluster.host()).setClusterPublicHost(cluster.host()).setPort(0);
+  }
+}

@@ -1,0 +1,121 @@
+package com.rtx.platform.config;
+
+import io.vertx.core.json.JsonArray;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Typed reads of a {@link LayeredConfig} that collect every problem (key, source, reason) instead
+ * of stopping at the first, so an operator fixes a bad deployment in one round. Strings are
+ * accepted for numbers, booleans and lists because environment variables and Secrets only hold
+ * strings.
+ */
+final class ConfigReader {
+
+  private final LayeredConfig config;
+  private final List<ConfigProblem> problems = new ArrayList<>();
+
+  ConfigReader(LayeredConfig config) {
+    this.config = config;
+  }
+
+  List<ConfigProblem> problems() {
+    return problems;
+  }
+
+  void problem(String key, String message) {
+    problems.add(new ConfigProblem(key, config.sourceOf(key), message));
+  }
+
+  /** A string, or null when unset; blank counts as unset. */
+  String optionalString(String key) {
+    Object value = config.get(key);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String) && !(value instanceof Number) && !(value instanceof Boolean)) {
+      problem(key, "must be a string, got " + value);
+      return null;
+    }
+    String text = value.toString().trim();
+    return text.isEmpty() ? null : text;
+  }
+
+  String string(String key) {
+    String value = optionalString(key);
+    if (value == null && isValid(key)) {
+      problem(key, "is required");
+    }
+    return value;
+  }
+
+  long longValue(String key, long min, long max) {
+    Object value = config.get(key);
+    long parsed;
+    if (value instanceof Number number && number.doubleValue() == number.longValue()) {
+      parsed = number.longValue();
+    } else if (value instanceof String text && text.trim().matches("-?\\d{1,18}")) {
+      parsed = Long.parseLong(text.trim());
+    } else {
+      problem(key, "must be a whole number, got " + describe(value));
+      return min;
+    }
+    if (parsed < min || parsed > max) {
+      problem(key, "must be between " + min + " and " + max + ", got " + parsed);
+      return min;
+    }
+    return parsed;
+  }
+
+  int port(String key) {
+    return (int) longValue(key, 1, 65535);
+  }
+
+  int intValue(String key, int min, int max) {
+    return (int) longValue(key, min, max);
+  }
+
+  boolean bool(String key) {
+    Object value = config.get(key);
+    if (value instanceof Boolean flag) {
+      return flag;
+    }
+    if (value instanceof String text && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
+      return Boolean.parseBoolean(text);
+    }
+    problem(key, "must be true or false, got " + describe(value));
+    return false;
+  }
+
+  /** A list given as a JSON array of strings or a comma-separated string. */
+  List<String> list(String key) {
+    Object value = config.get(key);
+    List<String> items = new ArrayList<>();
+    if (value instanceof JsonArray array) {
+      for (Object item : array) {
+        if (!(item instanceof String text)) {
+          problem(key, "must be a list of strings, got " + describe(item));
+          return List.of();
+        }
+        items.add(text.trim());
+      }
+    } else if (value instanceof String text) {
+      Arrays.stream(text.split(",")).map(String::trim).forEach(items::add);
+    } else if (value != null) {
+      problem(key, "must be a list or a comma-separated string, got " + describe(value));
+      return List.of();
+    }
+    items.removeIf(String::isEmpty);
+    return items;
+  }
+
+  private boolean isValid(String key) {
+    return problems.stream().noneMatch(p -> p.key().equals(key));
+  }
+
+  private static String describe(Object value) {
+    return value == null ? "nothing" : value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
+  }
+}

@@ -1,0 +1,87 @@
+package com.rtx.platform.config;
+
+import com.rtx.platform.Addresses;
+import com.rtx.platform.Role;
+import io.vertx.config.ConfigRetriever;
+import io.vertx.config.ConfigRetrieverOptions;
+import io.vertx.config.ConfigStoreOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Set;
+
+/**
+ * Watches the changeable layers (the config file, and the ConfigMap/Secret in Kubernetes) with
+ * vertx-config's periodic scan. On a change it reloads every layer, validates the result and,
+ * when valid, publishes {@link Addresses#CONFIG_CHANGED}; an invalid change is logged and ignored,
+ * so the running engine keeps its last good configuration.
+ */
+public final class ConfigWatcher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConfigWatcher.class);
+
+  private final Vertx vertx;
+  private final ConfigLoader loader;
+  private final Set<Role> availableRoles;
+  private LayeredConfig current;
+  private ConfigRetriever retriever;
+
+  public ConfigWatcher(Vertx vertx, ConfigLoader loader, LayeredConfig current, Set<Role> availableRoles) {
+    this.vertx = vertx;
+    this.loader = loader;
+    this.current = current;
+    this.availableRoles = availableRoles;
+  }
+
+  /** Starts scanning every {@code periodMs}; 0 disables watching. */
+  public Future<Void> start(long periodMs, String kubernetesNamespace) {
+    if (periodMs <= 0) {
+      return Future.succeededFuture();
+    }
+    ConfigRetrieverOptions options = new ConfigRetrieverOptions()
+      .setScanPeriod(periodMs)
+      .setIncludeDefaultStores(false)
+      .addStore(new ConfigStoreOptions().setType("file").setFormat("json").setOptional(true)
+        .setConfig(new JsonObject().put("path", loader.sources().configFile().toString())));
+    if (kubernetesNamespace != null) {
+      ConfigLoader.kubernetesStores(kubernetesNamespace).forEach(options::addStore);
+    }
+    retriever = ConfigRetriever.create(vertx, options);
+    retriever.listen(change -> reload());
+    return retriever.getConfig().mapEmpty();
+  }
+
+  public Future<Void> stop() {
+    if (retriever != null) {
+      retriever.close();
+    }
+    return Future.succeededFuture();
+  }
+
+  private void reload() {
+    loader.load()
+      .map(next -> {
+        RtxConfig.parse(next, availableRoles);
+        return next;
+      })
+      .onSuccess(this::publishIfChanged)
+      .onFailure(e -> LOG.error("configuration change ignored, keeping the running configuration: {}",
+        e.getMessage()));
+  }
+
+  private void publishIfChanged(LayeredConfig next) {
+    Set<String> changed = current.changedKeys(next);
+    if (changed.isEmpty()) {
+      return;
+    }
+    current = next;
+    LOG.info("configuration changed: {}", changed);
+    vertx.eventBus().publish(Addresses.CONFIG_CHANGED, new JsonObject()
+      .put("changedKeys", new JsonArray(changed.stream().toList()))
+      .put("config", SecretMasker.mask(next.merged())));
+  }
+}

@@ -1,0 +1,84 @@
+package com.rtx.platform.config;
+
+import io.vertx.core.json.JsonObject;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one mapping from environment variables to configuration keys. Values stay strings here;
+ * {@link RtxConfig} parses and validates them like values from any other layer. README's
+ * configuration reference lists the same variables (a test keeps the two in step).
+ * {@code RTX_LOG_FORMAT} is read by logback itself, before any of this runs.
+ */
+public final class EnvMapping {
+
+  /** One environment variable and the dotted configuration key it sets. */
+  public record EnvVar(String name, String key) {
+  }
+
+  public static final List<EnvVar> VARIABLES = List.of(
+    new EnvVar("RTX_ROLES", "roles"),
+    new EnvVar("RTX_DATA_DIR", "data-dir"),
+    new EnvVar("RTX_HTTP_HOST", "http.host"),
+    new EnvVar("RTX_HTTP_PORT", "http.port"),
+    new EnvVar("RTX_FIXAPI_HOST", "fixapi.host"),
+    new EnvVar("RTX_FIXAPI_PORT", "fixapi.port"),
+    new EnvVar("RTX_LPSIM_HOST", "lpsim.host"),
+    new EnvVar("RTX_LPSIM_PORT", "lpsim.port"),
+    new EnvVar("RTX_PG_URL", "pg.url"),
+    new EnvVar("RTX_PG_USER", "pg.user"),
+    new EnvVar("RTX_PG_PASSWORD", "pg.password"),
+    new EnvVar("RTX_PG_POOL_SIZE", "pg.pool-size"),
+    new EnvVar("RTX_PG_CONNECT_TIMEOUT_MS", "pg.connect-timeout-ms"),
+    new EnvVar("RTX_REDIS_URL", "redis.url"),
+    new EnvVar("RTX_REDIS_CONNECT_TIMEOUT_MS", "redis.connect-timeout-ms"),
+    new EnvVar("RTX_DB_MIGRATE_ON_START", "db.migrate-on-start"),
+    new EnvVar("RTX_HEALTH_CHECK_TIMEOUT_MS", "health.check-timeout-ms"),
+    new EnvVar("RTX_CLUSTER_ENABLED", "cluster.enabled"),
+    new EnvVar("RTX_CLUSTER_HOST", "cluster.host"),
+    new EnvVar("RTX_CLUSTER_PORT", "cluster.port"),
+    new EnvVar("RTX_CLUSTER_MEMBERS", "cluster.members"),
+    new EnvVar("RTX_CLUSTER_K8S_ENABLED", "cluster.kubernetes.enabled"),
+    new EnvVar("RTX_CLUSTER_K8S_SERVICE", "cluster.kubernetes.service-name"),
+    new EnvVar("RTX_CLUSTER_K8S_NAMESPACE", "cluster.kubernetes.namespace"),
+    new EnvVar("RTX_SHUTDOWN_GRACE_MS", "shutdown.grace-ms"),
+    new EnvVar("RTX_CONFIG_SCAN_PERIOD_MS", "config.scan-period-ms"),
+    new EnvVar("RTX_K8S_NAMESPACE", "kubernetes.namespace"));
+
+  private EnvMapping() {
+  }
+
+  public static Optional<EnvVar> byName(String name) {
+    return VARIABLES.stream().filter(v -> v.name().equals(name)).findFirst();
+  }
+
+  /** The environment layer: only mapped {@code RTX_*} variables, each labelled with its name. */
+  public static ConfigLayer layer(Map<String, String> env) {
+    JsonObject values = new JsonObject();
+    Map<String, String> labels = new HashMap<>();
+    for (EnvVar variable : VARIABLES) {
+      String value = env.get(variable.name());
+      if (value != null) {
+        DottedKeys.put(values, variable.key(), value);
+        labels.put(variable.key(), "environment variable " + variable.name());
+      }
+    }
+    return new ConfigLayer("environment", values, labels);
+  }
+
+  /**
+   * Secret and ConfigMap data may be keyed by variable name ({@code RTX_PG_PASSWORD}) or by
+   * dotted key ({@code pg.password}); both become nested configuration.
+   */
+  public static JsonObject fromKubernetesData(JsonObject data) {
+    JsonObject flat = new JsonObject();
+    for (Map.Entry<String, Object> entry : data) {
+      String key = byName(entry.getKey()).map(EnvVar::key).orElse(entry.getKey());
+      flat.put(key, entry.getValue());
+    }
+    return DottedKeys.expand(flat);
+  }
+}
