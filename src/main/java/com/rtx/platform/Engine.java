@@ -71,6 +71,7 @@ public final class Engine {
   private Pool pool;
   private Redis redisClient;
   private EngineHealth health;
+  private EngineMetrics metrics;
   private RoleDeployer deployer;
   private ConfigWatcher watcher;
   private volatile boolean stopped;
@@ -109,7 +110,7 @@ public final class Engine {
 
   private void startAll() {
     startDataServers();
-    EngineMetrics metrics = new EngineMetrics(build);
+    metrics = new EngineMetrics(build);
     vertx = createVertx(metrics);
     health = new EngineHealth(vertx, config.healthCheckTimeoutMs());
     pool = PgBuilder.pool()
@@ -127,7 +128,8 @@ public final class Engine {
     Platform platform = new Platform(config, pool, redis, health, metrics.registry(), build);
     deployer = new RoleDeployer(vertx, platform, config.roles());
     health.registerRoles(deployer::describe, deployer::allDeployed);
-    watcher = new ConfigWatcher(vertx, new ConfigLoader(vertx, loader.sources()), layered, RoleCatalog.available());
+    watcher = new ConfigWatcher(vertx, new ConfigLoader(vertx, loader.sources()), layered, RoleCatalog.available(),
+      metrics.registry());
 
     await(migrate()
       .compose(schemaReady -> deployer.deployAll().map(schemaReady))
@@ -277,6 +279,10 @@ public final class Engine {
 
   public String redisUrl() {
     return redisUrl;
+  }
+
+  public io.micrometer.core.instrument.MeterRegistry metricsRegistry() {
+    return metrics.registry();
   }
 
   public EngineHealth health() {

@@ -2,6 +2,8 @@ package com.rtx.platform.config;
 
 import com.rtx.platform.Addresses;
 import com.rtx.platform.Role;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.config.ConfigRetriever;
 import io.vertx.config.ConfigRetrieverOptions;
 import io.vertx.config.ConfigStoreOptions;
@@ -30,11 +32,19 @@ public final class ConfigWatcher {
   private LayeredConfig current;
   private ConfigRetriever retriever;
 
-  public ConfigWatcher(Vertx vertx, ConfigLoader loader, LayeredConfig current, Set<Role> availableRoles) {
+  private final Counter applied;
+  private final Counter rejected;
+
+  public ConfigWatcher(Vertx vertx, ConfigLoader loader, LayeredConfig current, Set<Role> availableRoles,
+                       MeterRegistry metrics) {
     this.vertx = vertx;
     this.loader = loader;
     this.current = current;
     this.availableRoles = availableRoles;
+    this.applied = Counter.builder("rtx.config.reloads").tag("result", "applied")
+      .description("Configuration changes picked up by the scan, by outcome").register(metrics);
+    this.rejected = Counter.builder("rtx.config.reloads").tag("result", "rejected")
+      .description("Configuration changes picked up by the scan, by outcome").register(metrics);
   }
 
   /** Starts scanning every {@code periodMs}; 0 disables watching. */
@@ -69,8 +79,10 @@ public final class ConfigWatcher {
         return next;
       })
       .onSuccess(this::publishIfChanged)
-      .onFailure(e -> LOG.error("configuration change ignored, keeping the running configuration: {}",
-        e.getMessage()));
+      .onFailure(e -> {
+        rejected.increment();
+        LOG.error("configuration change ignored, keeping the running configuration: {}", e.getMessage());
+      });
   }
 
   private void publishIfChanged(LayeredConfig next) {
@@ -79,6 +91,7 @@ public final class ConfigWatcher {
       return;
     }
     current = next;
+    applied.increment();
     LOG.info("configuration changed: {}", changed);
     vertx.eventBus().publish(Addresses.CONFIG_CHANGED, new JsonObject()
       .put("changedKeys", new JsonArray(changed.stream().toList()))

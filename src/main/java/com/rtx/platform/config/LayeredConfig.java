@@ -57,7 +57,8 @@ public final class LayeredConfig {
     keys.addAll(DottedKeys.leafKeys(other.merged));
     Set<String> changed = new TreeSet<>();
     for (String key : keys) {
-      if (!Objects.equals(get(key), other.get(key))) {
+      // "8080" from the environment and 8080 from a file are the same setting.
+      if (!Objects.equals(String.valueOf(get(key)), String.valueOf(other.get(key)))) {
         changed.add(key);
       }
     }

@@ -1,0 +1,161 @@
+package com.rtx.platform.config;
+
+import com.rtx.platform.Role;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RtxConfigTest {
+
+  private static final Set<Role> AVAILABLE = EnumSet.of(Role.GATEWAY);
+
+  @TempDir
+  Path dir;
+
+  private LayeredConfig load(Path file, Map<String, String> env, JsonObject cli) {
+    LayeredConfig local = new ConfigLoader(null, new ConfigSources(file, false, env, cli)).loadLocalLayers();
+    return local.with(new ConfigLayer("command line", cli));
+  }
+
+  private Path file(String json) throws IOException {
+    Path file = dir.resolve("rtx.json");
+    Files.writeString(file, json);
+    return file;
+  }
+
+  @Test
+  void defaultsGiveLoopbackPortsEmbeddedServersAndEveryAvailableRole() {
+    RtxConfig config = RtxConfig.parse(load(dir.resolve("absent.json"), Map.of(), new JsonObject()), AVAILABLE);
+
+    assertThat(config.http()).isEqualTo(new RtxConfig.Endpoint("127.0.0.1", 8080));
+    assertThat(config.fixapi().port()).isEqualTo(9878);
+    assertThat(config.lpsim().port()).isEqualTo(9880);
+    assertThat(config.pg().url()).isEmpty();
+    assertThat(config.redis().url()).isEmpty();
+    assertThat(config.migrateOnStart()).isTrue();
+    assertThat(config.cluster().enabled()).isFalse();
+    assertThat(config.roles()).containsExactly(Role.GATEWAY);
+    assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+  }
+
+  @Test
+  void laterLayersWinFileOverDefaultsEnvironmentOverFileCommandLineOverAll() throws IOException {
+    Path file = file("{\"http\": {\"port\": 8100, \"host\": \"127.0.0.2\"}, \"pg\": {\"pool-size\": 4}, \"roles\": \"lp-sim\"}");
+    Map<String, String> env = Map.of("RTX_HTTP_PORT", "8200", "RTX_PG_URL", "postgresql://rtx:s3cret@db:5432/rtx");
+    LayeredConfig layered = load(file, env, new JsonObject().put("roles", "gateway"));
+
+    RtxConfig config = RtxConfig.parse(layered, AVAILABLE);
+
+    assertThat(config.http()).isEqualTo(new RtxConfig.Endpoint("127.0.0.2", 8200));
+    assertThat(config.pg().poolSize()).isEqualTo(4);
+    assertThat(config.pg().url()).contains("postgresql://rtx:s3cret@db:5432/rtx");
+    assertThat(config.roles()).containsExactly(Role.GATEWAY);
+    assertThat(layered.sourceOf("http.port")).isEqualTo("environment variable RTX_HTTP_PORT");
+    assertThat(layered.sourceOf("http.host")).isEqualTo("file " + file);
+    assertThat(layered.sourceOf("shutdown.grace-ms")).startsWith("defaults");
+    assertThat(layered.sourceOf("roles")).isEqualTo("command line");
+  }
+
+  @Test
+  void badValueNamesKeyAndSourceAndEveryProblemIsReportedAtOnce() throws IOException {
+    Path file = file("{\"pg\": {\"pool-size\": 0}}");
+    LayeredConfig layered = load(file, Map.of("RTX_HTTP_PORT", "eighty", "RTX_CLUSTER_ENABLED", "yes"), new JsonObject());
+
+    assertThatThrownBy(() -> RtxConfig.parse(layered, AVAILABLE))
+      .isInstanceOf(ConfigException.class)
+      .satisfies(e -> assertThat(((ConfigException) e).problems())
+        .extracting(ConfigProblem::key, ConfigProblem::source)
+        .containsExactlyInAnyOrder(
+          org.assertj.core.groups.Tuple.tuple("http.port", "environment variable RTX_HTTP_PORT"),
+          org.assertj.core.groups.Tuple.tuple("cluster.enabled", "environment variable RTX_CLUSTER_ENABLED"),
+          org.assertj.core.groups.Tuple.tuple("pg.pool-size", "file " + file)))
+      .hasMessageContaining("http.port (from environment variable RTX_HTTP_PORT): must be a whole number, got \"eighty\"");
+  }
+
+  @Test
+  void portOutOfRangeIsRejected() {
+    LayeredConfig layered = load(dir.resolve("absent.json"), Map.of("RTX_HTTP_PORT", "70000"), new JsonObject());
+
+    assertThatThrownBy(() -> RtxConfig.parse(layered, AVAILABLE))
+      .hasMessageContaining("http.port").hasMessageContaining("between 1 and 65535, got 70000");
+  }
+
+  @Test
+  void malformedJsonNamesFileAndLine() throws IOException {
+    Path file = file("{\n  \"http\": {\n    \"port\": 8080,,\n  }\n}\n");
+
+    assertThatThrownBy(() -> load(file, Map.of(), new JsonObject()))
+      .isInstanceOf(ConfigException.class)
+      .hasMessageContaining(file.toString())
+      .hasMessageContaining("line 3");
+  }
+
+  @Test
+  void explicitConfigFileMustExist() {
+    Path missing = dir.resolve("missing.json");
+    ConfigLoader loader = new ConfigLoader(null, ConfigSources.of(missing, Map.of(), new JsonObject()));
+
+    assertThatThrownBy(loader::loadLocalLayers).hasMessageContaining(missing + " (from --config) does not exist");
+  }
+
+  @Test
+  void unknownKeyIsRejectedWithItsSource() throws IOException {
+    Path file = file("{\"http\": {\"prot\": 8080}}");
+
+    assertThatThrownBy(() -> RtxConfig.parse(load(file, Map.of(), new JsonObject()), AVAILABLE))
+      .hasMessageContaining("http.prot (from file " + file + "): unknown configuration key");
+  }
+
+  @Test
+  void unknownAndUnavailableRolesAreRejected() {
+    LayeredConfig unknown = load(dir.resolve("absent.json"), Map.of("RTX_ROLES", "gateway,matcher"), new JsonObject());
+    LayeredConfig unavailable = load(dir.resolve("absent.json"), Map.of("RTX_ROLES", "gateway,pricing"), new JsonObject());
+
+    assertThatThrownBy(() -> RtxConfig.parse(unknown, AVAILABLE)).hasMessageContaining("unknown role matcher");
+    assertThatThrownBy(() -> RtxConfig.parse(unavailable, AVAILABLE))
+      .hasMessageContaining("role 'pricing' is not available in this build");
+  }
+
+  @Test
+  void urlsMustUseTheirScheme() {
+    LayeredConfig layered = load(dir.resolve("absent.json"),
+      Map.of("RTX_PG_URL", "mysql://root:pw@db/rtx", "RTX_REDIS_URL", "http://cache"), new JsonObject());
+
+    assertThatThrownBy(() -> RtxConfig.parse(layered, AVAILABLE))
+      .hasMessageContaining("pg.url (from environment variable RTX_PG_URL)")
+      .hasMessageContaining("mysql://root:****@db/rtx")
+      .hasMessageContaining("redis.url (from environment variable RTX_REDIS_URL)")
+      .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pw@"));
+  }
+
+  @Test
+  void kubernetesDataKeyedByVariableOrDottedKeyBecomesNestedConfig() {
+    JsonObject data = new JsonObject().put("RTX_PG_PASSWORD", "x").put("http.port", "9000");
+
+    assertThat(EnvMapping.fromKubernetesData(data)).isEqualTo(new JsonObject()
+      .put("pg", new JsonObject().put("password", "x"))
+      .put("http", new JsonObject().put("port", "9000")));
+    assertThat(ConfigLoader.kubernetesStores("trading"))
+      .extracting(s -> s.getConfig().getString("name"))
+      .containsExactly("rtx-config", "rtx-secrets");
+    assertThat(ConfigLoader.kubernetesStores("trading").get(1).getConfig().getBoolean("secret")).isTrue();
+  }
+
+  @Test
+  void changedKeysListsEffectiveDifferences() throws IOException {
+    LayeredConfig before = load(dir.resolve("absent.json"), Map.of(), new JsonObject());
+    LayeredConfig after = load(file("{\"shutdown\": {\"grace-ms\": 1}}"), Map.of("RTX_HTTP_PORT", "8080"), new JsonObject());
+
+    assertThat(before.changedKeys(after)).containsExactly("shutdown.grace-ms");
+  }
+}

@@ -1,0 +1,30 @@
+package com.rtx.support;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Waits for a condition the test cannot be called back on (a port closing, a process exiting,
+ * a health check flipping), polling until it holds. Tests never assert how long that took; the
+ * deadline only turns a hang into a failure.
+ */
+public final class Eventually {
+
+  private Eventually() {
+  }
+
+  public static void await(String what, Duration deadline, BooleanSupplier condition) {
+    long end = System.nanoTime() + deadline.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("gave up waiting for " + what + " after " + deadline);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting for " + what);
+      }
+    }
+  }
+}

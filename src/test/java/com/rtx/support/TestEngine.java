@@ -1,0 +1,50 @@
+package com.rtx.support;
+
+import com.rtx.platform.Engine;
+import com.rtx.platform.config.ConfigSources;
+import com.rtx.platform.db.PgTarget;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Starts an in-process engine against the test PostgreSQL (a database of its own) and Redis,
+ * configured only through an injected environment, on a free HTTP port.
+ */
+public final class TestEngine {
+
+  private final Map<String, String> env = new HashMap<>();
+  private Path configFile = Path.of("target", "no-such-rtx.json");
+
+  private TestEngine(PgTarget database) {
+    env.put("RTX_PG_URL", TestInfra.url(database));
+    env.put("RTX_REDIS_URL", TestInfra.redisUrl());
+    env.put("RTX_HTTP_PORT", String.valueOf(Ports.free()));
+    env.put("RTX_CONFIG_SCAN_PERIOD_MS", "0");
+    env.put("RTX_SHUTDOWN_GRACE_MS", "5000");
+  }
+
+  public static TestEngine on(PgTarget database) {
+    return new TestEngine(database);
+  }
+
+  public TestEngine env(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
+  public TestEngine configFile(Path file) {
+    this.configFile = file;
+    return this;
+  }
+
+  public int httpPort() {
+    return Integer.parseInt(env.get("RTX_HTTP_PORT"));
+  }
+
+  public Engine start() {
+    return Engine.start(new ConfigSources(configFile, false, env, new JsonObject()), true);
+  }
+}
