@@ -38,7 +38,8 @@ class EngineLifecycleIT {
     int httpPort = Ports.free();
     Map<String, String> env = env("RTX_DATA_DIR", dataDir.toString(), "RTX_HTTP_PORT", String.valueOf(httpPort));
 
-    EngineProcess first = EngineProcess.start(dir, env, "run");
+    // No arguments at all: `run` with every role.
+    EngineProcess first = EngineProcess.start(dir, env);
     first.awaitReady(httpPort);
     long orphanPg = pid(dataDir.resolve("pg/postmaster.pid"));
     long orphanRedis = pid(dataDir.resolve("redis/redis.pid"));

@@ -91,6 +91,22 @@ class DegradationIT {
     Eventually.await("redis check UP again", DEADLINE, () -> Http.status(port, "/health/dependencies") == 200);
   }
 
+  @Test
+  void redisUnreachableAtStartStillStartsAndReportsRedisDown() {
+    PgTarget other = TestInfra.migratedDatabase();
+    TestEngine test = TestEngine.on(other)
+      .env("RTX_REDIS_URL", "redis://127.0.0.1:" + com.rtx.support.Ports.free())
+      .env("RTX_REDIS_CONNECT_TIMEOUT_MS", "500");
+    Engine noRedis = test.start();
+    try {
+      assertThat(Http.status(test.httpPort(), "/health/ready")).isEqualTo(200);
+      assertThat(Http.status(test.httpPort(), "/health/dependencies/redis")).isEqualTo(503);
+    } finally {
+      noRedis.stop();
+      TestInfra.drop(other);
+    }
+  }
+
   private static JsonObject check(JsonObject health, String id) {
     return health.getJsonArray("checks").stream().map(JsonObject.class::cast)
       .filter(c -> c.getString("id").equals(id)).findFirst().orElseThrow();

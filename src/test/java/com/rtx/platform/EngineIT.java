@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.rtx.support.Eventually;
+import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
 
@@ -98,6 +104,24 @@ class EngineIT {
     assertThat(given.headers().firstValue("X-Request-Id")).contains("req-42.a");
     assertThat(generated.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
     assertThat(unsafe.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
+  }
+
+  @Test
+  void logLinesOfARequestCarryItsRequestId() {
+    Logger access = (Logger) LoggerFactory.getLogger("rtx.access");
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    access.addAppender(lines);
+    try {
+      Http.get(port, "/api/v1/traced", "X-Request-Id", "trace-me-1");
+
+      Eventually.await("access log line", Duration.ofSeconds(10), () -> !lines.list.isEmpty());
+      ILoggingEvent line = lines.list.get(0);
+      assertThat(line.getFormattedMessage()).startsWith("GET /api/v1/traced 404");
+      assertThat(line.getMDCPropertyMap()).containsEntry("requestId", "trace-me-1");
+    } finally {
+      access.detachAppender(lines);
+    }
   }
 
   @Test

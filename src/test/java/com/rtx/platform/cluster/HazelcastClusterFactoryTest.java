@@ -1,0 +1,50 @@
+package com.rtx.platform.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.rtx.platform.config.RtxConfig;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HazelcastClusterFactoryTest {
+
+  @Test
+  void loopbackClusterJoinsByTcpIpWithMulticastAndPhoneHomeOff() {
+    RtxConfig.Cluster cluster = new RtxConfig.Cluster(true, "127.0.0.1", 5801,
+      List.of("127.0.0.1:5801", "127.0.0.1:5802"), false, Optional.empty(), Optional.empty());
+
+    Config config = HazelcastClusterFactory.create(cluster).getConfig();
+    JoinConfig join = config.getNetworkConfig().getJoin();
+
+    assertThat(config.getProperty("hazelcast.phone.home.enabled")).isEqualTo("false");
+    assertThat(join.getMulticastConfig().isEnabled()).isFalse();
+    assertThat(join.getAutoDetectionConfig().isEnabled()).isFalse();
+    assertThat(join.getKubernetesConfig().isEnabled()).isFalse();
+    assertThat(join.getTcpIpConfig().isEnabled()).isTrue();
+    assertThat(join.getTcpIpConfig().getMembers()).containsExactly("127.0.0.1:5801", "127.0.0.1:5802");
+    assertThat(config.getNetworkConfig().getInterfaces().isEnabled()).isTrue();
+    assertThat(config.getNetworkConfig().getInterfaces().getInterfaces()).containsExactly("127.0.0.1");
+    assertThat(config.getNetworkConfig().getPort()).isEqualTo(5801);
+    // Vert.x's subscription map settings survive.
+    assertThat(config.getMultiMapConfigs()).containsKey("__vertx.subs");
+    assertThat(HazelcastClusterFactory.eventBusOptions(cluster).getHost()).isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void kubernetesDiscoveryReplacesTheMemberList() {
+    RtxConfig.Cluster cluster = new RtxConfig.Cluster(true, "10.0.0.7", 5701, List.of("127.0.0.1"), true,
+      Optional.of("rtx-cluster"), Optional.of("trading"));
+
+    JoinConfig join = HazelcastClusterFactory.create(cluster).getConfig().getNetworkConfig().getJoin();
+
+    assertThat(join.getKubernetesConfig().isEnabled()).isTrue();
+    assertThat(join.getKubernetesConfig().getProperty("service-name")).isEqualTo("rtx-cluster");
+    assertThat(join.getKubernetesConfig().getProperty("namespace")).isEqualTo("trading");
+    assertThat(join.getTcpIpConfig().isEnabled()).isFalse();
+    assertThat(join.getMulticastConfig().isEnabled()).isFalse();
+  }
+}
