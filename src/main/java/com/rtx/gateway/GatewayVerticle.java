@@ -42,7 +42,8 @@ public final class GatewayVerticle extends VerticleBase {
     router.get("/health/*").handler(health);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(platform.metrics()));
     ApiErrorHandler errors = new ApiErrorHandler();
-    for (int status : new int[] {400, 404, 405, 413, 415, 500, 503}) {
+    // Every 4xx/5xx the router produces, not just the common ones, gets the one JSON shape.
+    for (int status = 400; status < 600; status++) {
       router.errorHandler(status, errors);
     }
     server = vertx.createHttpServer(new HttpServerOptions().setHost(http.host()).setPort(http.port()));
