@@ -111,6 +111,27 @@ final class ConfigReader {
     return items;
   }
 
+  /** A JSON array (empty when unset). */
+  JsonArray array(String key) {
+    Object value = config.get(key);
+    if (value == null) {
+      return new JsonArray();
+    }
+    if (value instanceof JsonArray array) {
+      return array;
+    }
+    if (value instanceof String text && text.trim().startsWith("[")) {
+      try {
+        return new JsonArray(text);
+      } catch (RuntimeException e) {
+        problem(key, "is not a valid JSON array: " + e.getMessage());
+        return new JsonArray();
+      }
+    }
+    problem(key, "must be a JSON array, got " + describe(value));
+    return new JsonArray();
+  }
+
   private boolean isValid(String key) {
     return problems.stream().noneMatch(p -> p.key().equals(key));
   }

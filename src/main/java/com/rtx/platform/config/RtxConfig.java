@@ -2,11 +2,17 @@ package com.rtx.platform.config;
 
 import com.rtx.platform.Role;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,7 +26,10 @@ public record RtxConfig(
   Path dataDir,
   Endpoint http,
   Endpoint fixapi,
-  Endpoint lpsim,
+  LpSim lpsim,
+  Pricing pricing,
+  Ws ws,
+  Map<String, LpCredentials> lpCredentials,
   Pg pg,
   Redis redis,
   boolean migrateOnStart,
@@ -32,6 +41,33 @@ public record RtxConfig(
 
   /** A listening address. */
   public record Endpoint(String host, int port) {
+  }
+
+  /** The built-in LP simulator: one FIX acceptor playing every LP in {@code lps}. */
+  public record LpSim(Endpoint fix, int controlPort, long seed, List<SimulatedLp> lps) {
+  }
+
+  /** One simulated LP: its CompID, how wide it quotes relative to the base spread, how often, how late. */
+  public record SimulatedLp(String name, BigDecimal spreadFactor, long tickIntervalMs, long latencyMs) {
+  }
+
+  /** Pricing filters and timers (business settings such as markups live in the database). */
+  public record Pricing(long staleMs, long staleCheckMs, int spikeMaxJumpBps, int spikeConfirmTicks,
+                        int fixHeartbeatS, int fixReconnectS, boolean tickArchive, int tickRetentionDays,
+                        long barFlushMs) {
+  }
+
+  /** WebSocket limits per connection. */
+  public record Ws(int maxSubscriptions, int maxMessageBytes, long heartbeatMs, long idleTimeoutMs,
+                   int maxPendingWrites, long stuckMs) {
+  }
+
+  /** FIX logon credentials of an LP, referenced by name from the LP's database row. */
+  public record LpCredentials(String username, String password) {
+    @Override
+    public String toString() {
+      return "LpCredentials[username=" + username + ", password=" + SecretMasker.MASK + "]";
+    }
   }
 
   /** PostgreSQL; an empty {@code url} means "start the embedded server". */
@@ -62,7 +98,17 @@ public record RtxConfig(
       Path.of(Optional.ofNullable(in.string("data-dir")).orElse("./data")),
       new Endpoint(in.string("http.host"), in.port("http.port")),
       new Endpoint(in.string("fixapi.host"), in.port("fixapi.port")),
-      new Endpoint(in.string("lpsim.host"), in.port("lpsim.port")),
+      new LpSim(new Endpoint(in.string("lpsim.host"), in.port("lpsim.port")), in.port("lpsim.control-port"),
+        in.longValue("lpsim.seed", Long.MIN_VALUE, Long.MAX_VALUE), simulatedLps(in)),
+      new Pricing(in.longValue("pricing.stale-ms", 1, 3_600_000), in.longValue("pricing.stale-check-ms", 1, 60_000),
+        in.intValue("pricing.spike-max-jump-bps", 1, 100_000), in.intValue("pricing.spike-confirm-ticks", 1, 1000),
+        in.intValue("pricing.fix-heartbeat-s", 1, 300), in.intValue("pricing.fix-reconnect-s", 1, 300),
+        in.bool("pricing.tick-archive"), in.intValue("pricing.tick-retention-days", 1, 3650),
+        in.longValue("pricing.bar-flush-ms", 1, 60_000)),
+      new Ws(in.intValue("ws.max-subscriptions", 1, 10_000), in.intValue("ws.max-message-bytes", 64, 1 << 20),
+        in.longValue("ws.heartbeat-ms", 100, 3_600_000), in.longValue("ws.idle-timeout-ms", 100, 3_600_000),
+        in.intValue("ws.max-pending-writes", 1, 1_000_000), in.longValue("ws.stuck-ms", 1, 3_600_000)),
+      lpCredentials(in, config),
       new Pg(url(in, "pg.url", "postgresql", "postgres"), Optional.ofNullable(in.optionalString("pg.user")),
         Optional.ofNullable(in.optionalString("pg.password")), in.intValue("pg.pool-size", 1, 500),
         in.intValue("pg.connect-timeout-ms", 1, 600_000)),
@@ -82,16 +128,66 @@ public record RtxConfig(
     return result;
   }
 
-  /** Keys no layer may set because the engine does not know them (usually a typo). */
+  /**
+   * Keys no layer may set because the engine does not know them (usually a typo). Keys under an
+   * object that is empty in the defaults (such as {@code lp-credentials}) are open maps.
+   */
   private static void rejectUnknownKeys(LayeredConfig config, ConfigReader in) {
-    Set<String> known = DottedKeys.leafKeys(config.layers().get(0).values());
+    JsonObject defaults = config.layers().get(0).values();
+    Set<String> known = DottedKeys.leafKeys(defaults);
     for (ConfigLayer layer : config.layers()) {
       for (String key : DottedKeys.leafKeys(layer.values())) {
-        if (!known.contains(key)) {
+        boolean openMap = known.stream().anyMatch(k -> key.startsWith(k + ".")
+          && DottedKeys.get(defaults, k) instanceof JsonObject map && map.isEmpty());
+        if (!known.contains(key) && !openMap) {
           in.problem(key, "unknown configuration key");
         }
       }
     }
+  }
+
+  private static List<SimulatedLp> simulatedLps(ConfigReader in) {
+    List<SimulatedLp> lps = new ArrayList<>();
+    JsonArray array = in.array("lpsim.lps");
+    for (int i = 0; i < array.size(); i++) {
+      if (!(array.getValue(i) instanceof JsonObject lp)) {
+        in.problem("lpsim.lps", "entry " + i + " must be an object");
+        continue;
+      }
+      String name = lp.getString("name");
+      if (name == null || !name.matches("[A-Za-z0-9_]{1,32}")) {
+        in.problem("lpsim.lps", "entry " + i + " needs a name of letters, digits or _ (it is the FIX CompID)");
+        continue;
+      }
+      try {
+        BigDecimal factor = new BigDecimal(String.valueOf(lp.getValue("spread-factor", "1")));
+        long interval = Long.parseLong(String.valueOf(lp.getValue("tick-interval-ms", 250)));
+        long latency = Long.parseLong(String.valueOf(lp.getValue("latency-ms", 0)));
+        if (factor.signum() <= 0 || interval < 1 || latency < 0) {
+          throw new NumberFormatException("out of range");
+        }
+        lps.add(new SimulatedLp(name, factor, interval, latency));
+      } catch (NumberFormatException e) {
+        in.problem("lpsim.lps", "entry " + name + ": spread-factor > 0, tick-interval-ms >= 1 and latency-ms >= 0 "
+          + "must be numbers");
+      }
+    }
+    return List.copyOf(lps);
+  }
+
+  private static Map<String, LpCredentials> lpCredentials(ConfigReader in, LayeredConfig config) {
+    Map<String, LpCredentials> credentials = new TreeMap<>();
+    if (!(config.get("lp-credentials") instanceof JsonObject all)) {
+      return credentials;
+    }
+    for (String ref : all.fieldNames()) {
+      if (!(all.getValue(ref) instanceof JsonObject entry) || entry.getString("username") == null) {
+        in.problem("lp-credentials." + ref, "must be {\"username\": ..., \"password\": ...}");
+        continue;
+      }
+      credentials.put(ref, new LpCredentials(entry.getString("username"), entry.getString("password")));
+    }
+    return credentials;
   }
 
   private static Set<Role> roles(ConfigReader in, Set<Role> available) {

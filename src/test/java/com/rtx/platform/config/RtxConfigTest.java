@@ -39,7 +39,7 @@ class RtxConfigTest {
 
     assertThat(config.http()).isEqualTo(new RtxConfig.Endpoint("127.0.0.1", 8080));
     assertThat(config.fixapi().port()).isEqualTo(9878);
-    assertThat(config.lpsim().port()).isEqualTo(9880);
+    assertThat(config.lpsim().fix().port()).isEqualTo(9880);
     assertThat(config.pg().url()).isEmpty();
     assertThat(config.redis().url()).isEmpty();
     assertThat(config.migrateOnStart()).isTrue();
