@@ -63,7 +63,7 @@ final class MigrateCommand implements Callable<Integer> {
     try {
       PgTarget target = embedded != null ? embedded.target()
         : PgTarget.fromUrl(rtx.pg().url().get(), rtx.pg().user().orElse(null), rtx.pg().password().orElse(null));
-      Migrator migrator = new Migrator(target);
+      Migrator migrator = new Migrator(target, rtx.demoData());
       switch (action) {
         case update -> out.println("applied " + migrator.update() + " changesets to " + target.describe());
         case rollback -> {

@@ -174,7 +174,7 @@ public final class Engine {
 
   /** Applies (or, with migrate-on-start off, checks) the schema; true when it is up to date. */
   private Future<Boolean> migrate() {
-    Migrator migrator = new Migrator(pgTarget);
+    Migrator migrator = new Migrator(pgTarget, config.demoData());
     return vertx.executeBlocking(() -> {
       if (config.migrateOnStart()) {
         int applied = migrator.update();

@@ -83,7 +83,7 @@ public final class TestInfra {
       String name = PREFIX + PID + "_template";
       execute(pgServer(), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
       execute(pgServer(), "CREATE DATABASE " + name);
-      new Migrator(pgServer().withDatabase(name)).update();
+      new Migrator(pgServer().withDatabase(name), true).update();
       template = name;
       Runtime.getRuntime().addShutdownHook(new Thread(() ->
         execute(pgServer(), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));

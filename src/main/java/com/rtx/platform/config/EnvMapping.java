@@ -54,6 +54,7 @@ public final class EnvMapping {
     new EnvVar("RTX_REDIS_URL", "redis.url"),
     new EnvVar("RTX_REDIS_CONNECT_TIMEOUT_MS", "redis.connect-timeout-ms"),
     new EnvVar("RTX_DB_MIGRATE_ON_START", "db.migrate-on-start"),
+    new EnvVar("RTX_DEMO_ENABLED", "demo.enabled"),
     new EnvVar("RTX_HEALTH_CHECK_TIMEOUT_MS", "health.check-timeout-ms"),
     new EnvVar("RTX_CLUSTER_ENABLED", "cluster.enabled"),
     new EnvVar("RTX_CLUSTER_HOST", "cluster.host"),

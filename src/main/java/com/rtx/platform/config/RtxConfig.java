@@ -33,6 +33,7 @@ public record RtxConfig(
   Pg pg,
   Redis redis,
   boolean migrateOnStart,
+  boolean demoData,
   long healthCheckTimeoutMs,
   Cluster cluster,
   long shutdownGraceMs,
@@ -114,6 +115,7 @@ public record RtxConfig(
         in.intValue("pg.connect-timeout-ms", 1, 600_000)),
       new Redis(url(in, "redis.url", "redis", "rediss"), in.intValue("redis.connect-timeout-ms", 1, 600_000)),
       in.bool("db.migrate-on-start"),
+      demoData(in),
       in.longValue("health.check-timeout-ms", 1, 600_000),
       new Cluster(in.bool("cluster.enabled"), in.string("cluster.host"), in.port("cluster.port"),
         in.list("cluster.members"), in.bool("cluster.kubernetes.enabled"),
@@ -188,6 +190,15 @@ public record RtxConfig(
       credentials.put(ref, new LpCredentials(entry.getString("username"), entry.getString("password")));
     }
     return credentials;
+  }
+
+  /** {@code auto}: demo data exactly when the engine runs its own embedded PostgreSQL. */
+  private static boolean demoData(ConfigReader in) {
+    String value = in.optionalString("demo.enabled");
+    if (value == null || value.equals("auto")) {
+      return in.optionalString("pg.url") == null;
+    }
+    return in.bool("demo.enabled");
   }
 
   private static Set<Role> roles(ConfigReader in, Set<Role> available) {

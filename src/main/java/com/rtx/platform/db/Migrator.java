@@ -1,5 +1,7 @@
 package com.rtx.platform.db;
 
+import liquibase.Contexts;
+import liquibase.LabelExpression;
 import liquibase.Scope;
 import liquibase.changelog.ChangeSetStatus;
 import liquibase.command.CommandScope;
@@ -45,10 +47,21 @@ public final class Migrator {
     System.setProperty("liquibase.showBanner", "false");
   }
 
-  private final PgTarget target;
+  /** Context of every changeset that is not demo data. */
+  public static final String MAIN = "main";
+  /** Context of the demo data of the embedded/development default. */
+  public static final String DEMO = "demo";
 
-  public Migrator(PgTarget target) {
+  private final PgTarget target;
+  private final String contexts;
+
+  /**
+   * @param demoData whether changesets of context {@code demo} apply. Contexts are always passed
+   *                 explicitly: Liquibase without contexts would run every changeset, demo included.
+   */
+  public Migrator(PgTarget target, boolean demoData) {
     this.target = target;
+    this.contexts = demoData ? MAIN + "," + DEMO : MAIN;
   }
 
   /** Applies every pending changeset; returns how many were applied. */
@@ -56,7 +69,8 @@ public final class Migrator {
     return withLock(database -> {
       int pending = pendingChangeSets(database).size();
       run(database, new CommandScope(UpdateCommandStep.COMMAND_NAME)
-        .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, CHANGELOG));
+        .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+        .addArgumentValue(UpdateCommandStep.CONTEXTS_ARG, contexts));
       return pending;
     });
   }
@@ -87,11 +101,12 @@ public final class Migrator {
 
   public int appliedCount() {
     return withLock(database -> {
-      return (int) statuses(database).stream().filter(s -> !s.getWillRun()).count();
+      return (int) statuses(database).stream().filter(ChangeSetStatus::getPreviouslyRan).count();
     });
   }
 
   private List<String> pendingChangeSets(Database database) throws Exception {
+    // statuses() filters by this migrator's contexts: demo data is never "pending" without demo.
     return statuses(database).stream()
       .filter(ChangeSetStatus::getWillRun)
       .map(s -> s.getChangeSet().getId())
@@ -100,8 +115,9 @@ public final class Migrator {
 
   /** Not closed: closing a Liquibase object closes the connection that holds the advisory lock. */
   @SuppressWarnings("resource")
-  private static List<ChangeSetStatus> statuses(Database database) throws Exception {
-    return new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database).getChangeSetStatuses(null, null);
+  private List<ChangeSetStatus> statuses(Database database) throws Exception {
+    return new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database)
+      .getChangeSetStatuses(new Contexts(contexts), new LabelExpression());
   }
 
   private static void run(Database database, CommandScope command) throws Exception {

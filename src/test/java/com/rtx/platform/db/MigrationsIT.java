@@ -34,7 +34,7 @@ class MigrationsIT {
 
   @Test
   void updateThenRollbackEverythingThenUpdateAgain() throws SQLException {
-    Migrator migrator = new Migrator(database);
+    Migrator migrator = new Migrator(database, true);
     int changeSets = migrator.pending().size();
     assertThat(changeSets).isPositive();
 
@@ -53,7 +53,7 @@ class MigrationsIT {
 
   @Test
   void updateIsANoOpWhenTheSchemaIsCurrent() {
-    Migrator migrator = new Migrator(database);
+    Migrator migrator = new Migrator(database, true);
     migrator.update();
 
     assertThat(migrator.update()).isZero();
@@ -61,7 +61,7 @@ class MigrationsIT {
 
   @Test
   void rollbackByCountUndoesTheLastChangeSets() throws SQLException {
-    Migrator migrator = new Migrator(database);
+    Migrator migrator = new Migrator(database, true);
     int changeSets = migrator.update();
 
     migrator.rollback(1);
@@ -74,7 +74,7 @@ class MigrationsIT {
   void nodesStartingAtOnceMigrateOneAfterAnother() throws Exception {
     ExecutorService nodes = Executors.newFixedThreadPool(3);
     try {
-      Callable<Integer> node = () -> new Migrator(database).update();
+      Callable<Integer> node = () -> new Migrator(database, true).update();
       List<Future<Integer>> results = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         results.add(nodes.submit(node));
@@ -84,7 +84,7 @@ class MigrationsIT {
         applied.add(result.get());
       }
 
-      int changeSets = new Migrator(database).appliedCount();
+      int changeSets = new Migrator(database, true).appliedCount();
       assertThat(applied).containsExactlyInAnyOrder(changeSets, 0, 0);
     } finally {
       nodes.shutdownNow();
