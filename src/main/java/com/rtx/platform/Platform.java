@@ -6,10 +6,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
 
+import java.time.Clock;
+
 /**
  * What the engine hands to each role's verticle: typed configuration and the shared clients.
  * The pool and Redis client belong to the engine, which closes them after every verticle stopped.
+ * Every time that behaviour depends on comes from {@code clock}, so tests can control it.
  */
 public record Platform(RtxConfig config, Pool pool, RedisAPI redis, EngineHealth health,
-                       PrometheusMeterRegistry metrics, BuildInfo build) {
+                       PrometheusMeterRegistry metrics, BuildInfo build, Clock clock) {
 }

@@ -1,0 +1,50 @@
+package com.rtx.marketdata;
+
+import com.rtx.core.market.Instrument;
+import com.rtx.core.pricing.AggregatedQuote;
+import com.rtx.core.pricing.QuoteStatus;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The JSON shape of an aggregated quote on the event bus ({@code rtx.prices.<SYMBOL>}) and in
+ * Redis ({@code rtx:quote:<SYMBOL>}):
+ * <pre>{"symbol":"EURUSD","bid":"1.08123","ask":"1.08125","bidLp":"LP1","askLp":"LP2",
+ *  "status":"OK|STALE|CLOSED","sequence":42,"lpTime":1764100000000,"engineTime":1764100000003}</pre>
+ * Prices are decimal strings with the instrument's digits (never floating point); times are epoch
+ * milliseconds (lpTime: the LP's SendingTime; engineTime: when pricing aggregated it).
+ */
+public final class QuoteMessages {
+
+  private QuoteMessages() {
+  }
+
+  /** Event-bus address of one symbol's aggregated (raw, un-marked-up) quotes. */
+  public static String address(String symbol) {
+    return "rtx.prices." + symbol;
+  }
+
+  /** Redis key of one symbol's last aggregated quote (expires after pricing.stale-ms). */
+  public static String redisKey(String symbol) {
+    return "rtx:quote:" + symbol;
+  }
+
+  public static JsonObject toJson(AggregatedQuote quote, Instrument instrument) {
+    return new JsonObject()
+      .put("symbol", quote.symbol())
+      .put("bid", instrument.format(quote.bid()))
+      .put("ask", instrument.format(quote.ask()))
+      .put("bidLp", quote.bidLp())
+      .put("askLp", quote.askLp())
+      .put("status", quote.status().name())
+      .put("sequence", quote.sequence())
+      .put("lpTime", quote.lpTimeMillis())
+      .put("engineTime", quote.engineTimeMillis());
+  }
+
+  public static AggregatedQuote fromJson(JsonObject json, Instrument instrument) {
+    return new AggregatedQuote(json.getString("symbol"), instrument.parse(json.getString("bid")),
+      instrument.parse(json.getString("ask")), json.getString("bidLp"), json.getString("askLp"),
+      QuoteStatus.valueOf(json.getString("status")), json.getLong("sequence"), json.getLong("lpTime"),
+      json.getLong("engineTime"));
+  }
+}

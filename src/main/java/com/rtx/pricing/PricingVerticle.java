@@ -1,0 +1,214 @@
+package com.rtx.pricing;
+
+import com.rtx.core.bars.Bar;
+import com.rtx.core.bars.BarBuilder;
+import com.rtx.core.market.Instrument;
+import com.rtx.core.pricing.AggregatedQuote;
+import com.rtx.core.pricing.LpQuote;
+import com.rtx.core.pricing.QuoteStatus;
+import com.rtx.marketdata.BarRepository;
+import com.rtx.marketdata.QuoteMessages;
+import com.rtx.platform.Platform;
+import com.rtx.platform.config.RtxConfig;
+import com.rtx.refdata.LiquidityProvider;
+import com.rtx.refdata.ReferenceDataRepository;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code pricing} role: LP market-data sessions in, one aggregated quote per symbol out on
+ * {@code rtx.prices.<SYMBOL>} ({@link QuoteMessages}), the last one in Redis, bars (and optionally
+ * ticks) in PostgreSQL. Filter counts are metrics ({@code rtx_pricing_filtered_total{filter}})
+ * and, with LP session states and STALE/CLOSED symbols, details of the
+ * {@code dependencies/pricing} health check.
+ */
+public final class PricingVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PricingVerticle.class);
+  private static final long MAINTENANCE_MS = 6 * 3600_000L;
+
+  private final Platform platform;
+  private final RtxConfig.Pricing settings;
+  private final ReferenceDataRepository refdata;
+  private final BarRepository bars;
+  private final LpQuoteAssembler assembler = new LpQuoteAssembler();
+  private final Map<String, BarBuilder> barBuilders = new HashMap<>();
+  private final List<Bar> unwrittenBars = new ArrayList<>();
+  private final List<Long> timers = new ArrayList<>();
+  private PriceEngine engine;
+  private LpMarketDataSessions sessions;
+  private TickArchive ticks;
+  private long redisFailures;
+
+  public PricingVerticle(Platform platform) {
+    this.platform = platform;
+    this.settings = platform.config().pricing();
+    this.refdata = new ReferenceDataRepository(platform.pool());
+    this.bars = new BarRepository(platform.pool());
+  }
+
+  @Override
+  public Future<?> start() {
+    return Future.all(refdata.instruments(), refdata.liquidityProviders(), refdata.spikeLimits())
+      .compose(all -> {
+        Map<String, Instrument> instruments = new TreeMap<>(all.<Map<String, Instrument>>resultAt(0));
+        instruments.values().removeIf(i -> !i.enabled());
+        engine = new PriceEngine(instruments, settings.staleMs(), settings.spikeMaxJumpBps(), all.resultAt(2),
+          settings.spikeConfirmTicks());
+        ticks = settings.tickArchive() ? new TickArchive(platform.pool(), engine::instrument) : null;
+        List<LiquidityProvider> lps = all.<List<LiquidityProvider>>resultAt(1).stream()
+          .filter(lp -> lp.enabled() && lp.marketData()).toList();
+        registerMetricsAndHealth();
+        return bars.ensurePartitions(3).compose(v -> startSessions(lps));
+      })
+      .onSuccess(v -> startTimers());
+  }
+
+  private Future<Void> startSessions(List<LiquidityProvider> lps) {
+    Context context = vertx.getOrCreateContext();
+    return vertx.executeBlocking(() -> {
+      sessions = new LpMarketDataSessions(lps, settings, platform.config().lpCredentials(),
+        () -> engine.instruments().keySet(), new SessionEvents(), task -> context.runOnContext(v -> task.run()));
+      sessions.start();
+      LOG.info("pricing: {} symbols from {} LPs ({})", engine.instruments().size(), lps.size(),
+        lps.stream().map(lp -> lp.name() + "@" + lp.host() + ":" + lp.port()).collect(Collectors.joining(", ")));
+      return null;
+    });
+  }
+
+  private void startTimers() {
+    timers.add(vertx.setPeriodic(settings.staleCheckMs(), id -> engine.onTimer(now()).forEach(this::publish)));
+    timers.add(vertx.setPeriodic(settings.barFlushMs(), id -> flushBars(false)));
+    timers.add(vertx.setPeriodic(MAINTENANCE_MS, id -> maintenance()));
+  }
+
+  /** QuickFIX/J session events, already moved onto this verticle's context. */
+  private final class SessionEvents implements LpMarketDataSessions.Listener {
+    @Override
+    public void onLogon(String lp) {
+      LOG.info("LP {} market data session logged on", lp);
+    }
+
+    @Override
+    public void onLogout(String lp) {
+      LOG.warn("LP {} market data session down: its quotes leave the book", lp);
+      assembler.forget(lp);
+      engine.onLpDisconnected(lp, now()).forEach(PricingVerticle.this::publish);
+    }
+
+    @Override
+    public void onEntries(String lp, List<LpMarketDataSessions.Entry> entries, long lpTime, long received) {
+      for (LpQuote quote : assembler.apply(lp, entries, lpTime, received, engine.instruments())) {
+        engine.onLpQuote(quote, now()).ifPresent(PricingVerticle.this::publish);
+      }
+    }
+
+    @Override
+    public void onReject(String lp, String reason) {
+      LOG.warn("LP {} rejected a market data request: {}", lp, reason);
+    }
+  }
+
+  private void publish(AggregatedQuote quote) {
+    Instrument instrument = engine.instrument(quote.symbol());
+    JsonObject json = QuoteMessages.toJson(quote, instrument);
+    vertx.eventBus().publish(QuoteMessages.address(quote.symbol()), json);
+    platform.redis().set(List.of(QuoteMessages.redisKey(quote.symbol()), json.encode(), "PX",
+        String.valueOf(settings.staleMs())))
+      .onFailure(e -> redisFailures++);
+    if (quote.status() == QuoteStatus.OK) {
+      unwrittenBars.addAll(barBuilders.computeIfAbsent(quote.symbol(), BarBuilder::new)
+        .onTick(quote.bid(), quote.ask(), quote.engineTimeMillis()));
+    }
+    if (ticks != null) {
+      ticks.add(quote);
+    }
+  }
+
+  /** Closes bars whose period ended and writes what is pending; on stop, open bars too. */
+  private Future<Void> flushBars(boolean includeOpen) {
+    long now = now();
+    for (BarBuilder builder : barBuilders.values()) {
+      unwrittenBars.addAll(includeOpen ? builder.openBars() : builder.closeDue(now));
+    }
+    List<Bar> batch = new ArrayList<>(unwrittenBars);
+    unwrittenBars.clear();
+    Future<Void> tickFlush = ticks == null ? Future.succeededFuture() : ticks.flush();
+    return Future.join(bars.write(batch, engine::instrument)
+        .onFailure(e -> {
+          LOG.warn("could not write {} bars, keeping them for the next flush: {}", batch.size(), e.getMessage());
+          unwrittenBars.addAll(0, batch);
+        }), tickFlush)
+      .mapEmpty();
+  }
+
+  private void maintenance() {
+    bars.ensurePartitions(3)
+      .compose(v -> ticks == null ? Future.succeededFuture() : ticks.applyRetention(settings.tickRetentionDays()))
+      .onFailure(e -> LOG.warn("market history maintenance failed: {}", e.getMessage()));
+  }
+
+  private void registerMetricsAndHealth() {
+    for (PricingFilter filter : PricingFilter.values()) {
+      FunctionCounter.builder("rtx.pricing.filtered", engine, e -> e.filtered(filter))
+        .tag("filter", filter.name().toLowerCase())
+        .description("Quotes, LPs or symbols held back by each pricing filter")
+        .register(platform.metrics());
+    }
+    Gauge.builder("rtx.pricing.lp.sessions.up", this,
+        v -> sessions == null ? 0 : sessions.loggedOn().values().stream().filter(up -> up).count())
+      .description("LP market data sessions logged on").register(platform.metrics());
+    platform.health().checks().register("dependencies/pricing", settings.staleCheckMs() * 4,
+      promise -> promise.complete(pricingStatus()));
+  }
+
+  private Status pricingStatus() {
+    Map<String, Boolean> lps = sessions == null ? Map.of() : sessions.loggedOn();
+    Map<String, TreeSet<String>> byStatus = new TreeMap<>();
+    engine.lastPublished().forEach((symbol, quote) ->
+      byStatus.computeIfAbsent(quote.status().name(), s -> new TreeSet<>()).add(symbol));
+    JsonObject filters = new JsonObject();
+    for (PricingFilter filter : PricingFilter.values()) {
+      filters.put(filter.name().toLowerCase(), engine.filtered(filter));
+    }
+    JsonObject details = new JsonObject()
+      .put("lps", new JsonObject(new HashMap<>(lps.entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue() ? "LOGGED_ON" : "DOWN")))))
+      .put("symbols", new JsonObject(new HashMap<>(byStatus.entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> new ArrayList<>(e.getValue()))))))
+      .put("filtered", filters)
+      .put("redisWriteFailures", redisFailures);
+    boolean anyLp = lps.values().stream().anyMatch(up -> up);
+    return anyLp ? Status.OK(details) : Status.KO(details);
+  }
+
+  private long now() {
+    return platform.clock().millis();
+  }
+
+  @Override
+  public Future<?> stop() {
+    timers.forEach(vertx::cancelTimer);
+    Future<Void> stopSessions = sessions == null ? Future.succeededFuture()
+      : vertx.executeBlocking(() -> {
+        sessions.stop();
+        return null;
+      });
+    return stopSessions.compose(v -> engine == null ? Future.succeededFuture() : flushBars(true));
+  }
+}
