@@ -1,9 +1,14 @@
 package com.rtx.gateway;
 
+import com.rtx.core.market.Instrument;
+import com.rtx.marketdata.BarRepository;
+import com.rtx.platform.Addresses;
 import com.rtx.platform.Platform;
+import com.rtx.refdata.ReferenceDataRepository;
 import com.rtx.platform.config.RtxConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -13,12 +18,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.BindException;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP front door ({@code http.host}:{@code http.port}): health probes under
- * {@code /health/*}, Prometheus metrics at {@code /metrics}, and (in later issues) the REST API
- * and WebSocket. Stopping it stops accepting connections and lets in-flight requests finish
+ * {@code /health/*}, Prometheus metrics at {@code /metrics}, market data over REST
+ * ({@code /api/v1/symbols|quotes|bars}) and WebSocket ({@code /ws}). Stopping it stops accepting connections and lets in-flight requests finish
  * within {@code shutdown.grace-ms}.
  */
 public final class GatewayVerticle extends VerticleBase {
@@ -27,6 +34,8 @@ public final class GatewayVerticle extends VerticleBase {
 
   private final Platform platform;
   private HttpServer server;
+  private QuoteHub hub;
+  private WsEndpoint ws;
 
   public GatewayVerticle(Platform platform) {
     this.platform = platform;
@@ -34,19 +43,43 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    ReferenceDataRepository refdata = new ReferenceDataRepository(platform.pool());
+    return Future.all(refdata.instruments(), refdata.groupMarkups())
+      .compose(loaded -> {
+        Map<String, Instrument> instruments = new TreeMap<>(loaded.<Map<String, Instrument>>resultAt(0));
+        instruments.values().removeIf(i -> !i.enabled());
+        hub = new QuoteHub(vertx, platform.clock(), platform.config().pricing(), instruments,
+          loaded.<ReferenceDataRepository.GroupMarkups>resultAt(1).defaultProfile(), platform.metrics());
+        ws = new WsEndpoint(vertx, platform.clock(), platform.config().ws(), hub, platform.metrics());
+        vertx.eventBus().consumer(Addresses.REFDATA_CHANGED, m -> refdata.groupMarkups()
+          .onSuccess(markups -> hub.markupChanged(markups.defaultProfile())));
+        return hub.start();
+      })
+      .compose(v -> listen());
+  }
+
+  private Future<HttpServer> listen() {
     RtxConfig.Endpoint http = platform.config().http();
+    RtxConfig.Ws limits = platform.config().ws();
     Router router = Router.router(vertx);
     router.route().handler(new RequestIdHandler());
     HealthCheckHandler health = HealthCheckHandler.createWithHealthChecks(platform.health().checks());
     router.get("/health").handler(health);
     router.get("/health/*").handler(health);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(platform.metrics()));
+    Buffer contract = classpathResource("api/v1/openapi.yaml");
+    router.get("/api/v1/openapi.yaml").handler(rc -> rc.response()
+      .putHeader("Content-Type", "application/yaml").end(contract));
+    new MarketDataApi(hub, new BarRepository(platform.pool()), platform.clock()).mount(router);
+    router.get("/ws").handler(rc -> rc.request().toWebSocket().onSuccess(ws::handle).onFailure(rc::fail));
+    ws.start();
     ApiErrorHandler errors = new ApiErrorHandler();
     // Every 4xx/5xx the router produces, not just the common ones, gets the one JSON shape.
     for (int status = 400; status < 600; status++) {
       router.errorHandler(status, errors);
     }
-    server = vertx.createHttpServer(new HttpServerOptions().setHost(http.host()).setPort(http.port()));
+    server = vertx.createHttpServer(new HttpServerOptions().setHost(http.host()).setPort(http.port())
+      .setMaxWebSocketMessageSize(limits.maxMessageBytes()).setMaxWebSocketFrameSize(limits.maxMessageBytes()));
     return server.requestHandler(router).listen()
       .onSuccess(s -> LOG.info("gateway listening on http://{}:{}", http.host(), s.actualPort()))
       .recover(e -> Future.failedFuture(isBindFailure(e)
@@ -57,7 +90,23 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     long graceMs = platform.config().shutdownGraceMs();
-    return server == null ? Future.succeededFuture() : server.shutdown(graceMs, TimeUnit.MILLISECONDS);
+    if (ws != null) {
+      ws.stop();
+    }
+    Future<Void> stopped = server == null ? Future.succeededFuture() : server.shutdown(graceMs, TimeUnit.MILLISECONDS);
+    return stopped.compose(v -> hub == null ? Future.succeededFuture() : hub.stop());
+  }
+
+  /** Read once into memory: serving from the jar needs no file cache on a read-only filesystem. */
+  private static Buffer classpathResource(String path) {
+    try (var in = GatewayVerticle.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException(path + " missing from the jar");
+      }
+      return Buffer.buffer(in.readAllBytes());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static boolean isBindFailure(Throwable e) {

@@ -20,7 +20,7 @@ public final class QuoteMessages {
 
   /** Event-bus address of one symbol's aggregated (raw, un-marked-up) quotes. */
   public static String address(String symbol) {
-    return "rtx.prices." + symbol;
+    return com.rtx.platform.Addresses.PRICES_PREFIX + symbol;
   }
 
   /** Redis key of one symbol's last aggregated quote (expires after pricing.stale-ms). */

@@ -13,6 +13,16 @@ public final class Addresses {
    */
   public static final String CONFIG_CHANGED = "rtx.config.changed";
 
+  /**
+   * Published by whoever changes market reference data in PostgreSQL (symbols, markup profiles,
+   * client groups; the admin API in a later issue). Body: {@code {"what": "markups|symbols|lps"}}.
+   * Consumers reload what they hold from the database.
+   */
+  public static final String REFDATA_CHANGED = "rtx.refdata.changed";
+
+  /** Prefix of the per-symbol quote addresses, {@code rtx.prices.<SYMBOL>}: see {@code QuoteMessages}. */
+  public static final String PRICES_PREFIX = "rtx.prices.";
+
   private Addresses() {
   }
 }

@@ -1,0 +1,139 @@
+package com.rtx.gateway;
+
+import com.rtx.core.market.Instrument;
+import com.rtx.core.pricing.AggregatedQuote;
+import com.rtx.core.pricing.MarkupProfile;
+import com.rtx.marketdata.QuoteMessages;
+import com.rtx.platform.config.RtxConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The gateway's view of prices: one event-bus consumer per symbol (so bus consumers scale with
+ * symbols, not with connections), the latest quote per symbol for REST, and fan-out of each quote
+ * to the WebSocket connections subscribed to it. The client frame is built once per quote and
+ * shared by every connection.
+ *
+ * <p>Not thread-safe: owned by the gateway verticle's event loop.
+ */
+final class QuoteHub {
+
+  private final Vertx vertx;
+  private final Clock clock;
+  private final long staleMs;
+  private final Map<String, Instrument> instruments;
+  private MarkupProfile profile;
+  private final Map<String, AggregatedQuote> latest = new HashMap<>();
+  private final Map<String, Set<WsConnection>> subscribers = new HashMap<>();
+  private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+  private final Counter delivered;
+
+  QuoteHub(Vertx vertx, Clock clock, RtxConfig.Pricing pricing, Map<String, Instrument> instruments,
+           MarkupProfile defaultProfile, MeterRegistry metrics) {
+    this.vertx = vertx;
+    this.clock = clock;
+    this.staleMs = pricing.staleMs();
+    this.instruments = Map.copyOf(instruments);
+    this.profile = defaultProfile;
+    this.delivered = Counter.builder("rtx.ws.quotes.offered")
+      .description("Quote frames offered to WebSocket connections (written or conflated)").register(metrics);
+    Gauge.builder("rtx.ws.subscriptions", this, QuoteHub::subscriptionCount)
+      .description("Symbol subscriptions over all WebSocket connections").register(metrics);
+  }
+
+  Future<Void> start() {
+    List<Future<Void>> registrations = new ArrayList<>();
+    for (String symbol : instruments.keySet()) {
+      MessageConsumer<JsonObject> consumer = vertx.eventBus()
+        .consumer(QuoteMessages.address(symbol), message -> onQuote(symbol, message.body()));
+      consumers.add(consumer);
+      registrations.add(consumer.completion());
+    }
+    return Future.all(registrations).mapEmpty();
+  }
+
+  Future<Void> stop() {
+    return Future.all(consumers.stream().map(MessageConsumer::unregister).toList()).mapEmpty();
+  }
+
+  void markupChanged(MarkupProfile defaultProfile) {
+    this.profile = defaultProfile;
+  }
+
+  Map<String, Instrument> instruments() {
+    return instruments;
+  }
+
+  /** The client view of the latest quote of a symbol, if pricing ever published one here. */
+  Optional<JsonObject> clientQuote(String symbol) {
+    AggregatedQuote raw = latest.get(symbol);
+    return raw == null ? Optional.empty()
+      : Optional.of(QuoteView.client(raw, instruments.get(symbol), profile, clock.millis(), staleMs));
+  }
+
+  /** Subscribes; returns the symbols newly added (the caller sends their current quotes). */
+  Set<String> subscribe(WsConnection connection, List<String> symbols) {
+    Set<String> added = new LinkedHashSet<>();
+    for (String symbol : symbols) {
+      if (connection.symbols().add(symbol)) {
+        subscribers.computeIfAbsent(symbol, s -> new HashSet<>()).add(connection);
+        added.add(symbol);
+      }
+    }
+    return added;
+  }
+
+  void unsubscribe(WsConnection connection, List<String> symbols) {
+    for (String symbol : symbols) {
+      if (connection.symbols().remove(symbol)) {
+        Set<WsConnection> set = subscribers.get(symbol);
+        if (set != null) {
+          set.remove(connection);
+        }
+      }
+    }
+  }
+
+  void disconnected(WsConnection connection) {
+    unsubscribe(connection, List.copyOf(connection.symbols()));
+  }
+
+  private void onQuote(String symbol, JsonObject body) {
+    Instrument instrument = instruments.get(symbol);
+    AggregatedQuote raw = QuoteMessages.fromJson(body, instrument);
+    AggregatedQuote previous = latest.get(symbol);
+    if (previous != null && previous.sequence() >= raw.sequence() && previous.engineTimeMillis() >= raw.engineTimeMillis()) {
+      return;
+    }
+    latest.put(symbol, raw);
+    Set<WsConnection> connections = subscribers.get(symbol);
+    if (connections == null || connections.isEmpty()) {
+      return;
+    }
+    long now = clock.millis();
+    String frame = WsMessages.quote(QuoteView.client(raw, instrument, profile, now, staleMs));
+    for (WsConnection connection : connections) {
+      connection.offerQuote(symbol, frame, now);
+    }
+    delivered.increment(connections.size());
+  }
+
+  private double subscriptionCount() {
+    return subscribers.values().stream().mapToInt(Set::size).sum();
+  }
+}

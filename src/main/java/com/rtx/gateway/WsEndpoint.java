@@ -1,0 +1,172 @@
+package com.rtx.gateway;
+
+import com.rtx.platform.config.RtxConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code /ws} endpoint: protocol handling (see {@link WsMessages}), limits, heartbeats, idle
+ * and stuck-reader disconnection. Quote fan-out and conflation are {@link QuoteHub} and
+ * {@link WsConnection}.
+ *
+ * <p>Not thread-safe: runs on the gateway verticle's event loop.
+ */
+final class WsEndpoint {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WsEndpoint.class);
+  /** WebSocket close code for a policy violation (slow reader, idle). */
+  static final short POLICY_VIOLATION = 1008;
+
+  private final Vertx vertx;
+  private final Clock clock;
+  private final RtxConfig.Ws limits;
+  private final QuoteHub hub;
+  private final Set<WsConnection> connections = new HashSet<>();
+  private final Counter disconnectedSlow;
+  private long timer = -1;
+
+  WsEndpoint(Vertx vertx, Clock clock, RtxConfig.Ws limits, QuoteHub hub, MeterRegistry metrics) {
+    this.vertx = vertx;
+    this.clock = clock;
+    this.limits = limits;
+    this.hub = hub;
+    this.disconnectedSlow = Counter.builder("rtx.ws.disconnected.slow")
+      .description("WebSocket connections closed because they could not keep up").register(metrics);
+    metrics.gauge("rtx.ws.connections", connections, Set::size);
+  }
+
+  void start() {
+    long period = Math.max(50, Math.min(limits.heartbeatMs(), Math.min(limits.stuckMs(), limits.idleTimeoutMs())) / 4);
+    timer = vertx.setPeriodic(period, id -> housekeeping());
+  }
+
+  void stop() {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+    new ArrayList<>(connections).forEach(c -> c.close((short) 1001, "server shutting down"));
+  }
+
+  void handle(ServerWebSocket socket) {
+    WsConnection connection = new WsConnection(socket, limits.maxPendingWrites(), clock.millis());
+    connections.add(connection);
+    socket.textMessageHandler(text -> onMessage(connection, text));
+    socket.binaryMessageHandler(binary -> connection.sendControl(
+      WsMessages.error("UNSUPPORTED_FRAME", "send JSON text frames", null)));
+    socket.pongHandler(pong -> connection.seen(clock.millis()));
+    socket.exceptionHandler(e -> LOG.debug("websocket error: {}", e.getMessage()));
+    socket.closeHandler(v -> {
+      connections.remove(connection);
+      hub.disconnected(connection);
+    });
+  }
+
+  private void onMessage(WsConnection connection, String text) {
+    connection.seen(clock.millis());
+    if (text.length() > limits.maxMessageBytes()) {
+      connection.sendControl(WsMessages.error("MESSAGE_TOO_LARGE",
+        "messages are limited to " + limits.maxMessageBytes() + " bytes", null));
+      return;
+    }
+    JsonObject message;
+    try {
+      message = new JsonObject(text);
+    } catch (DecodeException | ClassCastException e) {
+      connection.sendControl(WsMessages.error("MALFORMED_JSON", "not a JSON object", null));
+      return;
+    }
+    String type = message.getValue("type") instanceof String t ? t : null;
+    if (type == null) {
+      connection.sendControl(WsMessages.error("MISSING_FIELD", "type is required", "type"));
+      return;
+    }
+    switch (type) {
+      case "subscribe" -> subscribe(connection, message);
+      case "unsubscribe" -> unsubscribe(connection, message);
+      case "ping" -> connection.sendControl(new JsonObject().put("type", "pong").put("id", message.getValue("id"))
+        .put("time", clock.millis()).encode());
+      default -> connection.sendControl(WsMessages.error("UNKNOWN_TYPE",
+        "type must be subscribe, unsubscribe or ping", "type"));
+    }
+  }
+
+  private void subscribe(WsConnection connection, JsonObject message) {
+    List<String> symbols = symbols(connection, message);
+    if (symbols == null) {
+      return;
+    }
+    Set<String> after = new HashSet<>(connection.symbols());
+    after.addAll(symbols);
+    if (after.size() > limits.maxSubscriptions()) {
+      connection.sendControl(WsMessages.error("SUBSCRIPTION_LIMIT",
+        "at most " + limits.maxSubscriptions() + " symbols per connection", "symbols"));
+      return;
+    }
+    Set<String> added = hub.subscribe(connection, symbols);
+    connection.sendControl(WsMessages.ack("subscribed", new JsonArray(new ArrayList<>(symbols))));
+    long now = clock.millis();
+    for (String symbol : added) {
+      hub.clientQuote(symbol).ifPresent(quote -> connection.offerQuote(symbol, WsMessages.quote(quote), now));
+    }
+  }
+
+  private void unsubscribe(WsConnection connection, JsonObject message) {
+    List<String> symbols = symbols(connection, message);
+    if (symbols != null) {
+      hub.unsubscribe(connection, symbols);
+      connection.sendControl(WsMessages.ack("unsubscribed", new JsonArray(new ArrayList<>(symbols))));
+    }
+  }
+
+  /** The validated symbol list of a (un)subscribe, or null after an error was sent. */
+  private List<String> symbols(WsConnection connection, JsonObject message) {
+    if (!"quotes".equals(message.getValue("channel"))) {
+      connection.sendControl(WsMessages.error("UNKNOWN_CHANNEL", "channel must be \"quotes\"", "channel"));
+      return null;
+    }
+    if (!(message.getValue("symbols") instanceof JsonArray array) || array.isEmpty()) {
+      connection.sendControl(WsMessages.error("MISSING_FIELD", "symbols must be a non-empty array", "symbols"));
+      return null;
+    }
+    List<String> symbols = new ArrayList<>();
+    for (Object item : array) {
+      if (!(item instanceof String symbol) || !hub.instruments().containsKey(symbol)) {
+        connection.sendControl(WsMessages.error("UNKNOWN_SYMBOL", "unknown symbol " + item, "symbols"));
+        return null;
+      }
+      symbols.add(symbol);
+    }
+    return symbols;
+  }
+
+  /** Heartbeats, idle and stuck-reader disconnection; runs on the event loop. */
+  private void housekeeping() {
+    long now = clock.millis();
+    for (WsConnection connection : new ArrayList<>(connections)) {
+      if (connection.stuck(now, limits.stuckMs())) {
+        disconnectedSlow.increment();
+        LOG.info("closing websocket {}: reader too slow for {} ms", connection.socket().remoteAddress(),
+          limits.stuckMs());
+        connection.close(POLICY_VIOLATION, "slow consumer: could not keep up for " + limits.stuckMs() + " ms");
+      } else if (now - connection.lastSeen() > limits.idleTimeoutMs()) {
+        connection.close(POLICY_VIOLATION, "idle for " + limits.idleTimeoutMs() + " ms");
+      } else if (now - connection.lastSeen() > limits.heartbeatMs() / 2) {
+        connection.socket().writePing(Buffer.buffer("hb"));
+      }
+    }
+  }
+}
