@@ -7,6 +7,7 @@ import com.rtx.platform.config.ConfigWatcher;
 import com.rtx.platform.config.LayeredConfig;
 import com.rtx.platform.config.RtxConfig;
 import com.rtx.platform.config.SecretMasker;
+import com.rtx.platform.db.DemoData;
 import com.rtx.platform.db.Migrator;
 import com.rtx.platform.db.PgTarget;
 import com.rtx.platform.embedded.EmbeddedPostgresServer;
@@ -132,6 +133,8 @@ public final class Engine {
       metrics.registry());
 
     await(migrate()
+      .compose(schemaReady -> schemaReady && config.demoData()
+        ? DemoData.alignSimulatedLps(pool, config.lpsim()).map(schemaReady) : Future.succeededFuture(schemaReady))
       .compose(schemaReady -> deployer.deployAll().map(schemaReady))
       .compose(this::recordInstance)
       .compose(v -> watcher.start(config.configScanPeriodMs(), config.kubernetesNamespace().orElse(null))));

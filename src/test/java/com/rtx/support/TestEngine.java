@@ -24,6 +24,10 @@ public final class TestEngine {
     env.put("RTX_HTTP_PORT", String.valueOf(Ports.free()));
     env.put("RTX_CONFIG_SCAN_PERIOD_MS", "0");
     env.put("RTX_SHUTDOWN_GRACE_MS", "5000");
+    // Only the front door unless a test asks for more: the simulator's fixed ports would clash
+    // between engines, and pricing needs an LP to talk to.
+    env.put("RTX_ROLES", "gateway");
+    env.put("RTX_DEMO_ENABLED", "false");
   }
 
   public static TestEngine on(PgTarget database) {
