@@ -47,15 +47,20 @@ final class MarketDataApi {
       list.add(new JsonObject()
         .put("symbol", i.name()).put("baseCurrency", i.baseCurrency()).put("quoteCurrency", i.quoteCurrency())
         .put("assetClass", i.assetClass().name()).put("digits", i.digits())
-        .put("contractSize", i.contractSize().toPlainString()).put("pipSize", i.pipSize().toPlainString())
-        .put("volumeMin", i.volumeMin().toPlainString()).put("volumeMax", i.volumeMax().toPlainString())
-        .put("volumeStep", i.volumeStep().toPlainString()).put("marginCurrency", i.marginCurrency())
-        .put("marginRate", i.marginRate().toPlainString()).put("sessions", i.sessions().spec())
-        .put("swapLong", i.swapLong().toPlainString()).put("swapShort", i.swapShort().toPlainString())
+        .put("contractSize", plain(i.contractSize())).put("pipSize", plain(i.pipSize()))
+        .put("volumeMin", plain(i.volumeMin())).put("volumeMax", plain(i.volumeMax()))
+        .put("volumeStep", plain(i.volumeStep())).put("marginCurrency", i.marginCurrency())
+        .put("marginRate", plain(i.marginRate())).put("sessions", i.sessions().spec())
+        .put("swapLong", plain(i.swapLong())).put("swapShort", plain(i.swapShort()))
         .put("tripleSwapDay", i.tripleSwapDay().name())
         .put("open", i.sessions().isOpen(clock.millis())));
     }
     json(rc, new JsonObject().put("symbols", list));
+  }
+
+  /** Decimal text without the database's padding zeros ("100000", "0.0001"). */
+  private static String plain(java.math.BigDecimal value) {
+    return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
   }
 
   private void quotes(RoutingContext rc) {

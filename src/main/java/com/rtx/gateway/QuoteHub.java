@@ -52,6 +52,8 @@ final class QuoteHub {
     this.profile = defaultProfile;
     this.delivered = Counter.builder("rtx.ws.quotes.offered")
       .description("Quote frames offered to WebSocket connections (written or conflated)").register(metrics);
+    Gauge.builder("rtx.ws.conflation.pending", this, QuoteHub::conflationPending)
+      .description("Quote frames waiting in conflation maps of slow WebSocket readers").register(metrics);
     Gauge.builder("rtx.ws.subscriptions", this, QuoteHub::subscriptionCount)
       .description("Symbol subscriptions over all WebSocket connections").register(metrics);
   }
@@ -131,6 +133,12 @@ final class QuoteHub {
       connection.offerQuote(symbol, frame, now);
     }
     delivered.increment(connections.size());
+  }
+
+  private double conflationPending() {
+    Set<WsConnection> all = new HashSet<>();
+    subscribers.values().forEach(all::addAll);
+    return all.stream().mapToInt(WsConnection::conflatedPending).sum();
   }
 
   private double subscriptionCount() {
