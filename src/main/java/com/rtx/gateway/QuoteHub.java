@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The gateway's view of prices: one event-bus consumer per symbol (so bus consumers scale with
@@ -42,6 +43,8 @@ final class QuoteHub {
   private final Map<String, Set<WsConnection>> subscribers = new HashMap<>();
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private final Counter delivered;
+  private final AtomicInteger conflationPending = new AtomicInteger();
+  private final AtomicInteger subscriptions = new AtomicInteger();
 
   QuoteHub(Vertx vertx, Clock clock, RtxConfig.Pricing pricing, Map<String, Instrument> instruments,
            MarkupProfile defaultProfile, MeterRegistry metrics) {
@@ -52,9 +55,9 @@ final class QuoteHub {
     this.profile = defaultProfile;
     this.delivered = Counter.builder("rtx.ws.quotes.offered")
       .description("Quote frames offered to WebSocket connections (written or conflated)").register(metrics);
-    Gauge.builder("rtx.ws.conflation.pending", this, QuoteHub::conflationPending)
+    Gauge.builder("rtx.ws.conflation.pending", conflationPending, AtomicInteger::get)
       .description("Quote frames waiting in conflation maps of slow WebSocket readers").register(metrics);
-    Gauge.builder("rtx.ws.subscriptions", this, QuoteHub::subscriptionCount)
+    Gauge.builder("rtx.ws.subscriptions", subscriptions, AtomicInteger::get)
       .description("Symbol subscriptions over all WebSocket connections").register(metrics);
   }
 
@@ -93,6 +96,7 @@ final class QuoteHub {
     Set<String> added = new LinkedHashSet<>();
     for (String symbol : symbols) {
       if (connection.symbols().add(symbol)) {
+        subscriptions.incrementAndGet();
         subscribers.computeIfAbsent(symbol, s -> new HashSet<>()).add(connection);
         added.add(symbol);
       }
@@ -103,6 +107,7 @@ final class QuoteHub {
   void unsubscribe(WsConnection connection, List<String> symbols) {
     for (String symbol : symbols) {
       if (connection.symbols().remove(symbol)) {
+        subscriptions.decrementAndGet();
         Set<WsConnection> set = subscribers.get(symbol);
         if (set != null) {
           set.remove(connection);
@@ -135,13 +140,9 @@ final class QuoteHub {
     delivered.increment(connections.size());
   }
 
-  private double conflationPending() {
-    Set<WsConnection> all = new HashSet<>();
-    subscribers.values().forEach(all::addAll);
-    return all.stream().mapToInt(WsConnection::conflatedPending).sum();
+  /** Conflated frames over all connections; shared with each {@link WsConnection}. */
+  AtomicInteger conflationPending() {
+    return conflationPending;
   }
 
-  private double subscriptionCount() {
-    return subscribers.values().stream().mapToInt(Set::size).sum();
-  }
 }

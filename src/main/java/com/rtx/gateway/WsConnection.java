@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One WebSocket client: its subscriptions and its outgoing flow control. Quotes are written
@@ -28,10 +29,17 @@ final class WsConnection {
   private long conflatedTotal;
   private boolean closed;
 
-  WsConnection(ServerWebSocket socket, int maxPendingWrites, long now) {
+  private final AtomicInteger pendingGauge;
+
+  /** @param pendingGauge shared count of conflated frames over all connections (read by metrics) */
+  WsConnection(ServerWebSocket socket, int maxPendingWrites, long now, AtomicInteger pendingGauge) {
     this.socket = socket;
     this.maxPendingWrites = maxPendingWrites;
     this.lastSeen = now;
+    this.pendingGauge = pendingGauge;
+    // Conflation can start with nothing in flight (the socket's own queue is full); the socket
+    // then says when it can take more.
+    socket.drainHandler(v -> drain());
   }
 
   Set<String> symbols() {
@@ -62,6 +70,8 @@ final class WsConnection {
     }
     if (conflated.put(symbol, frame) != null) {
       conflatedTotal++;
+    } else {
+      pendingGauge.incrementAndGet();
     }
     if (conflatedSince < 0) {
       conflatedSince = now;
@@ -85,6 +95,7 @@ final class WsConnection {
     while (it.hasNext() && inFlight < maxPendingWrites) {
       String frame = it.next().getValue();
       it.remove();
+      pendingGauge.decrementAndGet();
       write(frame);
     }
     if (conflated.isEmpty()) {
@@ -108,6 +119,7 @@ final class WsConnection {
   void close(short code, String reason) {
     if (!closed) {
       closed = true;
+      pendingGauge.addAndGet(-conflated.size());
       conflated.clear();
       socket.close(code, reason);
     }

@@ -37,6 +37,7 @@ final class WsEndpoint {
   private final QuoteHub hub;
   private final Set<WsConnection> connections = new HashSet<>();
   private final Counter disconnectedSlow;
+  private final java.util.concurrent.atomic.AtomicInteger connectionCount = new java.util.concurrent.atomic.AtomicInteger();
   private long timer = -1;
 
   WsEndpoint(Vertx vertx, Clock clock, RtxConfig.Ws limits, QuoteHub hub, MeterRegistry metrics) {
@@ -46,7 +47,7 @@ final class WsEndpoint {
     this.hub = hub;
     this.disconnectedSlow = Counter.builder("rtx.ws.disconnected.slow")
       .description("WebSocket connections closed because they could not keep up").register(metrics);
-    metrics.gauge("rtx.ws.connections", connections, Set::size);
+    metrics.gauge("rtx.ws.connections", connectionCount);
   }
 
   void start() {
@@ -62,15 +63,20 @@ final class WsEndpoint {
   }
 
   void handle(ServerWebSocket socket) {
-    WsConnection connection = new WsConnection(socket, limits.maxPendingWrites(), clock.millis());
+    WsConnection connection = new WsConnection(socket, limits.maxPendingWrites(), clock.millis(),
+      hub.conflationPending());
     connections.add(connection);
+    connectionCount.incrementAndGet();
     socket.textMessageHandler(text -> onMessage(connection, text));
     socket.binaryMessageHandler(binary -> connection.sendControl(
       WsMessages.error("UNSUPPORTED_FRAME", "send JSON text frames", null)));
     socket.pongHandler(pong -> connection.seen(clock.millis()));
     socket.exceptionHandler(e -> LOG.debug("websocket error: {}", e.getMessage()));
     socket.closeHandler(v -> {
-      connections.remove(connection);
+      connection.close((short) 1000, "closed");
+      if (connections.remove(connection)) {
+        connectionCount.decrementAndGet();
+      }
       hub.disconnected(connection);
     });
   }
