@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -64,8 +65,14 @@ class WebSocketIT {
     client = Vertx.vertx();
   }
 
+  private final List<WebSocketClient> clients = new java.util.ArrayList<>();
+
   @AfterEach
   void closeClient() throws Exception {
+    // No graceful close: the server end of a paused reader may hold a backlog.
+    for (WebSocketClient ws : clients) {
+      ws.shutdown(0, TimeUnit.SECONDS).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
     client.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
@@ -92,8 +99,13 @@ class WebSocketIT {
   }
 
   private Conn connect() throws Exception {
+    return connect(new WebSocketClientOptions());
+  }
+
+  private Conn connect(WebSocketClientOptions options) throws Exception {
     LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
-    WebSocketClient ws = client.createWebSocketClient();
+    WebSocketClient ws = client.createWebSocketClient(options);
+    clients.add(ws);
     WebSocket socket = ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws"))
       .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
@@ -166,7 +178,8 @@ class WebSocketIT {
   @Test
   void slowReaderIsConflatedToLatestPricesWhileFastReaderGetsEverything() throws Exception {
     Conn fast = connect();
-    Conn slow = connect();
+    // A small receive buffer makes the slow reader's backlog reach the server sooner.
+    Conn slow = connect(new WebSocketClientOptions().setReceiveBufferSize(4096));
     fast.send(subscribe("EURUSD", "GBPUSD"));
     slow.send(subscribe("EURUSD", "GBPUSD"));
     fast.nextOfType("subscribed");
