@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -63,6 +64,7 @@ public final class Engine {
   private final boolean ephemeral;
   private final BuildInfo build = BuildInfo.current();
   private final UUID instanceId = UUID.randomUUID();
+  private final Clock clock;
 
   private EmbeddedPostgresServer embeddedPg;
   private EmbeddedRedisServer embeddedRedis;
@@ -78,7 +80,8 @@ public final class Engine {
   private volatile boolean stopped;
   private volatile boolean instanceRecorded;
 
-  private Engine(LayeredConfig layered, RtxConfig config, ConfigLoader loader, boolean ephemeral) {
+  private Engine(LayeredConfig layered, RtxConfig config, ConfigLoader loader, boolean ephemeral, Clock clock) {
+    this.clock = clock;
     this.layered = layered;
     this.config = config;
     this.loader = loader;
@@ -92,12 +95,17 @@ public final class Engine {
    * @throws com.rtx.platform.config.ConfigException for invalid configuration (exit code 2)
    */
   public static Engine start(ConfigSources sources, boolean ephemeral) {
+    return start(sources, ephemeral, Clock.systemUTC());
+  }
+
+  /** @param clock the time every role's time-dependent behaviour reads (tests move it) */
+  public static Engine start(ConfigSources sources, boolean ephemeral, Clock clock) {
     long started = System.nanoTime();
     LayeredConfig layered = EngineConfig.load(sources);
     RtxConfig config = RtxConfig.parse(layered, RoleCatalog.available());
     LOG.info("RTX engine {} ({}) starting; roles {}; configuration {}", BuildInfo.current().version(),
       BuildInfo.current().commit(), ids(config), SecretMasker.mask(layered.merged()).encode());
-    Engine engine = new Engine(layered, config, new ConfigLoader(null, sources), ephemeral);
+    Engine engine = new Engine(layered, config, new ConfigLoader(null, sources), ephemeral, clock);
     try {
       engine.startAll();
     } catch (RuntimeException e) {
@@ -126,7 +134,7 @@ public final class Engine {
         .setMetricsName("rtx-redis")));
     RedisAPI redis = RedisAPI.api(redisClient);
     health.registerRedis(redis, SecretMasker.maskUrl(redisUrl));
-    Platform platform = new Platform(config, pool, redis, health, metrics.registry(), build, java.time.Clock.systemUTC());
+    Platform platform = new Platform(config, pool, redis, health, metrics.registry(), build, clock);
     deployer = new RoleDeployer(vertx, platform, config.roles());
     health.registerRoles(deployer::describe, deployer::allDeployed);
     watcher = new ConfigWatcher(vertx, new ConfigLoader(vertx, loader.sources()), layered, RoleCatalog.available(),

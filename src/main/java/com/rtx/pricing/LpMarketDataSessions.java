@@ -78,10 +78,13 @@ final class LpMarketDataSessions implements Application {
   private final Listener listener;
   private final java.util.function.Consumer<Runnable> handoff;
   private final SocketInitiator initiator;
+  private final java.time.Clock clock;
 
   LpMarketDataSessions(List<LiquidityProvider> lps, RtxConfig.Pricing pricing,
                        Map<String, RtxConfig.LpCredentials> credentials, Supplier<Collection<String>> symbols,
-                       Listener listener, java.util.function.Consumer<Runnable> handoff) throws ConfigError {
+                       Listener listener, java.util.function.Consumer<Runnable> handoff, java.time.Clock clock)
+    throws ConfigError {
+    this.clock = clock;
     this.symbols = symbols;
     this.credentials = credentials;
     this.listener = listener;
@@ -176,7 +179,7 @@ final class LpMarketDataSessions implements Application {
 
   @Override
   public void fromApp(Message message, SessionID sessionId) throws FieldNotFound {
-    long received = System.currentTimeMillis();
+    long received = clock.millis();
     String lp = lpsBySession.get(sessionId).name();
     String type = message.getHeader().getString(MsgType.FIELD);
     long lpTime = message.getHeader().getUtcTimeStamp(SendingTime.FIELD).toInstant(ZoneOffset.UTC).toEpochMilli();

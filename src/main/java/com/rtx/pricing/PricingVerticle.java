@@ -83,7 +83,8 @@ public final class PricingVerticle extends VerticleBase {
     Context context = vertx.getOrCreateContext();
     return vertx.executeBlocking(() -> {
       sessions = new LpMarketDataSessions(lps, settings, platform.config().lpCredentials(),
-        () -> engine.instruments().keySet(), new SessionEvents(), task -> context.runOnContext(v -> task.run()));
+        () -> engine.instruments().keySet(), new SessionEvents(), task -> context.runOnContext(v -> task.run()),
+        platform.clock());
       sessions.start();
       LOG.info("pricing: {} symbols from {} LPs ({})", engine.instruments().size(), lps.size(),
         lps.stream().map(lp -> lp.name() + "@" + lp.host() + ":" + lp.port()).collect(Collectors.joining(", ")));

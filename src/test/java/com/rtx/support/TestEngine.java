@@ -49,6 +49,10 @@ public final class TestEngine {
   }
 
   public Engine start() {
-    return Engine.start(new ConfigSources(configFile, false, env, new JsonObject()), true);
+    return start(java.time.Clock.systemUTC());
+  }
+
+  public Engine start(java.time.Clock clock) {
+    return Engine.start(new ConfigSources(configFile, false, env, new JsonObject()), true, clock);
   }
 }
