@@ -10,7 +10,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * What a client is shown of an aggregated quote: the group's markup applied (the same
  * {@link Markup} code dealing fills with), LP names hidden, and a quote older than
- * {@code pricing.stale-ms} never presented as live.
+ * {@code pricing.stale-ms} never presented as live. {@code time} is when pricing aggregated the
+ * quote and {@code lpTime} when the LP sent it (epoch ms), so clients can see how fresh it is.
  */
 final class QuoteView {
 
@@ -27,6 +28,7 @@ final class QuoteView {
       .put("ask", instrument.format(priced.ask()))
       .put("status", status.name())
       .put("sequence", priced.sequence())
-      .put("time", priced.engineTimeMillis());
+      .put("time", priced.engineTimeMillis())
+      .put("lpTime", priced.lpTimeMillis());
   }
 }

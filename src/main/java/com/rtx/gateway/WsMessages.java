@@ -15,7 +15,7 @@ import io.vertx.core.json.JsonObject;
  * <pre>
  * {"type":"subscribed","channel":"quotes","symbols":[...]}   (then the current quote of each)
  * {"type":"unsubscribed","channel":"quotes","symbols":[...]}
- * {"type":"quote","symbol":"EURUSD","bid":"1.08119","ask":"1.08129","status":"OK","sequence":7,"time":1764...}
+ * {"type":"quote","symbol":"EURUSD","bid":"1.08119","ask":"1.08129","status":"OK","sequence":7,"time":1764...,"lpTime":1764...}
  * {"type":"pong","id":"any","time":1764...}
  * {"type":"error","code":"UNKNOWN_SYMBOL","message":"...","field":"symbols"}
  * </pre>
