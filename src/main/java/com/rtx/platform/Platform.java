@@ -3,6 +3,7 @@ package com.rtx.platform;
 import com.rtx.platform.config.RtxConfig;
 import com.rtx.platform.health.EngineHealth;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
 
@@ -13,6 +14,6 @@ import java.time.Clock;
  * The pool and Redis client belong to the engine, which closes them after every verticle stopped.
  * Every time that behaviour depends on comes from {@code clock}, so tests can control it.
  */
-public record Platform(RtxConfig config, Pool pool, RedisAPI redis, EngineHealth health,
+public record Platform(RtxConfig config, Pool pool, Redis redisClient, RedisAPI redis, EngineHealth health,
                        PrometheusMeterRegistry metrics, BuildInfo build, Clock clock) {
 }

@@ -53,13 +53,14 @@ public final class PricingVerticle extends VerticleBase {
   private PriceEngine engine;
   private LpMarketDataSessions sessions;
   private TickArchive ticks;
-  private long redisFailures;
+  private final RedisQuoteCache redisCache;
 
   public PricingVerticle(Platform platform) {
     this.platform = platform;
     this.settings = platform.config().pricing();
     this.refdata = new ReferenceDataRepository(platform.pool());
     this.bars = new BarRepository(platform.pool());
+    this.redisCache = new RedisQuoteCache(platform.redisClient(), settings.staleMs());
   }
 
   @Override
@@ -129,9 +130,7 @@ public final class PricingVerticle extends VerticleBase {
     Instrument instrument = engine.instrument(quote.symbol());
     JsonObject json = QuoteMessages.toJson(quote, instrument);
     vertx.eventBus().publish(QuoteMessages.address(quote.symbol()), json);
-    platform.redis().set(List.of(QuoteMessages.redisKey(quote.symbol()), json.encode(), "PX",
-        String.valueOf(settings.staleMs())))
-      .onFailure(e -> redisFailures++);
+    redisCache.put(quote.symbol(), json.encode());
     if (quote.status() == QuoteStatus.OK) {
       unwrittenBars.addAll(barBuilders.computeIfAbsent(quote.symbol(), BarBuilder::new)
         .onTick(quote.bid(), quote.ask(), quote.engineTimeMillis()));
@@ -193,7 +192,7 @@ public final class PricingVerticle extends VerticleBase {
       .put("symbols", new JsonObject(new HashMap<>(byStatus.entrySet().stream()
         .collect(Collectors.toMap(Map.Entry::getKey, e -> new ArrayList<>(e.getValue()))))))
       .put("filtered", filters)
-      .put("redisWriteFailures", redisFailures);
+      .put("redisWriteFailures", redisCache.failures());
     boolean anyLp = lps.values().stream().anyMatch(up -> up);
     return anyLp ? Status.OK(details) : Status.KO(details);
   }

@@ -137,10 +137,14 @@ class PricingIT {
 
   @Test
   void staleLpIsExcludedAfterStaleMsAndComesBackWhenItQuotesAgain() {
+    double staleBefore = filtered("stale_lp");
     control("/lps/LP2/symbols/GBPUSD/stale", new JsonObject());
 
-    awaitQuote("GBPUSD", q -> q.getString("bidLp").equals("LP1") && q.getString("askLp").equals("LP1"));
-    assertThat(filtered("stale_lp")).isGreaterThanOrEqualTo(1);
+    Eventually.await("LP2's GBPUSD quote going stale", DEADLINE, () -> filtered("stale_lp") > staleBefore);
+    int mark = published.size();
+    awaitQuote("GBPUSD", q -> true);
+    assertThat(published.subList(mark, published.size())).filteredOn(q -> q.getString("symbol").equals("GBPUSD"))
+      .allSatisfy(q -> assertThat(List.of(q.getString("bidLp"), q.getString("askLp"))).containsOnly("LP1"));
 
     control("/lps/LP2/symbols/GBPUSD/resume", new JsonObject());
     awaitQuote("GBPUSD", q -> q.getString("bidLp").equals("LP2") || q.getString("askLp").equals("LP2"));
@@ -223,7 +227,17 @@ class PricingIT {
     Redis redis = Redis.createClient(engine.vertx(), TestInfra.redisUrl());
     try {
       RedisAPI api = RedisAPI.api(redis);
-      Response value = api.get("rtx:quote:EURUSD").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      // The write to Redis follows the bus publication asynchronously.
+      Response[] found = new Response[1];
+      Eventually.await("last EURUSD quote in Redis", DEADLINE, () -> {
+        try {
+          found[0] = api.get("rtx:quote:EURUSD").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+          return found[0] != null;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      Response value = found[0];
       Response ttl = api.pttl("rtx:quote:EURUSD").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
 
       assertThat(new JsonObject(value.toString()).getString("symbol")).isEqualTo("EURUSD");
