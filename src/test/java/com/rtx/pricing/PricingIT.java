@@ -64,7 +64,9 @@ class PricingIT {
       .env("RTX_PRICING_FIX_HEARTBEAT_S", "1")
       .env("RTX_PRICING_FIX_RECONNECT_S", "1")
       .env("RTX_PRICING_SPIKE_MAX_JUMP_BPS", "50")
-      .env("RTX_PRICING_SPIKE_CONFIRM_TICKS", "3");
+      .env("RTX_PRICING_SPIKE_CONFIRM_TICKS", "3")
+      .env("RTX_PRICING_TICK_ARCHIVE", "true")
+      .env("RTX_PRICING_BAR_FLUSH_MS", "200");
     httpPort = test.httpPort();
     engine = test.start(CLOCK);
     engine.vertx().eventBus().<JsonObject>consumer("rtx.prices.EURUSD", m -> published.add(m.body()));
@@ -282,5 +284,21 @@ class PricingIT {
     assertThat(new BigDecimal(bar.getJsonObject("bid").getString("h")))
       .isGreaterThanOrEqualTo(new BigDecimal(bar.getJsonObject("bid").getString("l")));
     assertThat(bar.getLong("tickVolume")).isPositive();
+  }
+
+  @Test
+  void tickArchiveWritesAggregatedQuotesInBatches() {
+    awaitQuote("EURUSD", q -> true);
+
+    Eventually.await("archived EURUSD ticks", DEADLINE, () -> {
+      try (Connection c = TestInfra.connect(database);
+           ResultSet rs = c.createStatement().executeQuery(
+             "SELECT count(*), bool_and(bid < ask) FROM tick WHERE symbol = 'EURUSD'")) {
+        rs.next();
+        return rs.getLong(1) > 0 && rs.getBoolean(2);
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 }
