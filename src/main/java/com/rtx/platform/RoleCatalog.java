@@ -1,6 +1,7 @@
 package com.rtx.platform;
 
 import com.rtx.gateway.GatewayVerticle;
+import com.rtx.lpsim.LpSimVerticle;
 import io.vertx.core.Deployable;
 
 import java.util.Collections;
@@ -19,6 +20,7 @@ public final class RoleCatalog {
   private static final Map<Role, Function<Platform, Deployable>> VERTICLES = new EnumMap<>(Role.class);
 
   static {
+    VERTICLES.put(Role.LP_SIM, LpSimVerticle::new);
     VERTICLES.put(Role.GATEWAY, GatewayVerticle::new);
   }
 
