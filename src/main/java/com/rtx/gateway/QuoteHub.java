@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.RedisAPI;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -61,7 +62,36 @@ final class QuoteHub {
       .description("Symbol subscriptions over all WebSocket connections").register(metrics);
   }
 
-  Future<Void> start() {
+  /**
+   * Registers the per-symbol consumers, then seeds the latest quotes from Redis so a gateway that
+   * starts (or restarts) between ticks can answer at once; Redis being down only skips the seed.
+   */
+  Future<Void> start(RedisAPI redis) {
+    return registerConsumers().compose(v -> seedFromRedis(redis));
+  }
+
+  private Future<Void> seedFromRedis(RedisAPI redis) {
+    List<String> keys = instruments.keySet().stream().map(QuoteMessages::redisKey).toList();
+    if (redis == null || keys.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return redis.mget(keys)
+      .map(values -> {
+        for (int i = 0; values != null && i < values.size(); i++) {
+          if (values.get(i) != null) {
+            JsonObject json = new JsonObject(values.get(i).toString());
+            String symbol = json.getString("symbol");
+            if (instruments.containsKey(symbol)) {
+              latest.putIfAbsent(symbol, QuoteMessages.fromJson(json, instruments.get(symbol)));
+            }
+          }
+        }
+        return (Void) null;
+      })
+      .recover(e -> Future.succeededFuture());
+  }
+
+  private Future<Void> registerConsumers() {
     List<Future<Void>> registrations = new ArrayList<>();
     for (String symbol : instruments.keySet()) {
       MessageConsumer<JsonObject> consumer = vertx.eventBus()

@@ -43,6 +43,7 @@ class PricingIT {
   private static Engine engine;
   private static int httpPort;
   private static int controlPort;
+  private static String redisUrl;
   private static final List<JsonObject> published = new CopyOnWriteArrayList<>();
   private static final MutableClock CLOCK = new MutableClock();
 
@@ -68,6 +69,7 @@ class PricingIT {
       .env("RTX_PRICING_TICK_ARCHIVE", "true")
       .env("RTX_PRICING_BAR_FLUSH_MS", "200");
     httpPort = test.httpPort();
+    redisUrl = test.redisUrl();
     engine = test.start(CLOCK);
     engine.vertx().eventBus().<JsonObject>consumer("rtx.prices.EURUSD", m -> published.add(m.body()));
     engine.vertx().eventBus().<JsonObject>consumer("rtx.prices.GBPUSD", m -> published.add(m.body()));
@@ -226,7 +228,7 @@ class PricingIT {
   @Test
   void lastQuoteIsKeptInRedisWithAnExpiry() throws Exception {
     awaitQuote("EURUSD", q -> true);
-    Redis redis = Redis.createClient(engine.vertx(), TestInfra.redisUrl());
+    Redis redis = Redis.createClient(engine.vertx(), redisUrl);
     try {
       RedisAPI api = RedisAPI.api(redis);
       // The write to Redis follows the bus publication asynchronously.
