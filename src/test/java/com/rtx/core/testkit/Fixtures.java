@@ -42,7 +42,14 @@ public final class Fixtures {
   public static final SymbolTerms EURUSD = new SymbolTerms(fx("EURUSD", 5, "0.0001", "-6.5", "1.2"), 1, 0);
   public static final SymbolTerms USDJPY = SymbolTerms.of(fx("USDJPY", 3, "0.01", "12.0", "-25.0"));
   public static final SymbolTerms EURJPY = SymbolTerms.of(fx("EURJPY", 3, "0.01", "-3.0", "-1.0"));
-  public static final SymbolTerms GBPUSD = SymbolTerms.of(fx("GBPUSD", 5, "0.0001", "-4.0", "0.5"));
+  /** GBPUSD has a stops level of 50 points. */
+  public static final SymbolTerms GBPUSD = new SymbolTerms(fx("GBPUSD", 5, "0.0001", "-4.0", "0.5"), 1, 50);
+  /** Quoted, but NZD and CAD cannot be converted to USD with the fixture quotes. */
+  public static final SymbolTerms NZDCAD = SymbolTerms.of(fx("NZDCAD", 5, "0.0001", "0", "0"));
+  /** Enabled but never quoted. */
+  public static final SymbolTerms AUDUSD = SymbolTerms.of(fx("AUDUSD", 5, "0.0001", "0", "0"));
+  /** Disabled. */
+  public static final SymbolTerms USDTRY = SymbolTerms.of(disabled(fx("USDTRY", 5, "0.0001", "0", "0")));
   /** Gold: 100 oz a lot, margin rate 1% (1:100), swaps −30/+10 points, triple on Wednesday. */
   public static final SymbolTerms XAUUSD = SymbolTerms.of(new Instrument("XAUUSD", "XAU", "USD", 2,
     new BigDecimal("100"), new BigDecimal("0.1"), new BigDecimal("0.01"), new BigDecimal("50"), new BigDecimal("0.01"),
@@ -54,8 +61,14 @@ public final class Fixtures {
     new BigDecimal("0.05"), AssetClass.INDEX, TradingSessions.always(), new BigDecimal("-150"), new BigDecimal("-50"),
     DayOfWeek.FRIDAY, true), 25, 0);
 
+  private static Instrument disabled(Instrument i) {
+    return new Instrument(i.name(), i.baseCurrency(), i.quoteCurrency(), i.digits(), i.contractSize(), i.pipSize(),
+      i.volumeMin(), i.volumeMax(), i.volumeStep(), i.marginCurrency(), i.marginRate(), i.assetClass(), i.sessions(),
+      i.swapLong(), i.swapShort(), i.tripleSwapDay(), false);
+  }
+
   public static SymbolCatalog catalog() {
-    return SymbolCatalog.of(EURUSD, USDJPY, EURJPY, GBPUSD, XAUUSD, US500);
+    return SymbolCatalog.of(EURUSD, USDJPY, EURJPY, GBPUSD, XAUUSD, US500, NZDCAD, AUDUSD, USDTRY);
   }
 
   public static AggregatedQuote quote(String symbol, long bid, long ask) {
@@ -73,7 +86,9 @@ public final class Fixtures {
       quote("EURJPY", 165_000, 165_030),
       quote("GBPUSD", 125_000, 125_020),
       quote("XAUUSD", 200_000, 200_050),
-      quote("US500", 500_000, 500_050));
+      quote("US500", 500_000, 500_050),
+      quote("NZDCAD", 82_000, 82_020),
+      quote("USDTRY", 3_400_000, 3_401_000));
   }
 
   /** USD, 1:100, margin call 100%, stop-out 50%, no commission, B-Book, larger leg, NBP on. */
