@@ -19,7 +19,9 @@ import com.rtx.core.trading.QuoteRef;
 import com.rtx.core.trading.Side;
 import com.rtx.core.trading.TimeInForce;
 
+import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * B-Book execution: books a fill as a deal, its position change, and its ledger entries
@@ -31,8 +33,11 @@ final class Booking {
   private Booking() {
   }
 
-  /** What a fill of {@code order} would do to the account's positions (no ids consumed). */
-  static PositionChange preview(AccountTxn t, Order order, long price, long newPositionId) {
+  /**
+   * What a fill of {@code order} would do to the account's positions. {@code newPositionId} is
+   * asked only when the fill opens a position, so a preview need not consume ids.
+   */
+  static PositionChange preview(AccountTxn t, Order order, long price, LongSupplier newPositionId) {
     SymbolTerms terms = t.ctx.symbols().get(order.symbol());
     if (order.isClose()) {
       Position target = t.positions.get(order.positionId());
@@ -47,18 +52,13 @@ final class Booking {
       return PositionChange.net(netting.get(), order.side(), order.volume(), terms.price(price), terms.digits(), t.now(),
         order.sl(), order.tp(), order.trailingPoints());
     }
-    return PositionChange.open(newPositionId, t.accountId(), order.symbol(), order.side(), order.volume(),
+    return PositionChange.open(newPositionId.getAsLong(), t.accountId(), order.symbol(), order.side(), order.volume(),
       terms.price(price), t.now(), order.sl(), order.tp(), order.trailingPoints());
   }
 
   /** Fills {@code order} (NEW or PENDING) at {@code price} on quote {@code q}. */
   static Deal fill(AccountTxn t, Order order, long price, AggregatedQuote q, DealReason reason) {
-    PositionChange change = preview(t, order, price, 0);
-    if (change.before() == null) {
-      Position fresh = change.after();
-      change = PositionChange.open(t.ctx.ids().nextPositionId(), fresh.accountId(), fresh.symbol(), fresh.side(),
-        fresh.volume(), fresh.openPrice(), fresh.openedAt(), fresh.sl(), fresh.tp(), fresh.trailingPoints());
-    }
+    PositionChange change = preview(t, order, price, t.ctx.ids()::nextPositionId);
     return book(t, order, order.side(), order.volume(), price, change, change.before() == null ? null
       : change.before().openPrice(), q, reason, change.entry());
   }
@@ -101,7 +101,7 @@ final class Booking {
   }
 
   private static Deal book(AccountTxn t, Order order, Side side, long volume, long price, PositionChange change,
-                           java.math.BigDecimal closedOpenPrice, AggregatedQuote q, DealReason reason, DealEntry entry) {
+                           BigDecimal closedOpenPrice, AggregatedQuote q, DealReason reason, DealEntry entry) {
     long dealId = t.ctx.ids().nextDealId();
     t.orders.remove(order.id());
     t.emit(new AccountEvent.OrderFilled(order.withStatus(OrderStatus.FILLED, t.now()), dealId));
@@ -109,7 +109,7 @@ final class Booking {
   }
 
   private static Deal book(AccountTxn t, long dealId, Order order, Side side, long volume, long price,
-                           PositionChange change, java.math.BigDecimal closedOpenPrice, AggregatedQuote q,
+                           PositionChange change, BigDecimal closedOpenPrice, AggregatedQuote q,
                            DealReason reason, DealEntry entry) {
     SymbolTerms terms = t.ctx.symbols().get(order.symbol());
     CurrencyConverter converter = t.converter();

@@ -39,7 +39,8 @@ final class MarginCheck {
 
   static Optional<Rejection> check(AccountTxn t, Order order, long price) {
     SymbolTerms terms = t.ctx.symbols().get(order.symbol());
-    PositionChange change = Booking.preview(t, order, price, Long.MAX_VALUE);
+    // A hypothetical new position gets an id no real position has.
+    PositionChange change = Booking.preview(t, order, price, () -> Long.MAX_VALUE);
     TreeMap<Long, Position> after = new TreeMap<>(t.positions);
     if (change.before() != null) {
       after.remove(change.before().id());

@@ -32,7 +32,9 @@ import java.util.TreeSet;
  *
  * <p><b>Negative-balance protection</b> (group option; ESMA retail rule): if the stop-out leaves
  * no position open and a negative balance, a NEGATIVE_BALANCE_RESET entry brings the balance to
- * exactly zero. Credit is left as it is (removing a bonus is a dealer's CREDIT entry).
+ * exactly zero, and the stop-out evidence records it. The same applies when the last position is
+ * closed by a stop loss that gapped through the balance, or by the client. Credit is left as it
+ * is (removing a bonus is a dealer's CREDIT entry).
  *
  * <p><b>Margin call.</b> Raised once when the level falls to or below the margin-call level,
  * cleared once when it is above it again.
@@ -48,6 +50,8 @@ final class MarginControl {
     if (s.isAtOrBelow(group.stopOutLevel())) {
       stopOut(t, s);
       s = t.snapshot();
+    } else if (protectNegativeBalance(t, "negative balance protection after close") != 0) {
+      s = t.snapshot(); // a stop loss gapped through the whole balance
     }
     if (s.isAtOrBelow(group.marginCallLevel())) {
       if (!t.marginCallActive) {
@@ -76,14 +80,25 @@ final class MarginControl {
       steps.add(new StopOutEvidence.Step(p.id(), deal.id(), worst.get().floatingPnl(), before, after));
       before = after;
     }
-    long reset = 0;
-    if (group.negativeBalanceProtection() && t.positions.isEmpty() && t.balance < 0) {
-      reset = -t.balance;
-      t.post(LedgerEntryType.NEGATIVE_BALANCE_RESET, reset, 0, 0, "negative balance protection after stop-out");
-    }
+    long reset = protectNegativeBalance(t, "negative balance protection after stop-out");
     MarginSnapshot fin = reset == 0 ? before : t.snapshot();
     t.emit(new AccountEvent.StopOutExecuted(new StopOutEvidence(t.accountId(), t.now(), group.name(), group.version(),
       group.stopOutLevel(), evidence, initial, steps, fin, reset)));
+  }
+
+  /**
+   * Negative-balance protection: when the group has it, no position is open and the balance is
+   * negative, posts a NEGATIVE_BALANCE_RESET entry that brings the balance to exactly zero.
+   *
+   * @return the amount credited, 0 if none
+   */
+  static long protectNegativeBalance(AccountTxn t, String comment) {
+    if (!t.ctx.group().negativeBalanceProtection() || !t.positions.isEmpty() || t.balance >= 0) {
+      return 0;
+    }
+    long reset = -t.balance;
+    t.post(LedgerEntryType.NEGATIVE_BALANCE_RESET, reset, 0, 0, comment);
+    return reset;
   }
 
   private record Candidate(Position position, long floatingPnl) {

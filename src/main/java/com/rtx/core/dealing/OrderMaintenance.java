@@ -10,7 +10,6 @@ import com.rtx.core.trading.RejectReason;
 import com.rtx.core.trading.Rejection;
 import com.rtx.core.trading.TimeInForce;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,10 +40,11 @@ final class OrderMaintenance {
     if (!tif.appliesTo(o.type()) || tif.isImmediate()) {
       return Result.reject(RejectReason.INVALID_TIME_IN_FORCE, tif + " does not apply to a resting " + o.type());
     }
-    Instant requestedExpiry = c.timeInForce() == null && c.expireAt() == null && tif == TimeInForce.GTD
-      ? o.expireAt() : c.expireAt();
-    OrderPlacement.Expiry expiry = tif == o.timeInForce() && tif == TimeInForce.DAY && c.expireAt() == null
-      ? new OrderPlacement.Expiry(true, o.expireAt()) : OrderPlacement.expiry(t, tif, requestedExpiry);
+    // Keeping the time in force without naming an expiry keeps the order's expiry (a DAY order stays
+    // with its trading day); anything else is judged like a new order's.
+    boolean keepsExpiry = tif == o.timeInForce() && c.expireAt() == null;
+    OrderPlacement.Expiry expiry = keepsExpiry ? new OrderPlacement.Expiry(true, o.expireAt())
+      : OrderPlacement.expiry(t, tif, c.expireAt());
     if (!expiry.valid()) {
       return Result.reject(RejectReason.INVALID_EXPIRATION, tif + " with expiry " + c.expireAt() + " at " + t.now());
     }
@@ -66,7 +66,7 @@ final class OrderMaintenance {
     r = PriceChecks.onTick(terms, c.price(), c.stopLimitPrice(), c.sl(), c.tp())
       .or(() -> PriceChecks.pendingPrice(terms, q, candidate))
       .or(() -> PriceChecks.collar(terms, q, candidate, t.ctx.group().limits().pendingCollarBps()))
-      .or(() -> PriceChecks.stops(terms, o.side(), c.sl(), c.tp(), candidate.activePrice()))
+      .or(() -> PriceChecks.stops(terms, o.side(), c.sl(), c.tp(), candidate.fillReferencePrice()))
       .or(() -> PriceChecks.trailing(terms, c.trailingPoints()));
     if (r.isPresent()) {
       return new Result.Rejected(r.get());

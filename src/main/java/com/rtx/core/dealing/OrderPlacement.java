@@ -59,7 +59,7 @@ final class OrderPlacement {
       OrderStatus.NEW, t.now(), t.now());
     long fillPrice = c.side().dealPrice(q);
     // SL/TP of an immediate fill are judged against where the new position would close now.
-    long stopsRef = immediate ? c.side().closePrice(q) : candidate.activePrice();
+    long stopsRef = immediate ? c.side().closePrice(q) : candidate.fillReferencePrice();
     r = (immediate ? Optional.<Rejection>empty() : PriceChecks.pendingPrice(terms, q, candidate)
       .or(() -> PriceChecks.collar(terms, q, candidate, t.ctx.group().limits().pendingCollarBps())))
       .or(() -> PriceChecks.stops(terms, c.side(), c.sl(), c.tp(), stopsRef))

@@ -85,6 +85,7 @@ final class PositionMaintenance {
       return new Result.Rejected(r.get());
     }
     Booking.close(t, p, volume, q, DealReason.CLIENT, c.clientOrderId());
+    MarginControl.protectNegativeBalance(t, "negative balance protection after close");
     return t.commit();
   }
 
@@ -106,6 +107,7 @@ final class PositionMaintenance {
       return new Result.Rejected(r.get());
     }
     Booking.closeBy(t, a, b, t.ctx.quotes().get(a.symbol()), c.clientOrderId());
+    MarginControl.protectNegativeBalance(t, "negative balance protection after close");
     return t.commit();
   }
 }

@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param realizedPnl P&amp;L realized by the closed part, minor units of the account currency
  * @param commission commission charged, {@code >= 0}, minor units of the account currency
  * @param time execution time
- * @param quote the client quote it filled on (sequence and LPs), the evidence of its price
+ * @param quote the client quote it filled on (sequence and LPs), the evidence of its price; for a
+ *     close-by, which deals at the positions' own prices, the quote current at the time
  */
 public record Deal(long id, long accountId, long orderId, long positionId, String symbol, Side side, long volume,
                    long price, DealEntry entry, DealReason reason, long realizedPnl, long commission, Instant time,

@@ -78,6 +78,14 @@ public record Order(long id, long accountId, String clientOrderId, String symbol
     return type == OrderType.STOP_LIMIT && triggered ? stopLimitPrice : price;
   }
 
+  /**
+   * The price a resting order is expected to fill at, against which its SL and TP are judged: the
+   * limit price of a STOP_LIMIT, the order price otherwise.
+   */
+  public long fillReferencePrice() {
+    return type == OrderType.STOP_LIMIT ? stopLimitPrice : price;
+  }
+
   /** Whether it closes a named position. */
   public boolean isClose() {
     return positionId != NONE;

@@ -98,4 +98,19 @@ class StopOutTest {
     assertThat(evidence.fin().isAtOrBelow(new BigDecimal("50"))).isTrue();
     assertThat(evidence.negativeBalanceReset()).isZero(); // a position is still open
   }
+
+  @Test
+  void aStopLossGappingThroughTheBalanceIsAlsoResetToZero() {
+    Desk desk = new Desk(AccountMode.HEDGING);
+    desk.deposit(10_000); // 100.00 USD
+    desk.apply(market(null, "EURUSD", Side.BUY, 5).withStops(109_900, 0)); // 0.05 lot, margin 55.01
+    // a weekend gap: the bid opens at 1.07000, far through the SL: (1.07000 - 1.10010) x 5,000 = -150.50
+    List<AccountEvent> events = desk.quote("EURUSD", 107_000, 107_010);
+    assertThat(desk.deals().get(1).reason()).isEqualTo(DealReason.STOP_LOSS);
+    assertThat(desk.deals().get(1).realizedPnl()).isEqualTo(-15_050);
+    assertThat(Desk.ofType(events, AccountEvent.StopOutExecuted.class)).isEmpty();
+    assertThat(desk.ledger().get(desk.ledger().size() - 1).type()).isEqualTo(LedgerEntryType.NEGATIVE_BALANCE_RESET);
+    assertThat(desk.ledger().get(desk.ledger().size() - 1).amount()).isEqualTo(5_050);
+    assertThat(desk.state().balance()).isZero();
+  }
 }
