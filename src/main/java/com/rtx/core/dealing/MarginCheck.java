@@ -66,8 +66,9 @@ final class MarginCheck {
     for (Position p : afterList) {
       floatingAfter = Math.addExact(floatingAfter, valuation.floatingPnl(p));
     }
-    long equityAfter = t.balance + t.credit + realized - commission + floatingAfter;
-    long freeAfter = equityAfter - marginAfter;
+    long equityAfter = Math.addExact(Math.addExact(t.balance, t.credit),
+      Math.addExact(Math.subtractExact(realized, commission), floatingAfter));
+    long freeAfter = Math.subtractExact(equityAfter, marginAfter);
     if (freeAfter >= 0) {
       return Optional.empty();
     }

@@ -2,6 +2,7 @@ package com.rtx.core.dealing;
 
 import com.rtx.core.account.AccountMode;
 import com.rtx.core.account.AccountStatus;
+import com.rtx.core.account.Group;
 import com.rtx.core.ledger.LedgerEntryType;
 import com.rtx.core.testkit.Desk;
 import com.rtx.core.trading.Order;
@@ -141,7 +142,7 @@ class MaintenanceTest {
   void aCommandForAnotherGroupIsABug() {
     Desk desk = funded();
     DealingContext ctx = desk.ctx();
-    com.rtx.core.account.Group other = new com.rtx.core.account.Group("vip", 1, "USD", 100, ctx.group().marginCallLevel(),
+    Group other = new Group("vip", 1, "USD", 100, ctx.group().marginCallLevel(),
       ctx.group().stopOutLevel(), "vip", ctx.group().commission(), false, ctx.group().execution(),
       ctx.group().hedgedMargin(), true, ctx.group().limits());
     assertThatThrownBy(() -> desk.state().apply(new Command.Deposit(1, null),

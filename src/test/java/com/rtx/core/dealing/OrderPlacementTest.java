@@ -7,6 +7,7 @@ import com.rtx.core.account.GroupLimits;
 import com.rtx.core.account.HedgedMarginMode;
 import com.rtx.core.commission.CommissionPolicy;
 import com.rtx.core.market.AssetClass;
+import com.rtx.core.money.Money;
 import com.rtx.core.pricing.QuoteStatus;
 import com.rtx.core.testkit.Desk;
 import com.rtx.core.testkit.Fixtures;
@@ -81,7 +82,7 @@ class OrderPlacementTest {
   @Test
   void commissionIsChargedPerSideAsItsOwnLedgerEntry() {
     Desk desk = new Desk(AccountMode.HEDGING, Fixtures.group(new CommissionPolicy.PerLot(
-      com.rtx.core.money.Money.of("USD", "3.50")), GroupLimits.NONE, ExecutionMode.B_BOOK, HedgedMarginMode.LARGER_LEG));
+      Money.of("USD", "3.50")), GroupLimits.NONE, ExecutionMode.B_BOOK, HedgedMarginMode.LARGER_LEG));
     desk.deposit(1_000_000);
     desk.apply(buyMarket(100));
     long positionId = desk.onlyPosition().id();
