@@ -46,6 +46,9 @@ final class MarginControl {
 
   static void run(AccountTxn t) {
     Group group = t.ctx.group();
+    if (t.positions.isEmpty() && !t.marginCallActive && t.balance >= 0) {
+      return; // nothing at risk: skip the valuation (most accounts on most quotes)
+    }
     MarginSnapshot s = t.snapshot();
     if (s.isAtOrBelow(group.stopOutLevel())) {
       stopOut(t, s);

@@ -140,4 +140,18 @@ class QuoteProcessingTest {
     assertThat(Desk.only(events, AccountEvent.OrderExpired.class).order().status()).isEqualTo(OrderStatus.EXPIRED);
     assertThat(desk.deals()).isEmpty();
   }
+
+  @Test
+  void floatingPnlOfACrossPairIsConvertedAtTheCurrentRate() {
+    Desk desk = funded();
+    desk.apply(market(null, "EURJPY", Side.BUY, 100)); // 1 lot at 165.030, margin 1,000 EUR = 1,100.10 USD
+    desk.quote("EURJPY", 165_530, 165_560);
+    // (165.530 - 165.030) x 100,000 = 50,000 JPY / 150.020 (USDJPY ask, a profit) = 333.29 USD
+    assertThat(desk.snapshot().floatingPnl()).isEqualTo(33_329);
+    assertThat(desk.snapshot().equity()).isEqualTo(1_033_329);
+    desk.quote("USDJPY", 160_000, 160_020);
+    // the same 50,000 JPY at a dearer dollar: / 160.020 = 312.46 USD
+    assertThat(desk.snapshot().floatingPnl()).isEqualTo(31_246);
+    assertThat(desk.snapshot().margin()).isEqualTo(110_010);
+  }
 }
