@@ -44,8 +44,8 @@ final class QuoteHub {
   private final Map<String, Set<WsConnection>> subscribers = new HashMap<>();
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private final Counter delivered;
-  private final AtomicInteger conflationPending = new AtomicInteger();
-  private final AtomicInteger subscriptions = new AtomicInteger();
+  private final AtomicInteger conflationPending;
+  private final AtomicInteger subscriptions;
 
   QuoteHub(Vertx vertx, Clock clock, RtxConfig.Pricing pricing, Map<String, Instrument> instruments,
            MarkupProfile defaultProfile, MeterRegistry metrics) {
@@ -54,12 +54,10 @@ final class QuoteHub {
     this.staleMs = pricing.staleMs();
     this.instruments = Map.copyOf(instruments);
     this.profile = defaultProfile;
-    this.delivered = Counter.builder("rtx.ws.quotes.offered")
-      .description("Quote frames offered to WebSocket connections (written or conflated)").register(metrics);
-    Gauge.builder("rtx.ws.conflation.pending", conflationPending, AtomicInteger::get)
-      .description("Quote frames waiting in conflation maps of slow WebSocket readers").register(metrics);
-    Gauge.builder("rtx.ws.subscriptions", subscriptions, AtomicInteger::get)
-      .description("Symbol subscriptions over all WebSocket connections").register(metrics);
+    GatewayMetrics meters = GatewayMetrics.of(metrics);
+    this.delivered = meters.offered;
+    this.conflationPending = meters.conflationPending;
+    this.subscriptions = meters.subscriptions;
   }
 
   /**

@@ -48,7 +48,7 @@ class WebSocketIT {
     TestEngine test = TestEngine.on(database)
       .env("RTX_PRICING_STALE_MS", "600000")
       .env("RTX_WS_MAX_SUBSCRIPTIONS", "3")
-      .env("RTX_WS_MAX_PENDING_WRITES", "4096")
+      .env("RTX_WS_WRITE_QUEUE_BYTES", "1048576")
       .env("RTX_WS_STUCK_MS", "600000");
     port = test.httpPort();
     engine = test.start();
