@@ -1,6 +1,7 @@
 package com.rtx.platform;
 
 import com.rtx.gateway.GatewayVerticle;
+import com.rtx.lpsim.LpSimVerticle;
 import com.rtx.pricing.PricingVerticle;
 import io.vertx.core.Deployable;
 
@@ -20,6 +21,7 @@ public final class RoleCatalog {
   private static final Map<Role, Function<Platform, Deployable>> VERTICLES = new EnumMap<>(Role.class);
 
   static {
+    VERTICLES.put(Role.LP_SIM, LpSimVerticle::new);
     VERTICLES.put(Role.PRICING, PricingVerticle::new);
     VERTICLES.put(Role.GATEWAY, GatewayVerticle::new);
   }

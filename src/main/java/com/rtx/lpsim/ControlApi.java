@@ -1,0 +1,188 @@
+package com.rtx.lpsim;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.HttpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The simulator's local HTTP control endpoint ({@code lpsim.host:lpsim.control-port}), JSON in
+ * and out; every error is {@code {"error":{"code","message","field"}}} with a 4xx/5xx status.
+ *
+ * <pre>
+ * GET  /lps                                     state of every LP
+ * POST /lps/{lp}/symbols/{symbol}/stale         stop quoting the symbol
+ * POST /lps/{lp}/symbols/{symbol}/resume        quote it again
+ * POST /lps/{lp}/symbols/{symbol}/spike         {"points": N, "persist": false|true}
+ * POST /lps/{lp}/symbols/{symbol}/crossed       one quote with bid above ask
+ * POST /lps/{lp}/disconnect                     drop the LP's FIX connection
+ * POST /lps/{lp}/refuse-logon                   {"refuse": true|false}
+ * POST /reset                                   clear stale symbols and refused logons
+ * </pre>
+ *
+ * A switch is answered once it has taken effect: a spike or crossed quote has been handed to the
+ * FIX session (or its latency timer), a stale symbol sends nothing more. Unknown LP or symbol:
+ * 404 naming the field ({@code lp}, {@code symbol}).
+ *
+ * <p>Handlers run on the deploying verticle's event loop and never block.
+ */
+final class ControlApi {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ControlApi.class);
+  private static final long MAX_BODY_BYTES = 4096;
+  /** A spike larger than this is a typo, not a test. */
+  private static final long MAX_SPIKE_POINTS = 1_000_000_000L;
+
+  private final LpSimulator simulator;
+
+  private ControlApi(LpSimulator simulator) {
+    this.simulator = simulator;
+  }
+
+  static Router router(Vertx vertx, LpSimulator simulator) {
+    ControlApi api = new ControlApi(simulator);
+    Router router = Router.router(vertx);
+    router.route().handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+    router.get("/lps").handler(rc -> respond(rc, simulator.status().map(ControlApi::statusJson)));
+    router.post("/lps/:lp/symbols/:symbol/stale").handler(rc -> api.stale(rc, true));
+    router.post("/lps/:lp/symbols/:symbol/resume").handler(rc -> api.stale(rc, false));
+    router.post("/lps/:lp/symbols/:symbol/spike").handler(api::spike);
+    router.post("/lps/:lp/symbols/:symbol/crossed").handler(api::crossed);
+    router.post("/lps/:lp/disconnect").handler(api::disconnect);
+    router.post("/lps/:lp/refuse-logon").handler(api::refuseLogon);
+    router.post("/reset").handler(rc -> respond(rc, simulator.reset().map(ControlApi::statusJson)));
+    for (int status = 400; status < 600; status++) {
+      router.errorHandler(status, ControlApi::error);
+    }
+    return router;
+  }
+
+  private void stale(RoutingContext rc, boolean on) {
+    String lp = rc.pathParam("lp");
+    String symbol = rc.pathParam("symbol");
+    respond(rc, simulator.stale(lp, symbol, on)
+      .map(v -> new JsonObject().put("lp", lp).put("symbol", symbol).put("stale", on)));
+  }
+
+  private void spike(RoutingContext rc) {
+    JsonObject body = body(rc);
+    long points = points(body);
+    boolean persist = bool(body, "persist", false);
+    respond(rc, simulator.spike(rc.pathParam("lp"), rc.pathParam("symbol"), points, persist)
+      .map(sent -> quoteJson(sent).put("points", points).put("persist", persist)));
+  }
+
+  private void crossed(RoutingContext rc) {
+    respond(rc, simulator.crossed(rc.pathParam("lp"), rc.pathParam("symbol")).map(ControlApi::quoteJson));
+  }
+
+  private void disconnect(RoutingContext rc) {
+    String lp = rc.pathParam("lp");
+    respond(rc, simulator.disconnect(lp).map(v -> new JsonObject().put("lp", lp).put("disconnected", true)));
+  }
+
+  private void refuseLogon(RoutingContext rc) {
+    String lp = rc.pathParam("lp");
+    JsonObject body = body(rc);
+    if (!(body.getValue("refuse") instanceof Boolean refuse)) {
+      throw new ControlError(400, "INVALID_FIELD", "refuse must be true or false", "refuse");
+    }
+    respond(rc, simulator.refuseLogon(lp, refuse)
+      .map(v -> new JsonObject().put("lp", lp).put("refuseLogon", refuse)));
+  }
+
+  private static JsonObject body(RoutingContext rc) {
+    JsonObject body;
+    try {
+      body = rc.body().asJsonObject();
+    } catch (RuntimeException e) {
+      throw new ControlError(400, "BAD_REQUEST", "the body must be a JSON object", null);
+    }
+    if (body == null) {
+      throw new ControlError(400, "BAD_REQUEST", "the body must be a JSON object", null);
+    }
+    return body;
+  }
+
+  private static long points(JsonObject body) {
+    Object value = body.getValue("points");
+    // Integer or Long only: 12.5 points or "12" are mistakes worth a 400, not a rounding.
+    if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() == 0
+      || Math.abs(((Number) value).longValue()) > MAX_SPIKE_POINTS) {
+      throw new ControlError(400, "INVALID_FIELD", "points must be a non-zero whole number of points (at most "
+        + MAX_SPIKE_POINTS + " either way)", "points");
+    }
+    return ((Number) value).longValue();
+  }
+
+  private static boolean bool(JsonObject body, String field, boolean absent) {
+    Object value = body.getValue(field);
+    if (value == null) {
+      return absent;
+    }
+    if (!(value instanceof Boolean b)) {
+      throw new ControlError(400, "INVALID_FIELD", field + " must be true or false", field);
+    }
+    return b;
+  }
+
+  private static void respond(RoutingContext rc, Future<JsonObject> result) {
+    result.onSuccess(rc::json).onFailure(rc::fail);
+  }
+
+  private static JsonObject quoteJson(QuoteSent sent) {
+    SimInstrument instrument = sent.instrument();
+    return new JsonObject()
+      .put("lp", sent.lp())
+      .put("symbol", instrument.symbol())
+      .put("bid", instrument.price(sent.quote().bid()).toPlainString())
+      .put("ask", instrument.price(sent.quote().ask()).toPlainString())
+      .put("crossed", sent.quote().isCrossed())
+      .put("subscriptions", sent.subscriptions());
+  }
+
+  private static JsonObject statusJson(List<LpStatus> lps) {
+    JsonArray all = new JsonArray();
+    for (LpStatus lp : lps) {
+      all.add(new JsonObject()
+        .put("name", lp.name())
+        .put("loggedOn", lp.loggedOn())
+        .put("subscribedSymbols", new JsonArray(List.copyOf(new TreeSet<>(lp.subscribedSymbols()))))
+        .put("staleSymbols", new JsonArray(List.copyOf(new TreeSet<>(lp.staleSymbols()))))
+        .put("refuseLogon", lp.refuseLogon())
+        .put("ticksSent", lp.ticksSent())
+        .put("logons", lp.logons()));
+    }
+    return new JsonObject().put("lps", all);
+  }
+
+  private static void error(RoutingContext rc) {
+    if (rc.response().ended() || rc.response().closed()) {
+      return;
+    }
+    Throwable failure = rc.failure();
+    ControlError error;
+    if (failure instanceof ControlError control) {
+      error = control;
+    } else if (failure instanceof LpSimException sim) {
+      error = ControlError.of(sim);
+    } else {
+      int status = failure instanceof HttpException http ? http.getStatusCode() : rc.statusCode();
+      error = ControlError.forStatus(status < 400 ? 500 : status, rc.request().method().name(), rc.request().path());
+      if (error.status() >= 500) {
+        LOG.error("{} {} failed", rc.request().method(), rc.request().path(), failure);
+      }
+    }
+    rc.response().setStatusCode(error.status()).putHeader("Content-Type", "application/json")
+      .end(error.toJson().encode());
+  }
+}

@@ -1,0 +1,92 @@
+package com.rtx.lpsim;
+
+import com.rtx.platform.config.RtxConfig;
+import quickfix.Session;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Everything the simulator knows about one simulated LP: its walks, the last quote it sent per
+ * symbol (its "book", which answers snapshot requests), fault switches, subscriptions and counters.
+ *
+ * <p>Owned by the simulator's event loop; the one exception is {@link #refuseLogon}, which
+ * QuickFIX/J threads read during a logon, hence atomic.
+ */
+final class LpState {
+
+  /** A quote and the moment the LP produced it. */
+  record Published(Quote quote, Instant at) {
+  }
+
+  final RtxConfig.SimulatedLp config;
+  final Subscriptions subscriptions = new Subscriptions();
+  final AtomicBoolean refuseLogon = new AtomicBoolean();
+  private final Map<String, RandomWalk> walks = new LinkedHashMap<>();
+  private final Map<String, Published> book = new LinkedHashMap<>();
+  private final Set<String> stale = new TreeSet<>();
+
+  /** The acceptor's session of this LP; null until its first logon. */
+  Session session;
+  /** Logons so far; also the epoch that stops a delayed quote reaching a later session. */
+  long logons;
+  /** Incremental refreshes (35=X) handed to the session. */
+  long ticksSent;
+  /** The periodic tick timer, or -1. */
+  long timerId = -1;
+
+  LpState(RtxConfig.SimulatedLp config, SimInstruments instruments, long seed, Instant now) {
+    this.config = config;
+    for (SimInstrument instrument : instruments.all()) {
+      RandomWalk walk = new RandomWalk(instrument, config.name(), config.spreadFactor(), config.tickIntervalMs(),
+        seed);
+      walks.put(instrument.symbol(), walk);
+      book.put(instrument.symbol(), new Published(walk.current(), now));
+    }
+  }
+
+  String name() {
+    return config.name();
+  }
+
+  RandomWalk walk(String symbol) {
+    return walks.get(symbol);
+  }
+
+  Published lastSent(String symbol) {
+    return book.get(symbol);
+  }
+
+  void sent(String symbol, Quote quote, Instant at) {
+    book.put(symbol, new Published(quote, at));
+  }
+
+  boolean isStale(String symbol) {
+    return stale.contains(symbol);
+  }
+
+  void stale(String symbol, boolean on) {
+    if (on) {
+      stale.add(symbol);
+    } else {
+      stale.remove(symbol);
+    }
+  }
+
+  Set<String> staleSymbols() {
+    return Collections.unmodifiableSet(new TreeSet<>(stale));
+  }
+
+  void clearStale() {
+    stale.clear();
+  }
+
+  boolean loggedOn() {
+    return session != null && session.isLoggedOn();
+  }
+}
