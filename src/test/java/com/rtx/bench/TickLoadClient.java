@@ -581,7 +581,11 @@ public final class TickLoadClient {
       expectedDeliveries += s == null ? 0 : (s[1] - s[0] + 1) * subscribers;
     }
     double deliveriesPerS = total.deliveries / seconds;
-    double deliveredShare = expectedDeliveries == 0 ? Double.NaN : total.deliveries / expectedDeliveries;
+    // Only meaningful when the subscribers stayed (nearly) the same through the window.
+    int subsStart = subscribersAtStart.values().stream().mapToInt(Integer::intValue).sum();
+    int subsEnd = subscribersAtEnd.values().stream().mapToInt(Integer::intValue).sum();
+    boolean steady = subsStart > 0 && Math.abs(subsEnd - subsStart) <= 0.05 * subsStart;
+    double deliveredShare = expectedDeliveries == 0 || !steady ? Double.NaN : total.deliveries / expectedDeliveries;
     double sourceRate = sourceRates == 0 ? Double.NaN : sourceRateSum / sourceRates;
     double meanRate = ratePerSymbol.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
     double minRate = ratePerSymbol.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
@@ -600,8 +604,9 @@ public final class TickLoadClient {
     human.append(String.format(Locale.ROOT, "[%s] deliveries/s %.0f (%d quote frames in %d s)%n",
       o.label(), deliveriesPerS, total.deliveries, o.durationS()));
     human.append(String.format(Locale.ROOT, "[%s] quotes per symbol reaching clients in the window (sequence span): mean %.1f/s (min %.1f, max %.1f);"
-        + " subscribers got %.1f%% of the quotes in that span%n",
-      o.label(), meanRate, minRate, maxRate, deliveredShare * 100));
+        + " subscribers got %s of the quotes in that span%n",
+      o.label(), meanRate, minRate, maxRate, steady ? String.format(Locale.ROOT, "%.1f%%", deliveredShare * 100)
+        : "n/a (subscriptions changed by more than 5% in the window)"));
     human.append(String.format(Locale.ROOT, "[%s] latency LP->client ms: p50 %s  p99 %s  p99.9 %s  max %s  (mean %.2f)%n",
       o.label(), ms(lp, 50), ms(lp, 99), ms(lp, 99.9), lp.getTotalCount() == 0 ? "-" : String.valueOf(lp.getMaxValue()),
       lp.getMean()));
