@@ -43,6 +43,8 @@ final class QuoteHub {
   private final Map<String, AggregatedQuote> latest = new HashMap<>();
   private final Map<String, Set<WsConnection>> subscribers = new HashMap<>();
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+  private final Map<String, JsonObject> incoming = new java.util.LinkedHashMap<>();
+  private boolean fanOutScheduled;
   private final Counter delivered;
   private final AtomicInteger conflationPending;
   private final AtomicInteger subscriptions;
@@ -93,7 +95,7 @@ final class QuoteHub {
     List<Future<Void>> registrations = new ArrayList<>();
     for (String symbol : instruments.keySet()) {
       MessageConsumer<JsonObject> consumer = vertx.eventBus()
-        .consumer(QuoteMessages.address(symbol), message -> onQuote(symbol, message.body()));
+        .consumer(QuoteMessages.address(symbol), message -> arrived(symbol, message.body()));
       consumers.add(consumer);
       registrations.add(consumer.completion());
     }
@@ -146,6 +148,29 @@ final class QuoteHub {
 
   void disconnected(WsConnection connection) {
     unsubscribe(connection, List.copyOf(connection.symbols()));
+  }
+
+  /**
+   * Ingress conflation: a quote only replaces the symbol's pending one; the fan-out runs once per
+   * symbol for whatever is newest when the event loop gets to it. When quotes arrive faster than
+   * they can be fanned out, superseded ones are skipped instead of queueing, so latency stays
+   * bounded under overload rather than growing with a backlog.
+   */
+  private void arrived(String symbol, JsonObject body) {
+    incoming.put(symbol, body);
+    if (!fanOutScheduled) {
+      fanOutScheduled = true;
+      vertx.getOrCreateContext().runOnContext(v -> fanOut());
+    }
+  }
+
+  private void fanOut() {
+    fanOutScheduled = false;
+    List<Map.Entry<String, JsonObject>> batch = new ArrayList<>(incoming.entrySet());
+    incoming.clear();
+    for (Map.Entry<String, JsonObject> entry : batch) {
+      onQuote(entry.getKey(), entry.getValue());
+    }
   }
 
   private void onQuote(String symbol, JsonObject body) {
