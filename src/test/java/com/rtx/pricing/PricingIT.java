@@ -122,6 +122,12 @@ class PricingIT {
     return found[0];
   }
 
+  /** Quotes published since {@code mark}, from one snapshot (the list keeps growing). */
+  private static List<JsonObject> snapshotFrom(int mark) {
+    List<JsonObject> all = List.copyOf(published);
+    return all.subList(mark, all.size());
+  }
+
   private static double filtered(String filter) {
     return engine.metricsRegistry().find("rtx.pricing.filtered").tag("filter", filter).functionCounter().count();
   }
@@ -147,7 +153,7 @@ class PricingIT {
     Eventually.await("LP2's GBPUSD quote going stale", DEADLINE, () -> filtered("stale_lp") > staleBefore);
     int mark = published.size();
     awaitQuote("GBPUSD", q -> true);
-    assertThat(published.subList(mark, published.size())).filteredOn(q -> q.getString("symbol").equals("GBPUSD"))
+    assertThat(snapshotFrom(mark)).filteredOn(q -> q.getString("symbol").equals("GBPUSD"))
       .allSatisfy(q -> assertThat(List.of(q.getString("bidLp"), q.getString("askLp"))).containsOnly("LP1"));
 
     control("/lps/LP2/symbols/GBPUSD/resume", new JsonObject());
@@ -186,7 +192,7 @@ class PricingIT {
     int mark = published.size();
     awaitQuote("EURUSD", q -> true);
 
-    assertThat(published.subList(mark, published.size()).stream()
+    assertThat(snapshotFrom(mark).stream()
       .filter(q -> q.getString("symbol").equals("EURUSD"))
       .map(q -> new BigDecimal(q.getString("bid")).subtract(level).abs()))
       .allSatisfy(move -> assertThat(move).isLessThan(new BigDecimal("0.04")));
