@@ -53,7 +53,7 @@ public final class GatewayVerticle extends VerticleBase {
         ws = new WsEndpoint(vertx, platform.clock(), platform.config().ws(), hub, platform.metrics());
         vertx.eventBus().consumer(Addresses.REFDATA_CHANGED, m -> refdata.groupMarkups()
           .onSuccess(markups -> hub.markupChanged(markups.defaultProfile())));
-        return hub.start();
+        return hub.start(platform.redis());
       })
       .compose(v -> listen());
   }

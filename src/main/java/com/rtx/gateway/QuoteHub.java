@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.RedisAPI;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -42,9 +43,11 @@ final class QuoteHub {
   private final Map<String, AggregatedQuote> latest = new HashMap<>();
   private final Map<String, Set<WsConnection>> subscribers = new HashMap<>();
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+  private final Map<String, JsonObject> incoming = new java.util.LinkedHashMap<>();
+  private boolean fanOutScheduled;
   private final Counter delivered;
-  private final AtomicInteger conflationPending = new AtomicInteger();
-  private final AtomicInteger subscriptions = new AtomicInteger();
+  private final AtomicInteger conflationPending;
+  private final AtomicInteger subscriptions;
 
   QuoteHub(Vertx vertx, Clock clock, RtxConfig.Pricing pricing, Map<String, Instrument> instruments,
            MarkupProfile defaultProfile, MeterRegistry metrics) {
@@ -53,19 +56,46 @@ final class QuoteHub {
     this.staleMs = pricing.staleMs();
     this.instruments = Map.copyOf(instruments);
     this.profile = defaultProfile;
-    this.delivered = Counter.builder("rtx.ws.quotes.offered")
-      .description("Quote frames offered to WebSocket connections (written or conflated)").register(metrics);
-    Gauge.builder("rtx.ws.conflation.pending", conflationPending, AtomicInteger::get)
-      .description("Quote frames waiting in conflation maps of slow WebSocket readers").register(metrics);
-    Gauge.builder("rtx.ws.subscriptions", subscriptions, AtomicInteger::get)
-      .description("Symbol subscriptions over all WebSocket connections").register(metrics);
+    GatewayMetrics meters = GatewayMetrics.of(metrics);
+    this.delivered = meters.offered;
+    this.conflationPending = meters.conflationPending;
+    this.subscriptions = meters.subscriptions;
   }
 
-  Future<Void> start() {
+  /**
+   * Registers the per-symbol consumers, then seeds the latest quotes from Redis so a gateway that
+   * starts (or restarts) between ticks can answer at once; Redis being down only skips the seed.
+   */
+  Future<Void> start(RedisAPI redis) {
+    return registerConsumers().compose(v -> seedFromRedis(redis));
+  }
+
+  private Future<Void> seedFromRedis(RedisAPI redis) {
+    List<String> keys = instruments.keySet().stream().map(QuoteMessages::redisKey).toList();
+    if (redis == null || keys.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return redis.mget(keys)
+      .map(values -> {
+        for (int i = 0; values != null && i < values.size(); i++) {
+          if (values.get(i) != null) {
+            JsonObject json = new JsonObject(values.get(i).toString());
+            String symbol = json.getString("symbol");
+            if (instruments.containsKey(symbol)) {
+              latest.putIfAbsent(symbol, QuoteMessages.fromJson(json, instruments.get(symbol)));
+            }
+          }
+        }
+        return (Void) null;
+      })
+      .recover(e -> Future.succeededFuture());
+  }
+
+  private Future<Void> registerConsumers() {
     List<Future<Void>> registrations = new ArrayList<>();
     for (String symbol : instruments.keySet()) {
       MessageConsumer<JsonObject> consumer = vertx.eventBus()
-        .consumer(QuoteMessages.address(symbol), message -> onQuote(symbol, message.body()));
+        .consumer(QuoteMessages.address(symbol), message -> arrived(symbol, message.body()));
       consumers.add(consumer);
       registrations.add(consumer.completion());
     }
@@ -118,6 +148,29 @@ final class QuoteHub {
 
   void disconnected(WsConnection connection) {
     unsubscribe(connection, List.copyOf(connection.symbols()));
+  }
+
+  /**
+   * Ingress conflation: a quote only replaces the symbol's pending one; the fan-out runs once per
+   * symbol for whatever is newest when the event loop gets to it. When quotes arrive faster than
+   * they can be fanned out, superseded ones are skipped instead of queueing, so latency stays
+   * bounded under overload rather than growing with a backlog.
+   */
+  private void arrived(String symbol, JsonObject body) {
+    incoming.put(symbol, body);
+    if (!fanOutScheduled) {
+      fanOutScheduled = true;
+      vertx.getOrCreateContext().runOnContext(v -> fanOut());
+    }
+  }
+
+  private void fanOut() {
+    fanOutScheduled = false;
+    List<Map.Entry<String, JsonObject>> batch = new ArrayList<>(incoming.entrySet());
+    incoming.clear();
+    for (Map.Entry<String, JsonObject> entry : batch) {
+      onQuote(entry.getKey(), entry.getValue());
+    }
   }
 
   private void onQuote(String symbol, JsonObject body) {

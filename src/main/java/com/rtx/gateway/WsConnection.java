@@ -10,35 +10,32 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One WebSocket client: its subscriptions and its outgoing flow control. Quotes are written
- * straight through while fewer than {@code maxPendingWrites} writes are in flight; beyond that
- * the latest frame per symbol waits in a conflation map (bounded by the number of subscribed
- * symbols) and is written when the client catches up. So a slow reader costs at most one frame
- * per symbol, and gets the newest price rather than a backlog.
+ * straight through while the socket's write queue is below {@code ws.write-queue-bytes}; beyond
+ * that the latest frame per symbol waits in a conflation map (bounded by the number of subscribed
+ * symbols) and is written when the socket drains. So a slow reader costs at most one frame per
+ * symbol plus one write queue, and gets the newest price rather than a backlog. Writes carry no
+ * per-message callback: the socket's own writability is the only signal, which keeps the fan-out
+ * cheap at hundreds of thousands of frames per second.
  *
- * <p>Not thread-safe: used only on the gateway verticle's event loop.
+ * <p>Not thread-safe: used only on its gateway instance's event loop.
  */
 final class WsConnection {
 
   private final ServerWebSocket socket;
-  private final int maxPendingWrites;
   private final Set<String> symbols = new HashSet<>();
   private final Map<String, String> conflated = new LinkedHashMap<>();
-  private int inFlight;
+  private final AtomicInteger pendingGauge;
   private long conflatedSince = -1;
   private long lastSeen;
   private long conflatedTotal;
   private boolean closed;
 
-  private final AtomicInteger pendingGauge;
-
   /** @param pendingGauge shared count of conflated frames over all connections (read by metrics) */
-  WsConnection(ServerWebSocket socket, int maxPendingWrites, long now, AtomicInteger pendingGauge) {
+  WsConnection(ServerWebSocket socket, int writeQueueBytes, long now, AtomicInteger pendingGauge) {
     this.socket = socket;
-    this.maxPendingWrites = maxPendingWrites;
     this.lastSeen = now;
     this.pendingGauge = pendingGauge;
-    // Conflation can start with nothing in flight (the socket's own queue is full); the socket
-    // then says when it can take more.
+    socket.setWriteQueueMaxSize(writeQueueBytes);
     socket.drainHandler(v -> drain());
   }
 
@@ -56,7 +53,9 @@ final class WsConnection {
 
   /** Control messages (acks, errors, pongs) are never conflated. */
   void sendControl(String frame) {
-    write(frame);
+    if (!closed) {
+      socket.writeTextMessage(frame);
+    }
   }
 
   /** A quote frame: written now, or conflated with the newer one of the same symbol. */
@@ -64,8 +63,8 @@ final class WsConnection {
     if (closed) {
       return;
     }
-    if (inFlight < maxPendingWrites && conflated.isEmpty() && !socket.writeQueueFull()) {
-      write(frame);
+    if (conflated.isEmpty() && !socket.writeQueueFull()) {
+      socket.writeTextMessage(frame);
       return;
     }
     if (conflated.put(symbol, frame) != null) {
@@ -78,25 +77,14 @@ final class WsConnection {
     }
   }
 
-  private void write(String frame) {
-    inFlight++;
-    socket.writeTextMessage(frame).onComplete(done -> {
-      inFlight--;
-      drain();
-    });
-  }
-
-  /** Writes conflated frames while the client keeps up. */
+  /** Writes conflated frames while the socket takes them (called when it drains). */
   private void drain() {
-    if (closed || conflated.isEmpty() || inFlight > maxPendingWrites / 2 || socket.writeQueueFull()) {
-      return;
-    }
     var it = conflated.entrySet().iterator();
-    while (it.hasNext() && inFlight < maxPendingWrites) {
+    while (!closed && it.hasNext() && !socket.writeQueueFull()) {
       String frame = it.next().getValue();
       it.remove();
       pendingGauge.decrementAndGet();
-      write(frame);
+      socket.writeTextMessage(frame);
     }
     if (conflated.isEmpty()) {
       conflatedSince = -1;
@@ -106,10 +94,6 @@ final class WsConnection {
   /** True when quotes have waited in the conflation map since before {@code now - stuckMs}. */
   boolean stuck(long now, long stuckMs) {
     return conflatedSince >= 0 && now - conflatedSince > stuckMs;
-  }
-
-  int conflatedPending() {
-    return conflated.size();
   }
 
   long conflatedTotal() {

@@ -37,7 +37,7 @@ final class WsEndpoint {
   private final QuoteHub hub;
   private final Set<WsConnection> connections = new HashSet<>();
   private final Counter disconnectedSlow;
-  private final java.util.concurrent.atomic.AtomicInteger connectionCount = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger connectionCount;
   private long timer = -1;
 
   WsEndpoint(Vertx vertx, Clock clock, RtxConfig.Ws limits, QuoteHub hub, MeterRegistry metrics) {
@@ -45,9 +45,9 @@ final class WsEndpoint {
     this.clock = clock;
     this.limits = limits;
     this.hub = hub;
-    this.disconnectedSlow = Counter.builder("rtx.ws.disconnected.slow")
-      .description("WebSocket connections closed because they could not keep up").register(metrics);
-    metrics.gauge("rtx.ws.connections", connectionCount);
+    GatewayMetrics meters = GatewayMetrics.of(metrics);
+    this.disconnectedSlow = meters.disconnectedSlow;
+    this.connectionCount = meters.connections;
   }
 
   void start() {
@@ -63,7 +63,7 @@ final class WsEndpoint {
   }
 
   void handle(ServerWebSocket socket) {
-    WsConnection connection = new WsConnection(socket, limits.maxPendingWrites(), clock.millis(),
+    WsConnection connection = new WsConnection(socket, limits.writeQueueBytes(), clock.millis(),
       hub.conflationPending());
     connections.add(connection);
     connectionCount.incrementAndGet();

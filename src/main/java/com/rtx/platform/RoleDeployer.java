@@ -1,5 +1,6 @@
 package com.rtx.platform;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -44,13 +45,16 @@ public final class RoleDeployer {
   }
 
   private Future<Void> deploy(Role role) {
-    return vertx.deployVerticle(RoleCatalog.create(role, platform))
+    // The gateway scales over event loops (instances share its port); every other role is one
+    // instance, a single writer of what it owns.
+    int instances = role == Role.GATEWAY ? platform.config().httpInstances() : 1;
+    return vertx.deployVerticle(() -> RoleCatalog.create(role, platform), new DeploymentOptions().setInstances(instances))
       .onSuccess(id -> {
         synchronized (this) {
           deployed.put(role, id);
           order.push(role);
         }
-        LOG.info("role {} deployed", role);
+        LOG.info("role {} deployed ({} instance{})", role, instances, instances == 1 ? "" : "s");
       })
       .mapEmpty();
   }

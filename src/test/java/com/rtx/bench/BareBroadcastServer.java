@@ -19,10 +19,10 @@ import java.util.Set;
 
 /**
  * The ceiling baseline of the quote-streaming benchmark: a bare Vert.x WebSocket server with
- * none of the engine (no FIX, no pricing, no event bus, no conflation, no metrics). One verticle
- * instance on default {@code VertxOptions}, as the engine deploys its gateway (one
- * {@code GatewayVerticle} instance: every WebSocket connection and the quote fan-out on one
- * event loop). A periodic timer on that event loop moves a random walk of the same 15 symbols
+ * none of the engine (no FIX, no pricing, no conflation, no metrics). One verticle instance per
+ * core sharing the port, as the engine deploys its gateway ({@code http.instances=0}); one
+ * generator publishes each frame once on the local event bus and every instance writes it to its
+ * own subscribers, as the engine's per-instance quote hubs do. A periodic timer moves a random walk of the same 15 symbols
  * every {@code --tick-interval-ms} (one tick per symbol per interval, as the LP simulator does)
  * and broadcasts each quote, built once as a JSON frame of the engine's shape and size
  * ({@code symbol, bid, ask, status, sequence, time, lpTime, type}; {@code lpTime} = the tick's
@@ -76,9 +76,17 @@ public final class BareBroadcastServer extends VerticleBase {
     }
   }
 
+  /** One generator per JVM; every instance (event loop) fans its frames out to its own sockets. */
+  private static final java.util.concurrent.atomic.AtomicBoolean GENERATOR = new java.util.concurrent.atomic.AtomicBoolean();
+  private static final String FRAMES = "bare.frames";
+
   @Override
   public Future<?> start() {
-    vertx.setPeriodic(tickIntervalMs, id -> tick());
+    if (GENERATOR.compareAndSet(false, true)) {
+      vertx.setPeriodic(tickIntervalMs, id -> tick());
+    }
+    vertx.eventBus().<JsonObject>localConsumer(FRAMES, m -> broadcast(m.body().getString("symbol"),
+      m.body().getString("frame")));
     JsonArray list = new JsonArray();
     symbols.forEach(s -> list.add(new JsonObject().put("symbol", s.name).put("digits", s.digits)));
     String symbolsBody = new JsonObject().put("symbols", list).encode();
@@ -148,9 +156,13 @@ public final class BareBroadcastServer extends VerticleBase {
         .put("lpTime", tickTime)
         .put("type", "quote")
         .encode();
-      for (ServerWebSocket socket : sym.subscribers) {
-        socket.writeTextMessage(frame);
-      }
+      vertx.eventBus().publish(FRAMES, new JsonObject().put("symbol", sym.name).put("frame", frame));
+    }
+  }
+
+  private void broadcast(String symbol, String frame) {
+    for (ServerWebSocket socket : bySymbol.get(symbol).subscribers) {
+      socket.writeTextMessage(frame);
     }
   }
 
@@ -168,8 +180,13 @@ public final class BareBroadcastServer extends VerticleBase {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
+    // As many instances as the engine's gateway (http.instances=0: one per core), sharing the port.
+    int instances = Runtime.getRuntime().availableProcessors();
+    long tick = interval;
+    int listen = port;
     Vertx vertx = Vertx.vertx();
-    vertx.deployVerticle(new BareBroadcastServer(port, interval)).await();
+    vertx.deployVerticle(() -> new BareBroadcastServer(listen, tick),
+      new io.vertx.core.DeploymentOptions().setInstances(instances)).await();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().await()));
   }
 }

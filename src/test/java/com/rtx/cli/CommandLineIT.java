@@ -85,7 +85,7 @@ class CommandLineIT {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       int port = taken.getLocalPort();
       EngineProcess rtx = EngineProcess.run(dir, env("RTX_HTTP_PORT", String.valueOf(port),
-        "RTX_PG_URL", TestInfra.url(database), "RTX_REDIS_URL", TestInfra.redisUrl()), "run");
+        "RTX_PG_URL", TestInfra.url(database), "RTX_REDIS_URL", TestInfra.redisUrl(), "RTX_ROLES", "gateway"), "run");
 
       assertThat(rtx.exitCode()).isEqualTo(2);
       assertThat(rtx.output()).contains("port " + port + " on 127.0.0.1 is already in use (http.port)");

@@ -2,6 +2,7 @@ package com.rtx.cli;
 
 import com.rtx.platform.db.PgTarget;
 import com.rtx.support.EngineProcess;
+import com.rtx.support.Http;
 import com.rtx.support.Eventually;
 import com.rtx.support.Ports;
 import com.rtx.support.TestInfra;
@@ -36,7 +37,8 @@ class EngineLifecycleIT {
   void killNineThenRestartThenSigtermLeavesNothingBehind() throws Exception {
     Path dataDir = dir.resolve("data");
     int httpPort = Ports.free();
-    Map<String, String> env = env("RTX_DATA_DIR", dataDir.toString(), "RTX_HTTP_PORT", String.valueOf(httpPort));
+    Map<String, String> env = env("RTX_DATA_DIR", dataDir.toString(), "RTX_HTTP_PORT", String.valueOf(httpPort),
+      "RTX_LPSIM_PORT", String.valueOf(Ports.free()), "RTX_LPSIM_CONTROL_PORT", String.valueOf(Ports.free()));
 
     // No arguments at all: `run` with every role.
     EngineProcess first = EngineProcess.start(dir, env);
@@ -56,6 +58,11 @@ class EngineLifecycleIT {
       long redis = pid(dataDir.resolve("redis/redis.pid"));
       assertThat(pg).isNotEqualTo(orphanPg);
 
+      // The development default is a working price stream: demo data, simulator, pricing, gateway.
+      Eventually.await("EURUSD quoted over REST", Duration.ofSeconds(60), () ->
+        Http.status(httpPort, "/api/v1/quotes?symbols=EURUSD") == 200
+          && Http.json(Http.get(httpPort, "/api/v1/quotes?symbols=EURUSD")).getJsonArray("quotes").size() == 1);
+
       // Data intact: both runs are recorded; the killed one never recorded a stop.
       List<Boolean> stoppedFlags = engineRuns(dataDir);
       assertThat(stoppedFlags).containsExactly(false, false);
@@ -63,6 +70,7 @@ class EngineLifecycleIT {
       second.terminate();
       assertThat(second.exitCode()).isZero();
       assertThat(second.output()).contains("RTX engine stopping").contains("role gateway undeployed")
+        .contains("role pricing undeployed").contains("role lp-sim undeployed")
         .contains("stopped embedded PostgreSQL").contains("RTX engine stopped");
       Eventually.await("embedded servers gone", Duration.ofSeconds(30), () -> !alive(pg) && !alive(redis));
     }

@@ -39,6 +39,10 @@ class MarketDataApiIT {
   static void start() {
     database = TestInfra.migratedDatabase();
     TestEngine test = TestEngine.on(database).env("RTX_PRICING_STALE_MS", "60000");
+    // A quote pricing left in Redis before this gateway started.
+    TestInfra.redisCommand(test.redisUrl(), "SET", "rtx:quote:XAGUSD", new JsonObject().put("symbol", "XAGUSD")
+      .put("bid", "31.120").put("ask", "31.150").put("bidLp", "LP1").put("askLp", "LP1").put("status", "OK")
+      .put("sequence", 9).put("lpTime", System.currentTimeMillis()).put("engineTime", System.currentTimeMillis()).encode());
     port = test.httpPort();
     engine = test.start();
   }
@@ -93,6 +97,17 @@ class MarketDataApiIT {
     JsonObject usdjpy = quoteOf("USDJPY");
     assertThat(usdjpy.getString("bid")).isEqualTo("151.226");
     assertThat(usdjpy.getString("ask")).isEqualTo("151.240");
+  }
+
+  @Test
+  void gatewayStartsWithTheLastQuotesKeptInRedis() {
+    JsonObject silver = quoteOf("XAGUSD");
+
+    assertThat(silver).isNotNull();
+    // standard profile override for XAGUSD: 10 points each side.
+    assertThat(silver.getString("bid")).isEqualTo("31.110");
+    assertThat(silver.getString("ask")).isEqualTo("31.160");
+    assertThat(silver.getLong("sequence")).isEqualTo(9);
   }
 
   @Test

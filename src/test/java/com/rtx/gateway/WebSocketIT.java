@@ -48,7 +48,7 @@ class WebSocketIT {
     TestEngine test = TestEngine.on(database)
       .env("RTX_PRICING_STALE_MS", "600000")
       .env("RTX_WS_MAX_SUBSCRIPTIONS", "3")
-      .env("RTX_WS_MAX_PENDING_WRITES", "4096")
+      .env("RTX_WS_WRITE_QUEUE_BYTES", "1048576")
       .env("RTX_WS_STUCK_MS", "600000");
     port = test.httpPort();
     engine = test.start();
@@ -176,7 +176,7 @@ class WebSocketIT {
   }
 
   @Test
-  void slowReaderIsConflatedToLatestPricesWhileFastReaderGetsEverything() throws Exception {
+  void slowReaderIsConflatedToLatestPricesWhileFastReaderKeepsUp() throws Exception {
     Conn fast = connect();
     // A small receive buffer makes the slow reader's backlog reach the server sooner.
     Conn slow = connect(new WebSocketClientOptions().setReceiveBufferSize(4096));
@@ -207,7 +207,7 @@ class WebSocketIT {
     // Conflation holds at most one frame per subscribed symbol.
     assertThat(pending.value()).isLessThanOrEqualTo(2);
 
-    // The fast reader receives every quote in order, the last one included.
+    // The fast reader receives quotes in order (superseded ones may be skipped), the last included.
     long fastLast = drainFastUntil(fast, last);
     assertThat(fastLast).isEqualTo(last);
 
@@ -232,7 +232,6 @@ class WebSocketIT {
   }
 
   private long fastLastSeen = 0;
-  private long fastExpected = 1;
 
   private long drainFastUntil(Conn fast, long last) throws InterruptedException {
     while (fastLastSeen < last) {
@@ -244,12 +243,15 @@ class WebSocketIT {
     return fastLastSeen;
   }
 
+  private final java.util.Map<String, Long> fastLastBySymbol = new java.util.HashMap<>();
+
   private void checkFast(JsonObject frame) {
     if (frame.getString("type").equals("quote")) {
       long s = frame.getLong("sequence");
-      assertThat(s).as("fast reader gets every quote, in order").isEqualTo(fastExpected);
-      fastExpected++;
-      fastLastSeen = s;
+      long previous = fastLastBySymbol.getOrDefault(frame.getString("symbol"), 0L);
+      assertThat(s).as("fast reader never gets an older quote of a symbol after a newer one").isGreaterThan(previous);
+      fastLastBySymbol.put(frame.getString("symbol"), s);
+      fastLastSeen = Math.max(fastLastSeen, s);
     }
   }
 

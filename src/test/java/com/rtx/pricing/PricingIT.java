@@ -43,6 +43,7 @@ class PricingIT {
   private static Engine engine;
   private static int httpPort;
   private static int controlPort;
+  private static String redisUrl;
   private static final List<JsonObject> published = new CopyOnWriteArrayList<>();
   private static final MutableClock CLOCK = new MutableClock();
 
@@ -64,8 +65,11 @@ class PricingIT {
       .env("RTX_PRICING_FIX_HEARTBEAT_S", "1")
       .env("RTX_PRICING_FIX_RECONNECT_S", "1")
       .env("RTX_PRICING_SPIKE_MAX_JUMP_BPS", "50")
-      .env("RTX_PRICING_SPIKE_CONFIRM_TICKS", "3");
+      .env("RTX_PRICING_SPIKE_CONFIRM_TICKS", "3")
+      .env("RTX_PRICING_TICK_ARCHIVE", "true")
+      .env("RTX_PRICING_BAR_FLUSH_MS", "200");
     httpPort = test.httpPort();
+    redisUrl = test.redisUrl();
     engine = test.start(CLOCK);
     engine.vertx().eventBus().<JsonObject>consumer("rtx.prices.EURUSD", m -> published.add(m.body()));
     engine.vertx().eventBus().<JsonObject>consumer("rtx.prices.GBPUSD", m -> published.add(m.body()));
@@ -224,7 +228,7 @@ class PricingIT {
   @Test
   void lastQuoteIsKeptInRedisWithAnExpiry() throws Exception {
     awaitQuote("EURUSD", q -> true);
-    Redis redis = Redis.createClient(engine.vertx(), TestInfra.redisUrl());
+    Redis redis = Redis.createClient(engine.vertx(), redisUrl);
     try {
       RedisAPI api = RedisAPI.api(redis);
       // The write to Redis follows the bus publication asynchronously.
@@ -282,5 +286,21 @@ class PricingIT {
     assertThat(new BigDecimal(bar.getJsonObject("bid").getString("h")))
       .isGreaterThanOrEqualTo(new BigDecimal(bar.getJsonObject("bid").getString("l")));
     assertThat(bar.getLong("tickVolume")).isPositive();
+  }
+
+  @Test
+  void tickArchiveWritesAggregatedQuotesInBatches() {
+    awaitQuote("EURUSD", q -> true);
+
+    Eventually.await("archived EURUSD ticks", DEADLINE, () -> {
+      try (Connection c = TestInfra.connect(database);
+           ResultSet rs = c.createStatement().executeQuery(
+             "SELECT count(*), bool_and(bid < ask) FROM tick WHERE symbol = 'EURUSD'")) {
+        rs.next();
+        return rs.getLong(1) > 0 && rs.getBoolean(2);
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 }

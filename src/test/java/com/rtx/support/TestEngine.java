@@ -15,12 +15,15 @@ import java.util.Map;
  */
 public final class TestEngine {
 
+  /** Redis logical databases 1..15 rotate between engines so one test's keys never feed another's. */
+  private static final java.util.concurrent.atomic.AtomicInteger DATABASES = new java.util.concurrent.atomic.AtomicInteger();
+
   private final Map<String, String> env = new HashMap<>();
   private Path configFile = Path.of("target", "no-such-rtx.json");
 
   private TestEngine(PgTarget database) {
     env.put("RTX_PG_URL", TestInfra.url(database));
-    env.put("RTX_REDIS_URL", TestInfra.redisUrl());
+    env.put("RTX_REDIS_URL", TestInfra.redisUrl(DATABASES.getAndIncrement() % 15 + 1));
     env.put("RTX_HTTP_PORT", String.valueOf(Ports.free()));
     env.put("RTX_CONFIG_SCAN_PERIOD_MS", "0");
     env.put("RTX_SHUTDOWN_GRACE_MS", "5000");
@@ -42,6 +45,10 @@ public final class TestEngine {
   public TestEngine configFile(Path file) {
     this.configFile = file;
     return this;
+  }
+
+  public String redisUrl() {
+    return env.get("RTX_REDIS_URL");
   }
 
   public int httpPort() {

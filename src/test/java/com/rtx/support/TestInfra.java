@@ -58,6 +58,43 @@ public final class TestInfra {
     return redisUrl;
   }
 
+  /** The Redis URL with logical database {@code index} selected (its keys flushed first). */
+  public static String redisUrl(int index) {
+    String base = redisUrl().replaceAll("/\\d+$", "");
+    String url = base + "/" + index;
+    try (java.net.Socket socket = new java.net.Socket(java.net.URI.create(base).getHost(), java.net.URI.create(base).getPort())) {
+      socket.getOutputStream().write(("SELECT " + index + "\r\nFLUSHDB\r\nQUIT\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      socket.getInputStream().readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot reach Redis at " + base + ": " + e.getMessage(), e);
+    }
+    return url;
+  }
+
+  /** Sends one command to the Redis at {@code url} (its database selected) and waits for the reply. */
+  public static void redisCommand(String url, String... args) {
+    java.net.URI uri = java.net.URI.create(url);
+    String db = uri.getPath() == null || uri.getPath().length() <= 1 ? "0" : uri.getPath().substring(1);
+    StringBuilder resp = new StringBuilder(encode("SELECT", db)).append(encode(args)).append(encode("QUIT"));
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket.getOutputStream().write(resp.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      socket.getOutputStream().flush();
+      socket.getInputStream().readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Redis command failed at " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String encode(String... args) {
+    StringBuilder out = new StringBuilder("*").append(args.length).append("\r\n");
+    for (String arg : args) {
+      out.append("$").append(arg.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).append("\r\n")
+        .append(arg).append("\r\n");
+    }
+    return out.toString();
+  }
+
   /** A new database holding the current schema; drop it with {@link #drop}. */
   public static PgTarget migratedDatabase() {
     return createDatabase("TEMPLATE " + template());

@@ -25,6 +25,7 @@ public record RtxConfig(
   Set<Role> roles,
   Path dataDir,
   Endpoint http,
+  int httpInstances,
   Endpoint fixapi,
   LpSim lpsim,
   Pricing pricing,
@@ -60,7 +61,7 @@ public record RtxConfig(
 
   /** WebSocket limits per connection. */
   public record Ws(int maxSubscriptions, int maxMessageBytes, long heartbeatMs, long idleTimeoutMs,
-                   int maxPendingWrites, long stuckMs) {
+                   int writeQueueBytes, long stuckMs) {
   }
 
   /** FIX logon credentials of an LP, referenced by name from the LP's database row. */
@@ -98,6 +99,7 @@ public record RtxConfig(
       roles(in, availableRoles),
       Path.of(Optional.ofNullable(in.string("data-dir")).orElse("./data")),
       new Endpoint(in.string("http.host"), in.port("http.port")),
+      httpInstances(in.intValue("http.instances", 0, 256)),
       new Endpoint(in.string("fixapi.host"), in.port("fixapi.port")),
       new LpSim(new Endpoint(in.string("lpsim.host"), in.port("lpsim.port")), in.port("lpsim.control-port"),
         in.longValue("lpsim.seed", Long.MIN_VALUE, Long.MAX_VALUE), simulatedLps(in)),
@@ -108,7 +110,7 @@ public record RtxConfig(
         in.longValue("pricing.bar-flush-ms", 1, 60_000)),
       new Ws(in.intValue("ws.max-subscriptions", 1, 10_000), in.intValue("ws.max-message-bytes", 64, 1 << 20),
         in.longValue("ws.heartbeat-ms", 100, 3_600_000), in.longValue("ws.idle-timeout-ms", 100, 3_600_000),
-        in.intValue("ws.max-pending-writes", 1, 1_000_000), in.longValue("ws.stuck-ms", 1, 3_600_000)),
+        in.intValue("ws.write-queue-bytes", 1024, 64 << 20), in.longValue("ws.stuck-ms", 1, 3_600_000)),
       lpCredentials(in, config),
       new Pg(url(in, "pg.url", "postgresql", "postgres"), Optional.ofNullable(in.optionalString("pg.user")),
         Optional.ofNullable(in.optionalString("pg.password")), in.intValue("pg.pool-size", 1, 500),
@@ -190,6 +192,11 @@ public record RtxConfig(
       credentials.put(ref, new LpCredentials(entry.getString("username"), entry.getString("password")));
     }
     return credentials;
+  }
+
+  /** 0 means one gateway instance (event loop) per available core. */
+  private static int httpInstances(int configured) {
+    return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
   }
 
   /** {@code auto}: demo data exactly when the engine runs its own embedded PostgreSQL. */

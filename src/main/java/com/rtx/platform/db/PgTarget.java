@@ -14,9 +14,13 @@ public record PgTarget(String host, int port, String database, String user, Stri
   /** Parses {@code postgresql://user:password@host:port/database}; explicit user/password win. */
   public static PgTarget fromUrl(String url, String user, String password) {
     PgConnectOptions options = PgConnectOptions.fromUri(url);
+    // PgConnectOptions fills in Vert.x's placeholder password when the URL has none; a URL
+    // without a password means "no password" (trust, peer or a password from elsewhere).
+    String userInfo = java.net.URI.create(url).getRawUserInfo();
+    String urlPassword = userInfo != null && userInfo.contains(":") ? options.getPassword() : null;
     return new PgTarget(options.getHost(), options.getPort(), options.getDatabase(),
       user != null ? user : options.getUser(),
-      password != null ? password : options.getPassword());
+      password != null ? password : urlPassword);
   }
 
   public PgTarget withDatabase(String name) {

@@ -1,0 +1,126 @@
+package com.rtx.core.conversion;
+
+import com.rtx.core.market.SymbolCatalog;
+import com.rtx.core.market.SymbolTerms;
+import com.rtx.core.money.Rounding;
+import com.rtx.core.pricing.AggregatedQuote;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Converts amounts between currencies at the current client quotes.
+ *
+ * <p>Route, first that exists with a quote: the same currency (rate 1); the direct pair
+ * FROM/TO (multiply); the inverse pair TO/FROM (divide); a cross through a pivot currency,
+ * {@link #PIVOTS} in order, each leg direct or inverse. Which side of each quote is used is
+ * decided by the {@link ConversionDirection}. Example: 1,000 JPY of profit into a USD account
+ * through USDJPY 150.000/150.020 is 1000 / 150.020 = 6.6658 USD (CREDIT divides by the ask); the
+ * same amount as a loss is 1000 / 150.000 = 6.6667 USD (DEBIT divides by the bid).
+ *
+ * <p>Quotes of any {@code status} are used: a conversion rate only values an amount, it is not
+ * dealt on, and the last known rate is the best available for a closed or stale pair.
+ *
+ * <p>The result is not rounded: callers round once, with {@link Rounding}, after the last step.
+ */
+public final class CurrencyConverter {
+
+  /** Pivot currencies for crosses, tried in this order. */
+  public static final List<String> PIVOTS = List.of("USD", "EUR");
+
+  private final SymbolCatalog catalog;
+  private final Quotes quotes;
+
+  public CurrencyConverter(SymbolCatalog catalog, Quotes quotes) {
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.quotes = Objects.requireNonNull(quotes, "quotes");
+  }
+
+  /**
+   * {@code amount} of {@code from} in {@code to}, unrounded; empty if no route has quotes.
+   */
+  public Optional<BigDecimal> convert(BigDecimal amount, String from, String to, ConversionDirection direction) {
+    Objects.requireNonNull(amount, "amount");
+    Objects.requireNonNull(direction, "direction");
+    return route(from, to).map(legs -> {
+      BigDecimal result = amount;
+      for (Leg leg : legs) {
+        result = leg.apply(result, direction);
+      }
+      return result;
+    });
+  }
+
+  /**
+   * {@link #convert} for a route that must exist.
+   *
+   * @throws IllegalStateException if there is none (callers check {@link #canConvert} before
+   *     accepting a command that needs the conversion)
+   */
+  public BigDecimal require(BigDecimal amount, String from, String to, ConversionDirection direction) {
+    return convert(amount, from, to, direction)
+      .orElseThrow(() -> new IllegalStateException("no conversion rate from " + from + " to " + to));
+  }
+
+  /** Whether {@code from} can be converted to {@code to} with the quotes at hand. */
+  public boolean canConvert(String from, String to) {
+    return route(from, to).isPresent();
+  }
+
+  /** The symbols whose quotes a conversion uses, in order (empty for the same currency). */
+  public List<String> symbolsUsed(String from, String to) {
+    List<String> symbols = new ArrayList<>();
+    route(from, to).ifPresent(legs -> legs.forEach(l -> symbols.add(l.quote.symbol())));
+    return symbols;
+  }
+
+  private Optional<List<Leg>> route(String from, String to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    if (from.equals(to)) {
+      return Optional.of(List.of());
+    }
+    Optional<Leg> single = leg(from, to);
+    if (single.isPresent()) {
+      return Optional.of(List.of(single.get()));
+    }
+    for (String pivot : PIVOTS) {
+      if (pivot.equals(from) || pivot.equals(to)) {
+        continue;
+      }
+      Optional<Leg> first = leg(from, pivot);
+      Optional<Leg> second = leg(pivot, to);
+      if (first.isPresent() && second.isPresent()) {
+        return Optional.of(List.of(first.get(), second.get()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Leg> leg(String from, String to) {
+    Optional<AggregatedQuote> direct = catalog.pair(from, to).map(SymbolTerms::symbol).flatMap(quotes::find);
+    if (direct.isPresent()) {
+      return Optional.of(new Leg(catalog.get(direct.get().symbol()), direct.get(), false));
+    }
+    return catalog.pair(to, from).map(SymbolTerms::symbol).flatMap(quotes::find)
+      .map(q -> new Leg(catalog.get(q.symbol()), q, true));
+  }
+
+  /** One step through one quote: multiply by the pair's rate, or divide when inverse. */
+  private record Leg(SymbolTerms terms, AggregatedQuote quote, boolean inverse) {
+
+    BigDecimal apply(BigDecimal amount, ConversionDirection direction) {
+      if (!inverse) {
+        // BASE -> QUOTE: the bid gives less, the ask more.
+        long rate = direction == ConversionDirection.CREDIT ? quote.bid() : quote.ask();
+        return amount.multiply(terms.price(rate));
+      }
+      // QUOTE -> BASE: dividing by the ask gives less, by the bid more.
+      long rate = direction == ConversionDirection.CREDIT ? quote.ask() : quote.bid();
+      return Rounding.divide(amount, terms.price(rate));
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package com.rtx.core.dealing;
+
+import com.rtx.core.account.AccountProfile;
+import com.rtx.core.conversion.CurrencyConverter;
+import com.rtx.core.ledger.LedgerEntry;
+import com.rtx.core.ledger.LedgerEntryType;
+import com.rtx.core.margin.AccountValuation;
+import com.rtx.core.margin.MarginCalculator;
+import com.rtx.core.margin.MarginSnapshot;
+import com.rtx.core.trading.Order;
+import com.rtx.core.trading.Position;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The working copy of one command: starts from an {@link AccountState}, collects changes and
+ * events, and {@link #commit()}s them into a successor state. Package-private and short-lived:
+ * the immutability of {@code AccountState} is what the rest of the system sees.
+ */
+final class AccountTxn {
+
+  final AccountState start;
+  final DealingContext ctx;
+  AccountProfile profile;
+  long balance;
+  long credit;
+  final TreeMap<Long, Position> positions;
+  final TreeMap<Long, Order> orders;
+  boolean marginCallActive;
+  private final List<AccountEvent> events = new ArrayList<>();
+
+  AccountTxn(AccountState start, DealingContext ctx) {
+    this.start = start;
+    this.ctx = ctx;
+    this.profile = start.profile();
+    this.balance = start.balance();
+    this.credit = start.credit();
+    this.positions = new TreeMap<>(start.positions());
+    this.orders = new TreeMap<>(start.orders());
+    this.marginCallActive = start.marginCallActive();
+  }
+
+  long accountId() {
+    return profile.accountId();
+  }
+
+  String currency() {
+    return profile.currency();
+  }
+
+  Instant now() {
+    return ctx.now();
+  }
+
+  void emit(AccountEvent event) {
+    events.add(event);
+  }
+
+  List<AccountEvent> events() {
+    return events;
+  }
+
+  /**
+   * Posts a ledger entry of {@code amount} (nothing if zero), moving balance or credit, and emits
+   * it.
+   */
+  void post(LedgerEntryType type, long amount, long dealId, long positionId, String comment) {
+    if (amount == 0) {
+      return;
+    }
+    if (type.target() == LedgerEntryType.Target.CREDIT) {
+      credit = Math.addExact(credit, amount);
+    } else {
+      balance = Math.addExact(balance, amount);
+    }
+    emit(new AccountEvent.LedgerPosted(new LedgerEntry(ctx.ids().nextLedgerId(), accountId(), type, amount, balance,
+      credit, dealId, positionId, now(), comment)));
+  }
+
+  Optional<Position> nettingPosition(String symbol) {
+    return positions.values().stream().filter(p -> p.symbol().equals(symbol)).findFirst();
+  }
+
+  CurrencyConverter converter() {
+    return new CurrencyConverter(ctx.symbols(), ctx.quotes());
+  }
+
+  MarginCalculator margins(boolean leverageCaps) {
+    return new MarginCalculator(ctx.group(), profile.mode(), profile.leverage(), currency(), ctx.symbols(),
+      ctx.quotes(), leverageCaps);
+  }
+
+  AccountValuation valuation() {
+    return new AccountValuation(currency(), ctx.symbols(), ctx.quotes(), margins(true));
+  }
+
+  MarginSnapshot snapshot() {
+    return valuation().snapshot(balance, credit, positions.values());
+  }
+
+  /** The successor state, or the start state itself if nothing happened. */
+  Result.Accepted commit() {
+    if (events.isEmpty()) {
+      return new Result.Accepted(start, List.of());
+    }
+    AccountState next = new AccountState(profile, balance, credit, positions, orders, marginCallActive,
+      start.version() + 1);
+    return new Result.Accepted(next, events);
+  }
+}
