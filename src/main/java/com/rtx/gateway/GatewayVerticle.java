@@ -34,6 +34,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   private final Platform platform;
   private HttpServer server;
+  private volatile boolean stopping;
   private QuoteHub hub;
   private WsEndpoint ws;
 
@@ -63,6 +64,16 @@ public final class GatewayVerticle extends VerticleBase {
     RtxConfig.Ws limits = platform.config().ws();
     Router router = Router.router(vertx);
     router.route().handler(new RequestIdHandler());
+    // Once stopping, a request that still reaches this instance (the port is shared by every
+    // instance and stays open until the last one has drained) is refused at once, never started.
+    router.route().handler(rc -> {
+      if (stopping) {
+        rc.response().putHeader("Connection", "close");
+        rc.fail(new ApiException(new ApiError(503, "SHUTTING_DOWN", "the engine is shutting down; retry on another node", null)));
+      } else {
+        rc.next();
+      }
+    });
     HealthCheckHandler health = HealthCheckHandler.createWithHealthChecks(platform.health().checks());
     router.get("/health").handler(health);
     router.get("/health/*").handler(health);
@@ -89,6 +100,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    stopping = true;
     long graceMs = platform.config().shutdownGraceMs();
     if (ws != null) {
       ws.stop();
