@@ -20,6 +20,8 @@ final class GatewayMetrics {
   final AtomicInteger subscriptions = new AtomicInteger();
   final AtomicInteger conflationPending = new AtomicInteger();
   final Counter offered;
+  final Counter superseded;
+  final Counter conflated;
   final Counter disconnectedSlow;
 
   private GatewayMetrics(MeterRegistry registry) {
@@ -31,6 +33,12 @@ final class GatewayMetrics {
       .description("Quote frames waiting in conflation maps of slow WebSocket readers").register(registry);
     offered = Counter.builder("rtx.ws.quotes.offered")
       .description("Quote frames offered to WebSocket connections (written or conflated)").register(registry);
+    superseded = Counter.builder("rtx.ws.quotes.superseded")
+      .description("Quotes replaced by a newer one of the same symbol before the gateway fanned them out")
+      .register(registry);
+    conflated = Counter.builder("rtx.ws.quotes.conflated")
+      .description("Quote frames replaced by a newer one while waiting for a slow WebSocket reader")
+      .register(registry);
     disconnectedSlow = Counter.builder("rtx.ws.disconnected.slow")
       .description("WebSocket connections closed because they could not keep up").register(registry);
   }

@@ -6,7 +6,6 @@ import com.rtx.core.pricing.MarkupProfile;
 import com.rtx.marketdata.QuoteMessages;
 import com.rtx.platform.config.RtxConfig;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -46,7 +45,7 @@ final class QuoteHub {
   private final Map<String, JsonObject> incoming = new java.util.LinkedHashMap<>();
   private boolean fanOutScheduled;
   private final Counter delivered;
-  private final AtomicInteger conflationPending;
+  private final Counter superseded;
   private final AtomicInteger subscriptions;
 
   QuoteHub(Vertx vertx, Clock clock, RtxConfig.Pricing pricing, Map<String, Instrument> instruments,
@@ -58,7 +57,7 @@ final class QuoteHub {
     this.profile = defaultProfile;
     GatewayMetrics meters = GatewayMetrics.of(metrics);
     this.delivered = meters.offered;
-    this.conflationPending = meters.conflationPending;
+    this.superseded = meters.superseded;
     this.subscriptions = meters.subscriptions;
   }
 
@@ -157,7 +156,9 @@ final class QuoteHub {
    * bounded under overload rather than growing with a backlog.
    */
   private void arrived(String symbol, JsonObject body) {
-    incoming.put(symbol, body);
+    if (incoming.put(symbol, body) != null) {
+      superseded.increment();
+    }
     if (!fanOutScheduled) {
       fanOutScheduled = true;
       vertx.getOrCreateContext().runOnContext(v -> fanOut());
@@ -191,11 +192,6 @@ final class QuoteHub {
       connection.offerQuote(symbol, frame, now);
     }
     delivered.increment(connections.size());
-  }
-
-  /** Conflated frames over all connections; shared with each {@link WsConnection}. */
-  AtomicInteger conflationPending() {
-    return conflationPending;
   }
 
 }

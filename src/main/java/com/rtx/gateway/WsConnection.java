@@ -1,5 +1,6 @@
 package com.rtx.gateway;
 
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.http.ServerWebSocket;
 
 import java.util.HashSet;
@@ -25,16 +26,16 @@ final class WsConnection {
   private final Set<String> symbols = new HashSet<>();
   private final Map<String, String> conflated = new LinkedHashMap<>();
   private final AtomicInteger pendingGauge;
+  private final Counter conflatedCounter;
   private long conflatedSince = -1;
   private long lastSeen;
-  private long conflatedTotal;
   private boolean closed;
 
-  /** @param pendingGauge shared count of conflated frames over all connections (read by metrics) */
-  WsConnection(ServerWebSocket socket, int writeQueueBytes, long now, AtomicInteger pendingGauge) {
+  WsConnection(ServerWebSocket socket, int writeQueueBytes, long now, GatewayMetrics metrics) {
     this.socket = socket;
     this.lastSeen = now;
-    this.pendingGauge = pendingGauge;
+    this.pendingGauge = metrics.conflationPending;
+    this.conflatedCounter = metrics.conflated;
     socket.setWriteQueueMaxSize(writeQueueBytes);
     socket.drainHandler(v -> drain());
   }
@@ -68,7 +69,7 @@ final class WsConnection {
       return;
     }
     if (conflated.put(symbol, frame) != null) {
-      conflatedTotal++;
+      conflatedCounter.increment();
     } else {
       pendingGauge.incrementAndGet();
     }
@@ -96,10 +97,6 @@ final class WsConnection {
     return conflatedSince >= 0 && now - conflatedSince > stuckMs;
   }
 
-  long conflatedTotal() {
-    return conflatedTotal;
-  }
-
   void close(short code, String reason) {
     if (!closed) {
       closed = true;
@@ -107,10 +104,6 @@ final class WsConnection {
       conflated.clear();
       socket.close(code, reason);
     }
-  }
-
-  boolean isClosed() {
-    return closed;
   }
 
   ServerWebSocket socket() {

@@ -37,6 +37,7 @@ final class WsEndpoint {
   private final QuoteHub hub;
   private final Set<WsConnection> connections = new HashSet<>();
   private final Counter disconnectedSlow;
+  private final GatewayMetrics meters;
   private final java.util.concurrent.atomic.AtomicInteger connectionCount;
   private long timer = -1;
 
@@ -45,7 +46,7 @@ final class WsEndpoint {
     this.clock = clock;
     this.limits = limits;
     this.hub = hub;
-    GatewayMetrics meters = GatewayMetrics.of(metrics);
+    this.meters = GatewayMetrics.of(metrics);
     this.disconnectedSlow = meters.disconnectedSlow;
     this.connectionCount = meters.connections;
   }
@@ -63,8 +64,7 @@ final class WsEndpoint {
   }
 
   void handle(ServerWebSocket socket) {
-    WsConnection connection = new WsConnection(socket, limits.writeQueueBytes(), clock.millis(),
-      hub.conflationPending());
+    WsConnection connection = new WsConnection(socket, limits.writeQueueBytes(), clock.millis(), meters);
     connections.add(connection);
     connectionCount.incrementAndGet();
     socket.textMessageHandler(text -> onMessage(connection, text));

@@ -33,8 +33,8 @@ import java.util.List;
  * FIX 4.4 market data messages of the simulator, built and read here only.
  *
  * <p>Prices go on the wire as decimal text with the instrument's exact number of decimals
- * (270=1.08500): the generated {@code MDEntryPx} field class is double-typed, so prices are set
- * with {@code setDecimal} and should be read with {@code getDecimal(270)}.
+ * (270=1.08500): the generated {@code MDEntryPx} field class would go through binary floating
+ * point, so prices are set with {@code setDecimal} and should be read with {@code getDecimal(270)}.
  *
  * <p>Every MD entry carries MDEntryDate (272) and MDEntryTime (273, UTC, milliseconds): the
  * moment the simulated LP produced and sent the quote, before the LP's configured latency (which

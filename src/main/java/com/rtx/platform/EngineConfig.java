@@ -1,7 +1,6 @@
 package com.rtx.platform;
 
 import com.rtx.platform.config.ConfigException;
-import com.rtx.platform.config.ConfigLayer;
 import com.rtx.platform.config.ConfigLoader;
 import com.rtx.platform.config.ConfigSources;
 import com.rtx.platform.config.LayeredConfig;
@@ -18,10 +17,10 @@ final class EngineConfig {
   }
 
   static LayeredConfig load(ConfigSources sources) {
-    ConfigLoader local = new ConfigLoader(null, sources);
-    LayeredConfig layers = local.loadLocalLayers();
-    if (!(layers.get("kubernetes.namespace") instanceof String ns) || ns.isBlank()) {
-      return layers.with(new ConfigLayer("command line", sources.overrides()));
+    LayeredConfig local = new ConfigLoader(null, sources).loadLocalLayers();
+    if (!(local.get("kubernetes.namespace") instanceof String ns) || ns.isBlank()) {
+      // Without Kubernetes layers load() needs no Vert.x and completes at once.
+      return Engine.await(new ConfigLoader(null, sources).load());
     }
     Vertx bootstrap = Vertx.vertx();
     try {

@@ -192,7 +192,9 @@ public final class PricingVerticle extends VerticleBase {
       .put("symbols", new JsonObject(new HashMap<>(byStatus.entrySet().stream()
         .collect(Collectors.toMap(Map.Entry::getKey, e -> new ArrayList<>(e.getValue()))))))
       .put("filtered", filters)
-      .put("redisWriteFailures", redisCache.failures());
+      .put("redisWriteFailures", redisCache.failures())
+      .put("malformedLpPrices", assembler.malformed())
+      .put("tickArchiveDropped", ticks == null ? 0 : ticks.dropped());
     boolean anyLp = lps.values().stream().anyMatch(up -> up);
     return anyLp ? Status.OK(details) : Status.KO(details);
   }

@@ -88,7 +88,4 @@ final class TickArchive {
     return dropped;
   }
 
-  int buffered() {
-    return buffer.size();
-  }
 }

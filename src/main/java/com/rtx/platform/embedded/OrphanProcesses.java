@@ -66,7 +66,10 @@ final class OrphanProcesses {
     return true;
   }
 
-  /** onExit can complete while the pid is still a zombie; starting again in that window fails. */
+  /**
+   * onExit can complete while the pid is still a zombie; starting again in that window fails.
+   * Polls on the caller's thread: only the start-up thread or a worker, before Vert.x exists.
+   */
   private static void awaitGone(ProcessHandle process) {
     long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
     while (process.isAlive() && System.nanoTime() < deadline) {

@@ -1,7 +1,6 @@
 package com.rtx.platform.health;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
@@ -92,10 +91,5 @@ public final class EngineHealth {
 
   public Future<Boolean> isReady() {
     return checks.checkStatus(READY).map(result -> result.getUp());
-  }
-
-  /** Completes the promise with the status (used by roles that register their own checks). */
-  public static void report(Promise<Status> promise, boolean up, JsonObject details) {
-    promise.complete(up ? Status.OK(details) : Status.KO(details));
   }
 }

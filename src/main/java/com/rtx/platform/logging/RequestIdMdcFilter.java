@@ -18,6 +18,9 @@ public final class RequestIdMdcFilter extends TurboFilter {
   @Override
   public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
                             Throwable t) {
+    if (level != null && !level.isGreaterOrEqual(logger.getEffectiveLevel())) {
+      return FilterReply.NEUTRAL; // no event will be created: skip the context look-up
+    }
     String requestId = RequestIds.current();
     if (requestId != null) {
       MDC.put(RequestIds.MDC_KEY, requestId);
