@@ -134,7 +134,8 @@ public final class Engine {
         .setMetricsName("rtx-redis")));
     RedisAPI redis = RedisAPI.api(redisClient);
     health.registerRedis(redis, SecretMasker.maskUrl(redisUrl));
-    Platform platform = new Platform(config, pool, redisClient, redis, health, metrics.registry(), build, clock);
+    Platform platform = new Platform(config, pool, redisClient, redis, health, metrics.registry(), build, clock,
+      pgTarget.connectOptions(), instanceId.toString());
     deployer = new RoleDeployer(vertx, platform, config.roles());
     health.registerRoles(deployer::describe, deployer::allDeployed);
     watcher = new ConfigWatcher(vertx, new ConfigLoader(vertx, loader.sources()), layered, RoleCatalog.available(),

@@ -1,5 +1,6 @@
 package com.rtx.platform;
 
+import com.rtx.dealing.DealingVerticle;
 import com.rtx.gateway.GatewayVerticle;
 import com.rtx.lpsim.LpSimVerticle;
 import com.rtx.pricing.PricingVerticle;
@@ -23,6 +24,7 @@ public final class RoleCatalog {
   static {
     VERTICLES.put(Role.LP_SIM, LpSimVerticle::new);
     VERTICLES.put(Role.PRICING, PricingVerticle::new);
+    VERTICLES.put(Role.DEALING, DealingVerticle::new);
     VERTICLES.put(Role.GATEWAY, GatewayVerticle::new);
   }
 

@@ -66,7 +66,7 @@ final class SimulatorFixture implements AutoCloseable {
   }
 
   Future<String> deploy() {
-    return vertx.deployVerticle(new LpSimVerticle(new Platform(config, null, null, null, null, null, null, java.time.Clock.systemUTC())))
+    return vertx.deployVerticle(new LpSimVerticle(new Platform(config, null, null, null, null, null, null, java.time.Clock.systemUTC(), null, "test")))
       .onSuccess(id -> deploymentId = id);
   }
 

@@ -30,6 +30,7 @@ public record RtxConfig(
   LpSim lpsim,
   Pricing pricing,
   Ws ws,
+  Dealing dealing,
   Map<String, LpCredentials> lpCredentials,
   Pg pg,
   Redis redis,
@@ -62,6 +63,21 @@ public record RtxConfig(
   /** WebSocket limits per connection. */
   public record Ws(int maxSubscriptions, int maxMessageBytes, long heartbeatMs, long idleTimeoutMs,
                    int writeQueueBytes, long stuckMs) {
+  }
+
+  /**
+   * Dealing shards and their timers.
+   *
+   * @param shards accounts are split into this many single-writer shards ({@code accountId mod shards})
+   * @param maxBatch most commands committed together in one transaction (group commit)
+   * @param acquireIntervalMs how often a node tries to acquire shards nobody owns
+   * @param lockCheckMs how often the owner checks its lock connection is alive
+   * @param timerMs how often order expiry and roll-overs are checked
+   * @param summaryMs least time between two account summaries published for one account
+   * @param holidays trade dates without a roll-over (no swap charged)
+   */
+  public record Dealing(int shards, int maxBatch, long acquireIntervalMs, long lockCheckMs, long timerMs,
+                        long summaryMs, Set<java.time.LocalDate> holidays) {
   }
 
   /** FIX logon credentials of an LP, referenced by name from the LP's database row. */
@@ -111,6 +127,10 @@ public record RtxConfig(
       new Ws(in.intValue("ws.max-subscriptions", 1, 10_000), in.intValue("ws.max-message-bytes", 64, 1 << 20),
         in.longValue("ws.heartbeat-ms", 100, 3_600_000), in.longValue("ws.idle-timeout-ms", 100, 3_600_000),
         in.intValue("ws.write-queue-bytes", 1024, 64 << 20), in.longValue("ws.stuck-ms", 1, 3_600_000)),
+      new Dealing(in.intValue("dealing.shards", 1, 1024), in.intValue("dealing.max-batch", 1, 10_000),
+        in.longValue("dealing.acquire-interval-ms", 1, 600_000), in.longValue("dealing.lock-check-ms", 1, 600_000),
+        in.longValue("dealing.timer-ms", 1, 600_000), in.longValue("dealing.summary-ms", 1, 600_000),
+        holidays(in)),
       lpCredentials(in, config),
       new Pg(url(in, "pg.url", "postgresql", "postgres"), Optional.ofNullable(in.optionalString("pg.user")),
         Optional.ofNullable(in.optionalString("pg.password")), in.intValue("pg.pool-size", 1, 500),
@@ -192,6 +212,18 @@ public record RtxConfig(
       credentials.put(ref, new LpCredentials(entry.getString("username"), entry.getString("password")));
     }
     return credentials;
+  }
+
+  private static Set<java.time.LocalDate> holidays(ConfigReader in) {
+    Set<java.time.LocalDate> dates = new java.util.TreeSet<>();
+    for (String day : in.list("dealing.holidays")) {
+      try {
+        dates.add(java.time.LocalDate.parse(day));
+      } catch (java.time.format.DateTimeParseException e) {
+        in.problem("dealing.holidays", "'" + day + "' is not a date (YYYY-MM-DD)");
+      }
+    }
+    return Set.copyOf(dates);
   }
 
   /** 0 means one gateway instance (event loop) per available core. */

@@ -1,0 +1,55 @@
+package com.rtx.dealing;
+
+/**
+ * The dealing role's event-bus contract. Bodies are JSON; decimals are strings.
+ *
+ * <h2>Requests: {@code rtx.dealing.shard.<n>}, {@code n = accountId mod dealing.shards}</h2>
+ * Request/reply; only the shard's current owner consumes the address, so "no handlers" means the
+ * shard is being taken over (answer 503 and retry). Every request has {@code "op"} and
+ * {@code "accountId"}.
+ * <ul>
+ *   <li>{@code placeOrder}: symbol, side BUY|SELL, type MARKET|LIMIT|STOP|STOP_LIMIT, volume (lots),
+ *       price, stopLimitPrice, sl, tp, trailingPoints (integer), timeInForce, expireAt (ISO-8601),
+ *       maxDeviation (price distance), clientOrderId</li>
+ *   <li>{@code modifyOrder}: orderId, price, stopLimitPrice, sl, tp, trailingPoints, timeInForce, expireAt</li>
+ *   <li>{@code cancelOrder}: orderId</li>
+ *   <li>{@code modifyPosition}: positionId, sl, tp, trailingPoints</li>
+ *   <li>{@code closePosition}: positionId, volume (absent = all), clientOrderId, price, maxDeviation</li>
+ *   <li>{@code closeBy}: positionId, oppositePositionId, clientOrderId</li>
+ *   <li>{@code deposit}, {@code withdraw}, {@code adjust}, {@code credit}: amount, comment</li>
+ *   <li>{@code changeStatus}: status ACTIVE|CLOSE_ONLY|DISABLED</li>
+ *   <li>{@code account}: read — summary, positions and pending orders from the shard's memory</li>
+ * </ul>
+ * Reply: {@code {"httpStatus": int, ...}} — for commands {@code status} (FILLED, ACCEPTED,
+ * CANCELLED, REJECTED, OK), {@code orderId}, {@code clientOrderId}, {@code reason} and
+ * {@code message} when rejected, {@code events} (see {@link DealingJson#event}) and
+ * {@code account} (summary after the command); {@code replay: true} when it repeats the stored
+ * result of an earlier command with the same clientOrderId. Errors carry
+ * {@code error: {code, message, field}}.
+ *
+ * <h2>Published</h2>
+ * <ul>
+ *   <li>{@code rtx.account.<accountId>}: after each commit {@code {"accountId", "version",
+ *       "events": [...]}}; and at most every {@code dealing.summary-ms}
+ *       {@code {"accountId", "summary": {...}}} while prices move its equity</li>
+ *   <li>{@code rtx.exposure}: {@code {"shard", "node", "net": {"EURUSD": "-1.50", ...}}} — the
+ *       house's net volume in lots per symbol of the shard's B-Book clients, on change</li>
+ * </ul>
+ */
+public final class DealingAddresses {
+
+  public static final String SHARD_PREFIX = "rtx.dealing.shard.";
+  public static final String ACCOUNT_PREFIX = "rtx.account.";
+  public static final String EXPOSURE = "rtx.exposure";
+
+  private DealingAddresses() {
+  }
+
+  public static String shard(long accountId, int shards) {
+    return SHARD_PREFIX + Math.floorMod(accountId, shards);
+  }
+
+  public static String account(long accountId) {
+    return ACCOUNT_PREFIX + accountId;
+  }
+}

@@ -1,0 +1,51 @@
+package com.rtx.dealing;
+
+import com.rtx.core.conversion.Quotes;
+import com.rtx.core.pricing.AggregatedQuote;
+import com.rtx.core.pricing.Markup;
+import com.rtx.core.pricing.MarkupProfile;
+import com.rtx.core.pricing.QuoteStatus;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The latest LP (aggregated) quote per symbol as published by pricing, and the client quotes a
+ * group deals on: its markup applied, and a quote older than {@code staleMs} marked STALE, so
+ * that a silent pricing role can never leave dealing filling on an old price.
+ */
+final class DealingQuotes {
+
+  private final Map<String, AggregatedQuote> latest = new HashMap<>();
+  private final long staleMs;
+
+  DealingQuotes(long staleMs) {
+    this.staleMs = staleMs;
+  }
+
+  /**
+   * Keeps {@code q} unless a quote of its symbol computed later is already here (sequences restart
+   * with a pricing role, its clock does not).
+   */
+  boolean update(AggregatedQuote q) {
+    AggregatedQuote previous = latest.get(q.symbol());
+    if (previous != null && previous.engineTimeMillis() > q.engineTimeMillis()) {
+      return false;
+    }
+    latest.put(q.symbol(), q);
+    return true;
+  }
+
+  Quotes forProfile(MarkupProfile profile, long nowMillis) {
+    Map<String, AggregatedQuote> client = new HashMap<>();
+    latest.forEach((symbol, q) -> {
+      AggregatedQuote marked = Markup.apply(profile, q);
+      if (marked.status() == QuoteStatus.OK && nowMillis - q.engineTimeMillis() > staleMs) {
+        marked = new AggregatedQuote(marked.symbol(), marked.bid(), marked.ask(), marked.bidLp(), marked.askLp(),
+          QuoteStatus.STALE, marked.sequence(), marked.lpTimeMillis(), marked.engineTimeMillis());
+      }
+      client.put(symbol, marked);
+    });
+    return new Quotes(client);
+  }
+}

@@ -1,0 +1,545 @@
+package com.rtx.dealing;
+
+import com.rtx.core.account.Group;
+import com.rtx.core.conversion.Quotes;
+import com.rtx.core.dealing.AccountEvent;
+import com.rtx.core.dealing.AccountState;
+import com.rtx.core.dealing.Command;
+import com.rtx.core.dealing.DealingContext;
+import com.rtx.core.dealing.Result;
+import com.rtx.core.exposure.Exposure;
+import com.rtx.core.swap.Rollover;
+import com.rtx.core.swap.RolloverSchedule;
+import com.rtx.core.trading.Order;
+import com.rtx.core.trading.Position;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * One dealing shard: the in-memory state of its accounts and their only writer.
+ *
+ * <p>Commands queue here and run in batches: while one batch's transaction is in flight, new
+ * commands wait, and the next batch takes up to {@code maxBatch} of them into one transaction
+ * (group commit). Each command is applied to the state left by the commands before it; nothing
+ * reaches memory, the bus or the client until its transaction has committed. A batch that fails
+ * on a data error is retried in halves until the failing command stands alone, so one bad command
+ * never sinks the others; a lost connection or an unknown commit outcome answers 503 and leaves
+ * memory as it was (what the database holds).
+ *
+ * <p>Runs on its verticle's event loop only; no locking.
+ */
+final class DealingShard {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DealingShard.class);
+
+  /** One queued command; {@code reply} is null for the shard's own commands (quotes, timers). */
+  private record Pending(long accountId, JsonObject request, Command command, Promise<JsonObject> reply) {
+  }
+
+  /** What a command answers once its batch is settled. */
+  private record Outcome(Pending pending, JsonObject reply) {
+  }
+
+  private final int shard;
+  private final Vertx vertx;
+  private final ShardStore store;
+  private final Supplier<DealingRefData> refdata;
+  private final DealingQuotes quotes;
+  private final RolloverSchedule rollovers;
+  private final Clock clock;
+  private final int maxBatch;
+  private final Runnable lost;
+  private final Map<Long, AccountState> accounts = new HashMap<>();
+  private final Map<Long, LocalDate> lastRollover = new HashMap<>();
+  private final Map<String, Set<Long>> accountsBySymbol = new HashMap<>();
+  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  private final Set<String> movedSymbols = new LinkedHashSet<>();
+  private final Set<Long> summaryDirty = new HashSet<>();
+  private final ShardIds ids;
+  private Exposure exposure = Exposure.empty();
+  private boolean exposureChanged;
+  private boolean busy;
+  private boolean serving = true;
+  private int batchLimit;
+  /** Commands still to run in smaller batches after a data error, until the bad one stands alone. */
+  private int retryingLeft;
+
+  DealingShard(int shard, Vertx vertx, ShardStore store, ShardIds ids, Map<Long, ShardStore.StoredAccount> loaded,
+               Supplier<DealingRefData> refdata, DealingQuotes quotes, RolloverSchedule rollovers, Clock clock,
+               int maxBatch, Runnable lost) {
+    this.shard = shard;
+    this.vertx = vertx;
+    this.store = store;
+    this.ids = ids;
+    this.refdata = refdata;
+    this.quotes = quotes;
+    this.rollovers = rollovers;
+    this.clock = clock;
+    this.maxBatch = maxBatch;
+    this.batchLimit = maxBatch;
+    this.lost = lost;
+    loaded.forEach((id, stored) -> install(stored));
+    List<Position> open = new ArrayList<>();
+    accounts.values().stream().filter(this::bBook).forEach(a -> open.addAll(a.positions().values()));
+    exposure = Exposure.ofPositions(open);
+    exposureChanged = true;
+  }
+
+  int shard() {
+    return shard;
+  }
+
+  int accountCount() {
+    return accounts.size();
+  }
+
+  /** Stops taking commands: everything queued is answered 503 (the caller may retry elsewhere). */
+  void stop() {
+    serving = false;
+    while (!queue.isEmpty()) {
+      Pending p = queue.poll();
+      if (p.reply() != null) {
+        p.reply().tryComplete(unavailable());
+      }
+    }
+  }
+
+  /** A dealing request from the bus; the future completes with the reply body. */
+  Future<JsonObject> request(JsonObject req) {
+    if (!serving) {
+      return Future.succeededFuture(unavailable());
+    }
+    Long accountId = req.getLong("accountId");
+    if (accountId == null) {
+      return Future.succeededFuture(error(400, "VALIDATION_MISSING_FIELD", "accountId is required", "accountId"));
+    }
+    if ("account".equals(req.getString("op"))) {
+      return read(accountId);
+    }
+    Promise<JsonObject> reply = Promise.promise();
+    queue.add(new Pending(accountId, req, null, reply));
+    drain();
+    return reply.future();
+  }
+
+  /** A new LP quote of {@code symbol} arrived: its accounts are re-evaluated in the next batch. */
+  void quoteMoved(String symbol) {
+    Set<Long> interested = accountsBySymbol.get(symbol);
+    if (interested != null && !interested.isEmpty()) {
+      movedSymbols.add(symbol);
+      drain();
+    }
+  }
+
+  /** Timer: expire due orders and run due roll-overs. */
+  void tick() {
+    Instant now = clock.instant();
+    List<Rollover> due = rollovers.due(LocalDate.ofInstant(now, RolloverSchedule.NEW_YORK).minusDays(10), now);
+    LocalDate latest = due.isEmpty() ? null : due.get(due.size() - 1).tradeDate();
+    for (AccountState a : accounts.values()) {
+      LocalDate last = lastRollover.get(a.accountId());
+      if (last == null && latest != null) {
+        // Never rolled over (a new account): start from the last roll-over, nothing to charge for.
+        lastRollover.put(a.accountId(), latest);
+      } else if (last != null && latest != null && last.isBefore(latest)) {
+        for (Rollover r : rollovers.due(last, now)) {
+          queue.add(new Pending(a.accountId(), null, new Command.ApplyRollover(r), null));
+        }
+      }
+      if (a.orders().values().stream().anyMatch(o -> o.expireAt() != null && !o.expireAt().isAfter(now))) {
+        queue.add(new Pending(a.accountId(), null, new Command.ExpireOrders(), null));
+      }
+    }
+    drain();
+  }
+
+  /** Timer: publish account summaries whose equity moved, and the exposure if it changed. */
+  void publishSummaries() {
+    if (!serving) {
+      return;
+    }
+    DealingRefData data = refdata.get();
+    Instant now = clock.instant();
+    Map<String, Quotes> byGroup = new HashMap<>();
+    for (Long id : summaryDirty) {
+      AccountState a = accounts.get(id);
+      if (a != null) {
+        data.group(a.profile().group()).ifPresent(group -> vertx.eventBus().publish(DealingAddresses.account(id),
+          new JsonObject().put("accountId", id).put("summary",
+            DealingJson.summary(a.snapshot(context(group, data, byGroup, now))))));
+      }
+    }
+    summaryDirty.clear();
+    if (exposureChanged) {
+      JsonObject net = new JsonObject();
+      exposure.bySymbol().forEach((symbol, volume) -> net.put(symbol, DealingJson.volume(volume)));
+      vertx.eventBus().publish(DealingAddresses.EXPOSURE, new JsonObject().put("shard", shard).put("net", net));
+      exposureChanged = false;
+    }
+  }
+
+  private Future<JsonObject> read(long accountId) {
+    AccountState a = accounts.get(accountId);
+    Future<AccountState> found = a != null ? Future.succeededFuture(a)
+      : store.loadAccounts(List.of(accountId)).map(loaded -> {
+        loaded.values().forEach(this::installIfAbsent);
+        return accounts.get(accountId);
+      });
+    return found.map(state -> {
+      if (state == null) {
+        return error(404, "ACCOUNT_NOT_FOUND", "no account " + accountId, "accountId");
+      }
+      DealingRefData data = refdata.get();
+      Group group = data.group(state.profile().group()).orElseThrow();
+      DealingJson json = new DealingJson(data.symbols());
+      JsonArray positions = new JsonArray();
+      state.positions().values().forEach(p -> positions.add(json.position(p)));
+      JsonArray orders = new JsonArray();
+      state.orders().values().forEach(o -> orders.add(json.order(o)));
+      return new JsonObject().put("httpStatus", 200)
+        .put("account", json.account(state, state.snapshot(context(group, data, new HashMap<>(), clock.instant()))))
+        .put("positions", positions).put("orders", orders);
+    });
+  }
+
+  private void drain() {
+    if (busy || !serving || (queue.isEmpty() && movedSymbols.isEmpty())) {
+      return;
+    }
+    busy = true;
+    List<Pending> batch = new ArrayList<>();
+    for (String symbol : movedSymbols) {
+      for (Long id : accountsBySymbol.getOrDefault(symbol, Set.of())) {
+        batch.add(new Pending(id, null, new Command.ProcessQuote(symbol), null));
+        summaryDirty.add(id);
+      }
+    }
+    movedSymbols.clear();
+    int clientCommands = 0;
+    int limit = retryingLeft > 0 ? batchLimit : maxBatch;
+    while (!queue.isEmpty() && clientCommands < limit) {
+      batch.add(queue.poll());
+      clientCommands++;
+    }
+    int taken = clientCommands;
+    prepare(batch)
+      .compose(known -> run(batch, known))
+      .onSuccess(v -> retryingLeft = Math.max(0, retryingLeft - taken))
+      .onFailure(e -> {
+        // Reading (accounts, earlier results) failed, or a bug: nothing was written; answer, never hang.
+        LOG.warn("shard {}: batch of {} not run: {}", shard, batch.size(), e.toString());
+        batch.stream().filter(p -> p.reply() != null).forEach(p -> p.reply().tryComplete(
+          e instanceof RuntimeException && !(e instanceof io.vertx.core.VertxException) && !(e instanceof PgException)
+            ? error(500, "INTERNAL", "the command could not be run", null) : unavailable()));
+      })
+      .onComplete(ar -> {
+        busy = false;
+        vertx.runOnContext(v -> drain());
+      });
+  }
+
+  /** Loads accounts not in memory yet and the stored results of the batch's client order ids. */
+  private Future<Map<String, JsonObject>> prepare(List<Pending> batch) {
+    Set<Long> missing = new HashSet<>();
+    List<Long> requestAccounts = new ArrayList<>();
+    List<String> requestIds = new ArrayList<>();
+    for (Pending p : batch) {
+      if (!accounts.containsKey(p.accountId())) {
+        missing.add(p.accountId());
+      }
+      String clientOrderId = p.request() == null ? null : p.request().getString("clientOrderId");
+      if (clientOrderId != null) {
+        requestAccounts.add(p.accountId());
+        requestIds.add(clientOrderId);
+      }
+    }
+    Future<Void> loaded = missing.isEmpty() ? Future.succeededFuture()
+      : store.loadAccounts(missing).map(found -> {
+        found.values().forEach(this::installIfAbsent);
+        return null;
+      });
+    return loaded.compose(v -> store.findRequests(requestAccounts, requestIds));
+  }
+
+  private Future<Void> run(List<Pending> batch, Map<String, JsonObject> known) {
+    DealingRefData data = refdata.get();
+    DealingJson json = new DealingJson(data.symbols());
+    Instant now = clock.instant();
+    Map<String, Quotes> byGroup = new HashMap<>();
+    Map<Long, AccountState> working = new HashMap<>();
+    Map<Long, LocalDate> workingRollover = new HashMap<>();
+    Map<String, JsonObject> results = new HashMap<>(known);
+    List<Outcome> outcomes = new ArrayList<>();
+    List<AccountEvent> allEvents = new ArrayList<>();
+    Map<Long, JsonArray> published = new HashMap<>();
+    ShardWrites writes = new ShardWrites();
+    int commands = 0;
+    for (Pending p : batch) {
+      AccountState before = working.getOrDefault(p.accountId(), accounts.get(p.accountId()));
+      if (before == null) {
+        outcomes.add(new Outcome(p, error(404, "ACCOUNT_NOT_FOUND", "no account " + p.accountId(), "accountId")));
+        continue;
+      }
+      String clientOrderId = p.request() == null ? null : p.request().getString("clientOrderId");
+      String key = clientOrderId == null ? null : ShardStore.requestKey(p.accountId(), clientOrderId);
+      if (key != null && results.containsKey(key)) {
+        outcomes.add(new Outcome(p, results.get(key).copy().put("replay", true)));
+        continue;
+      }
+      Group group = data.group(before.profile().group()).orElse(null);
+      if (group == null) {
+        outcomes.add(new Outcome(p, error(503, "GROUP_UNAVAILABLE", "group " + before.profile().group()
+          + " is not loaded", null)));
+        continue;
+      }
+      Command command;
+      try {
+        command = p.command() != null ? p.command()
+          : CommandCodec.decode(withSymbol(p.request(), before), data.symbols(), before.profile().currency());
+      } catch (InvalidRequest e) {
+        outcomes.add(new Outcome(p, error(400, "VALIDATION_INVALID_VALUE", e.getMessage(), e.field)));
+        continue;
+      }
+      DealingContext ctx = context(group, data, byGroup, now);
+      Result result;
+      try {
+        result = before.apply(command, ctx);
+      } catch (RuntimeException e) {
+        LOG.error("shard {}: account {} could not apply {}", shard, p.accountId(), command, e);
+        outcomes.add(new Outcome(p, error(500, "INTERNAL", "the command could not be applied", null)));
+        continue;
+      }
+      JsonObject reply;
+      if (result instanceof Result.Rejected r) {
+        reply = new JsonObject().put("httpStatus", r.reason().name().endsWith("_NOT_FOUND") ? 404 : 422)
+          .put("status", "REJECTED").put("reason", r.reason().name()).put("code", r.reason().code())
+          .put("message", r.reason().description()).put("detail", r.rejection().detail())
+          .put("error", new JsonObject().put("code", r.reason().name()).put("message", r.reason().description()
+            + (r.rejection().detail() == null ? "" : ": " + r.rejection().detail())));
+      } else {
+        Result.Accepted a = (Result.Accepted) result;
+        boolean rollover = command instanceof Command.ApplyRollover;
+        if (rollover) {
+          workingRollover.put(p.accountId(), ((Command.ApplyRollover) command).rollover().tradeDate());
+        }
+        JsonArray eventsJson = new JsonArray();
+        a.events().forEach(e -> eventsJson.add(json.event(e, before.profile().currency())));
+        if (!a.events().isEmpty() || rollover) {
+          writes.accepted(before, a.state(), workingRollover.getOrDefault(p.accountId(),
+            lastRollover.get(p.accountId())), a.events(), eventsJson, now);
+          working.put(p.accountId(), a.state());
+          allEvents.addAll(a.events());
+          published.computeIfAbsent(p.accountId(), k -> new JsonArray()).addAll(eventsJson);
+          commands++;
+        }
+        reply = accepted(a.events(), eventsJson);
+      }
+      if (clientOrderId != null) {
+        reply.put("clientOrderId", clientOrderId);
+        writes.request(p.accountId(), clientOrderId, reply, now);
+        results.put(key, reply);
+        commands += result instanceof Result.Rejected ? 1 : 0;
+      }
+      if (p.reply() != null) {
+        outcomes.add(new Outcome(p, reply));
+      }
+    }
+    if (writes.isEmpty()) {
+      outcomes.forEach(o -> answer(o, working));
+      return Future.succeededFuture();
+    }
+    return store.write(writes, Math.max(commands, 1))
+      .recover(e -> e instanceof ShardStore.CommitOutcomeUnknown u
+        ? store.batchCommitted(u.batchId).compose(yes -> yes ? Future.succeededFuture(u.batchId) : Future.failedFuture(e))
+        : Future.failedFuture(e))
+      .map(batchId -> {
+        committed(working, workingRollover, allEvents, published);
+        outcomes.forEach(o -> answer(o.pending(), o.reply().put("batchId", batchId), working));
+        return (Void) null;
+      })
+      .recover(e -> {
+        failed(batch, outcomes, e);
+        return Future.succeededFuture();
+      });
+  }
+
+  /** After the commit: memory takes the new states, then events go out, then replies. */
+  private void committed(Map<Long, AccountState> working, Map<Long, LocalDate> workingRollover,
+                         List<AccountEvent> events, Map<Long, JsonArray> published) {
+    working.forEach((id, state) -> {
+      accounts.put(id, state);
+      index(state);
+      summaryDirty.add(id);
+    });
+    lastRollover.putAll(workingRollover);
+    for (AccountEvent e : events) {
+      if (e instanceof AccountEvent.DealExecuted d && bBook(accounts.get(d.deal().accountId()))) {
+        exposure = exposure.plus(d.deal());
+        exposureChanged = true;
+      }
+    }
+    published.forEach((id, list) -> vertx.eventBus().publish(DealingAddresses.account(id),
+      new JsonObject().put("accountId", id).put("version", accounts.get(id).version()).put("events", list)));
+  }
+
+  private void failed(List<Pending> batch, List<Outcome> outcomes, Throwable e) {
+    List<Pending> clients = batch.stream().filter(p -> p.reply() != null || p.command() instanceof Command.ApplyRollover
+      || p.command() instanceof Command.ExpireOrders).toList();
+    if (e instanceof ShardStore.VersionConflict || e instanceof ShardStore.CommitOutcomeUnknown) {
+      // Another writer, or a commit we cannot confirm: memory may no longer be what the database
+      // holds. Stop serving; the verticle gives the shard up and rebuilds it from the database.
+      LOG.error("shard {}: {}; giving the shard up", shard, e.getMessage());
+      outcomes.forEach(o -> o.pending().reply().tryComplete(unavailable()));
+      stop();
+      lost.run();
+    } else if (isDataError(e) && clients.size() > 1) {
+      // A data error of one command: retry the batch in halves, in order, until it stands alone.
+      batchLimit = Math.max(1, clients.size() / 2);
+      retryingLeft = clients.size() + batchLimit;
+      LOG.warn("shard {}: batch of {} failed ({}); retrying in batches of {}", shard, clients.size(), e.getMessage(),
+        batchLimit);
+      for (int i = clients.size() - 1; i >= 0; i--) {
+        queue.addFirst(clients.get(i));
+      }
+    } else {
+      LOG.warn("shard {}: batch of {} not committed: {}", shard, batch.size(), e.toString());
+      boolean dataError = isDataError(e);
+      for (Outcome o : outcomes) {
+        o.pending().reply().tryComplete(dataError
+          ? error(500, "NOT_PERSISTED", "the command could not be stored: " + e.getMessage(), null)
+          : unavailable());
+      }
+    }
+  }
+
+  /**
+   * Whether the database refused the data (constraint, value, raised exception), as opposed to the
+   * connection, the server or contention failing (classes 08, 40, 53, 57...), where the same
+   * commands would fail alike and the client should simply retry.
+   */
+  private static boolean isDataError(Throwable e) {
+    if (!(e instanceof PgException pg) || pg.getSqlState() == null) {
+      return false;
+    }
+    String sqlClass = pg.getSqlState().substring(0, 2);
+    return sqlClass.equals("22") || sqlClass.equals("23") || sqlClass.equals("P0") || sqlClass.equals("42");
+  }
+
+  private void answer(Outcome o, Map<Long, AccountState> working) {
+    answer(o.pending(), o.reply(), working);
+  }
+
+  private void answer(Pending p, JsonObject reply, Map<Long, AccountState> working) {
+    if (p.reply() == null) {
+      return;
+    }
+    AccountState state = accounts.get(p.accountId());
+    if (state != null && reply.getValue("account") == null && reply.getInteger("httpStatus", 200) < 300) {
+      DealingRefData data = refdata.get();
+      data.group(state.profile().group()).ifPresent(g -> reply.put("account",
+        DealingJson.summary(state.snapshot(context(g, data, new HashMap<>(), clock.instant())))));
+    }
+    p.reply().tryComplete(reply);
+  }
+
+  private static JsonObject accepted(List<AccountEvent> events, JsonArray eventsJson) {
+    String status = "OK";
+    Long orderId = null;
+    for (AccountEvent e : events) {
+      if (e instanceof AccountEvent.OrderFilled f && orderId == null) {
+        status = "FILLED";
+        orderId = f.order().id();
+      } else if (e instanceof AccountEvent.OrderAccepted a && orderId == null) {
+        status = "ACCEPTED";
+        orderId = a.order().id();
+      } else if (e instanceof AccountEvent.OrderCancelled c && orderId == null) {
+        status = "CANCELLED";
+        orderId = c.order().id();
+      } else if (e instanceof AccountEvent.OrderModified m && orderId == null) {
+        orderId = m.order().id();
+      }
+    }
+    JsonObject reply = new JsonObject().put("httpStatus", 200).put("status", status).put("events", eventsJson);
+    if (orderId != null) {
+      reply.put("orderId", orderId);
+    }
+    return reply;
+  }
+
+  /** The symbol of the order or position a request names, for reading its prices. */
+  private static JsonObject withSymbol(JsonObject req, AccountState state) {
+    if (req.getValue("symbol") != null) {
+      return req;
+    }
+    Long orderId = req.getValue("orderId") instanceof Number n ? n.longValue() : null;
+    Long positionId = req.getValue("positionId") instanceof Number n ? n.longValue() : null;
+    String symbol = orderId != null ? state.order(orderId).map(Order::symbol).orElse(null)
+      : positionId != null ? state.position(positionId).map(Position::symbol).orElse(null) : null;
+    return symbol == null ? req : req.copy().put("symbol", symbol);
+  }
+
+  private DealingContext context(Group group, DealingRefData data, Map<String, Quotes> byGroup, Instant now) {
+    Quotes q = byGroup.computeIfAbsent(group.name(), g -> quotes.forProfile(data.markup(g), now.toEpochMilli()));
+    return new DealingContext(group, data.symbols(), q, rollovers, now, ids);
+  }
+
+  private boolean bBook(AccountState a) {
+    return a != null && refdata.get().group(a.profile().group())
+      .map(g -> g.execution() == com.rtx.core.account.ExecutionMode.B_BOOK).orElse(false);
+  }
+
+  private void install(ShardStore.StoredAccount stored) {
+    accounts.put(stored.state().accountId(), stored.state());
+    if (stored.lastRollover() != null) {
+      lastRollover.put(stored.state().accountId(), stored.lastRollover());
+    }
+    index(stored.state());
+  }
+
+  private void installIfAbsent(ShardStore.StoredAccount stored) {
+    if (!accounts.containsKey(stored.state().accountId())) {
+      install(stored);
+    }
+  }
+
+  /** Which symbols' quotes the account must see: those of its positions and orders. */
+  private void index(AccountState state) {
+    accountsBySymbol.values().forEach(ids -> ids.remove(state.accountId()));
+    state.positions().values().forEach(p -> accountsBySymbol.computeIfAbsent(p.symbol(), s -> new HashSet<>())
+      .add(state.accountId()));
+    state.orders().values().forEach(o -> accountsBySymbol.computeIfAbsent(o.symbol(), s -> new HashSet<>())
+      .add(state.accountId()));
+  }
+
+  private static JsonObject unavailable() {
+    return error(503, "DEALING_UNAVAILABLE", "the account's dealing shard is not available right now; retry shortly",
+      null);
+  }
+
+  static JsonObject error(int status, String code, String message, String field) {
+    JsonObject error = new JsonObject().put("code", code).put("message", message);
+    if (field != null) {
+      error.put("field", field);
+    }
+    return new JsonObject().put("httpStatus", status).put("error", error);
+  }
+}

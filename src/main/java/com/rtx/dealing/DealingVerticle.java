@@ -1,0 +1,193 @@
+package com.rtx.dealing;
+
+import com.rtx.core.market.Instrument;
+import com.rtx.core.market.SymbolTerms;
+import com.rtx.core.swap.RolloverSchedule;
+import com.rtx.marketdata.QuoteMessages;
+import com.rtx.platform.Addresses;
+import com.rtx.platform.Platform;
+import com.rtx.platform.config.RtxConfig;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dealing role: owns as many of the {@code dealing.shards} shards as it can lock
+ * ({@link ShardLocks}), rebuilds each from PostgreSQL ({@link ShardStore}) and serves it on
+ * {@code rtx.dealing.shard.<n>} ({@link DealingAddresses}); feeds every shard the quotes of
+ * {@code rtx.prices.*} and the expiry/roll-over timer. Shards nobody owns are tried again every
+ * {@code dealing.acquire-interval-ms}, which is how a surviving node takes over a dead one's.
+ */
+public final class DealingVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DealingVerticle.class);
+
+  private final Platform platform;
+  private final RtxConfig.Dealing settings;
+  private final Map<Integer, DealingShard> owned = new HashMap<>();
+  private final Map<Integer, MessageConsumer<JsonObject>> shardConsumers = new HashMap<>();
+  private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+  private ShardLocks locks;
+  private DealingQuotes quotes;
+  private RolloverSchedule rollovers;
+  private volatile DealingRefData refdata;
+  private boolean acquiring;
+  private boolean stopping;
+
+  public DealingVerticle(Platform platform) {
+    this.platform = platform;
+    this.settings = platform.config().dealing();
+  }
+
+  @Override
+  public Future<?> start() {
+    quotes = new DealingQuotes(platform.config().pricing().staleMs());
+    rollovers = RolloverSchedule.newYork(settings.holidays());
+    locks = new ShardLocks(vertx, platform.pgConnect(), this::allLost);
+    return DealingRefData.load(platform.pool())
+      .compose(data -> {
+        refdata = data;
+        consumers.add(vertx.eventBus().consumer(Addresses.REFDATA_CHANGED, m -> DealingRefData.load(platform.pool())
+          .onSuccess(fresh -> refdata = fresh)
+          .onFailure(e -> LOG.warn("dealing kept its reference data: reload failed: {}", e.toString()))));
+        for (SymbolTerms terms : data.symbols().bySymbol().values()) {
+          Instrument instrument = terms.instrument();
+          consumers.add(vertx.eventBus().<JsonObject>consumer(QuoteMessages.address(instrument.name()),
+            m -> quoteArrived(instrument, m.body())));
+        }
+        return seedQuotes(data);
+      })
+      .compose(v -> acquire())
+      .onSuccess(v -> {
+        vertx.setPeriodic(settings.acquireIntervalMs(), id -> acquire());
+        vertx.setPeriodic(settings.lockCheckMs(), id -> locks.check());
+        vertx.setPeriodic(settings.timerMs(), id -> owned.values().forEach(DealingShard::tick));
+        vertx.setPeriodic(settings.summaryMs(), id -> owned.values().forEach(DealingShard::publishSummaries));
+        LOG.info("dealing owns {} of {} shards", owned.size(), settings.shards());
+      });
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopping = true;
+    owned.values().forEach(DealingShard::stop);
+    List<Future<Void>> unregistered = new ArrayList<>();
+    shardConsumers.values().forEach(c -> unregistered.add(c.unregister()));
+    consumers.forEach(c -> unregistered.add(c.unregister()));
+    return Future.join(unregistered).transform(v -> locks.close());
+  }
+
+  /** Shards this node owns right now (tests, health). */
+  public int ownedShards() {
+    return owned.size();
+  }
+
+  private void quoteArrived(Instrument instrument, JsonObject body) {
+    try {
+      if (quotes.update(QuoteMessages.fromJson(body, instrument))) {
+        owned.values().forEach(s -> s.quoteMoved(instrument.name()));
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("dealing ignored a malformed quote of {}: {}", instrument.name(), e.toString());
+    }
+  }
+
+  /** The last quotes from Redis, so a restarted node can value accounts before the next tick. */
+  private Future<Void> seedQuotes(DealingRefData data) {
+    List<String> keys = data.symbols().bySymbol().keySet().stream().map(QuoteMessages::redisKey).toList();
+    if (keys.isEmpty() || platform.redis() == null) {
+      return Future.succeededFuture();
+    }
+    return platform.redis().mget(keys).map(values -> {
+      for (int i = 0; values != null && i < values.size(); i++) {
+        if (values.get(i) != null) {
+          JsonObject json = new JsonObject(values.get(i).toString());
+          data.symbols().find(json.getString("symbol"))
+            .ifPresent(t -> quotes.update(QuoteMessages.fromJson(json, t.instrument())));
+        }
+      }
+      return (Void) null;
+    }).recover(e -> {
+      LOG.warn("dealing starts without last quotes: Redis unavailable ({})", e.toString());
+      return Future.succeededFuture();
+    });
+  }
+
+  /** Tries every shard nobody here owns; one pass at a time. */
+  private Future<Void> acquire() {
+    if (acquiring || stopping) {
+      return Future.succeededFuture();
+    }
+    acquiring = true;
+    Future<Void> pass = locks.connect();
+    for (int shard = 0; shard < settings.shards(); shard++) {
+      int n = shard;
+      pass = pass.compose(v -> owned.containsKey(n) ? Future.succeededFuture() : tryShard(n));
+    }
+    return pass
+      .recover(e -> {
+        LOG.warn("dealing could not acquire shards: {}", e.toString());
+        return Future.succeededFuture();
+      })
+      .onComplete(ar -> acquiring = false);
+  }
+
+  private Future<Void> tryShard(int shard) {
+    return locks.tryAcquire(shard).compose(mine -> {
+      if (!mine) {
+        return Future.succeededFuture();
+      }
+      ShardStore store = new ShardStore(platform.pool(), settings.shards(), shard, platform.node());
+      return Future.all(store.ids(), store.loadShard())
+        .compose(loaded -> {
+          if (stopping || !locks.connected()) {
+            return Future.succeededFuture();
+          }
+          DealingShard s = new DealingShard(shard, vertx, store, loaded.resultAt(0), loaded.resultAt(1),
+            () -> refdata, quotes, rollovers, platform.clock(), settings.maxBatch(), () -> shardLost(shard));
+          owned.put(shard, s);
+          MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(DealingAddresses.SHARD_PREFIX + shard,
+            m -> s.request(m.body()).onComplete(ar -> m.reply(ar.succeeded() ? ar.result()
+              : DealingShard.error(500, "INTERNAL", String.valueOf(ar.cause()), null))));
+          shardConsumers.put(shard, consumer);
+          LOG.info("dealing shard {} acquired: {} accounts", shard, s.accountCount());
+          return consumer.completion();
+        })
+        .recover(e -> {
+          LOG.warn("dealing shard {} could not be loaded: {}; releasing it", shard, e.toString());
+          return locks.release(shard);
+        });
+    });
+  }
+
+  /** One shard is in doubt (another writer, an unconfirmed commit): release it and rebuild it later. */
+  private void shardLost(int shard) {
+    drop(shard);
+    locks.release(shard).onFailure(e -> LOG.warn("dealing shard {} release failed: {}", shard, e.toString()));
+  }
+
+  /** The lock connection is gone: PostgreSQL has released every lock, so every shard stops at once. */
+  private void allLost() {
+    new ArrayList<>(owned.keySet()).forEach(this::drop);
+  }
+
+  private void drop(int shard) {
+    DealingShard s = owned.remove(shard);
+    if (s != null) {
+      s.stop();
+    }
+    MessageConsumer<JsonObject> consumer = shardConsumers.remove(shard);
+    if (consumer != null) {
+      consumer.unregister();
+    }
+    LOG.warn("dealing shard {} is no longer served by this node", shard);
+  }
+}

@@ -1,0 +1,188 @@
+package com.rtx.dealing;
+
+import com.rtx.core.dealing.AccountEvent;
+import com.rtx.core.dealing.AccountState;
+import com.rtx.core.ledger.LedgerEntry;
+import com.rtx.core.margin.EquitySnapshot;
+import com.rtx.core.trading.Deal;
+import com.rtx.core.trading.Order;
+import com.rtx.core.trading.Position;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows one group-commit transaction writes, collected from the accepted commands' events:
+ * the last state of every order and position touched, every deal, ledger entry, stop-out,
+ * equity snapshot and idempotency record, each account's new version (guarded by the version it
+ * was read at), and the events per account version for publication.
+ */
+final class ShardWrites {
+
+  /** An account row update: its state after the batch and the version it had before. */
+  record AccountRow(AccountState after, long expectedVersion, LocalDate lastRollover) {
+  }
+
+  private final Map<Long, AccountRow> accounts = new LinkedHashMap<>();
+  private final Map<Long, Tuple> orders = new LinkedHashMap<>();
+  private final Map<Long, Tuple> positions = new LinkedHashMap<>();
+  private final List<Tuple> deals = new ArrayList<>();
+  private final List<Tuple> ledger = new ArrayList<>();
+  private final List<Tuple> stopOuts = new ArrayList<>();
+  private final List<Tuple> snapshots = new ArrayList<>();
+  private final List<Tuple> requests = new ArrayList<>();
+  private final List<Tuple> events = new ArrayList<>();
+  boolean isEmpty() {
+    return accounts.isEmpty() && requests.isEmpty();
+  }
+
+  /**
+   * One accepted command that changed {@code before} into {@code after} with {@code happened};
+   * {@code eventsJson} holds their JSON, index for index.
+   */
+  void accepted(AccountState before, AccountState after, LocalDate lastRollover, List<AccountEvent> happened,
+                JsonArray eventsJson, Instant now) {
+    AccountRow previous = accounts.get(after.accountId());
+    long expected = previous != null ? previous.expectedVersion() : before.version();
+    accounts.put(after.accountId(), new AccountRow(after, expected, lastRollover));
+    Map<Long, Instant> dealTimes = new LinkedHashMap<>();
+    for (AccountEvent e : happened) {
+      if (e instanceof AccountEvent.DealExecuted d) {
+        dealTimes.put(d.deal().id(), d.deal().time());
+      }
+    }
+    for (int i = 0; i < happened.size(); i++) {
+      AccountEvent e = happened.get(i);
+      JsonObject json = eventsJson.getJsonObject(i);
+      if (e instanceof AccountEvent.DealExecuted x) {
+        deals.add(deal(x.deal(), json.getJsonObject("deal").getJsonObject("quote")));
+      } else if (e instanceof AccountEvent.OrderAccepted x) {
+        order(x.order(), null, null);
+      } else if (e instanceof AccountEvent.OrderModified x) {
+        order(x.order(), null, null);
+      } else if (e instanceof AccountEvent.OrderCancelled x) {
+        order(x.order(), null, null);
+      } else if (e instanceof AccountEvent.OrderExpired x) {
+        order(x.order(), null, null);
+      } else if (e instanceof AccountEvent.OrderTriggered x) {
+        order(x.order(), null, null);
+      } else if (e instanceof AccountEvent.OrderFilled x) {
+        order(x.order(), null, null);
+      } else if (e instanceof AccountEvent.OrderRejected x) {
+        order(x.order(), x.reason().name(), x.detail());
+      } else if (e instanceof AccountEvent.PositionOpened x) {
+        position(x.position(), null, 0);
+      } else if (e instanceof AccountEvent.PositionChanged x) {
+        position(x.position(), null, 0);
+      } else if (e instanceof AccountEvent.PositionClosed x) {
+        position(x.position(), dealTimes.getOrDefault(x.dealId(), now), x.dealId());
+      } else if (e instanceof AccountEvent.LedgerPosted x) {
+        ledger.add(ledger(x.entry()));
+      } else if (e instanceof AccountEvent.StopOutExecuted x) {
+        stopOuts.add(Tuple.of(x.evidence().accountId(), utc(x.evidence().at()), x.evidence().groupVersion(),
+          json.getJsonObject("evidence")));
+      } else if (e instanceof AccountEvent.EquitySnapshotTaken x) {
+        snapshots.add(snapshot(x.snapshot()));
+      }
+    }
+    if (!eventsJson.isEmpty()) {
+      events.add(Tuple.of(after.accountId(), after.version(), eventsJson, utc(now)));
+    }
+  }
+
+  /** A command that carried a clientOrderId: its result is kept for replays. */
+  void request(long accountId, String clientOrderId, JsonObject result, Instant now) {
+    requests.add(Tuple.of(accountId, clientOrderId, result, utc(now)));
+  }
+
+  Map<Long, AccountRow> accounts() {
+    return accounts;
+  }
+
+  List<Tuple> accountTuples() {
+    List<Tuple> rows = new ArrayList<>();
+    accounts.values().forEach(a -> rows.add(Tuple.of(a.after().accountId(), a.after().balance(), a.after().credit(),
+      a.after().profile().status().name(), a.after().marginCallActive(), a.lastRollover(), a.after().version(),
+      a.expectedVersion())));
+    return rows;
+  }
+
+  List<Tuple> orders() {
+    return new ArrayList<>(orders.values());
+  }
+
+  List<Tuple> positions() {
+    return new ArrayList<>(positions.values());
+  }
+
+  List<Tuple> deals() {
+    return deals;
+  }
+
+  List<Tuple> ledger() {
+    return ledger;
+  }
+
+  List<Tuple> stopOuts() {
+    return stopOuts;
+  }
+
+  List<Tuple> snapshots() {
+    return snapshots;
+  }
+
+  List<Tuple> requests() {
+    return requests;
+  }
+
+  List<Tuple> events() {
+    return events;
+  }
+
+  private void order(Order o, String rejectReason, String rejectDetail) {
+    orders.put(o.id(), Tuple.from(List.of(o.id(), o.accountId())).addValue(o.clientOrderId()).addValue(o.symbol())
+      .addValue(o.side().name()).addValue(o.type().name()).addValue(o.volume()).addValue(o.price())
+      .addValue(o.stopLimitPrice()).addValue(o.sl()).addValue(o.tp()).addValue(o.trailingPoints())
+      .addValue(o.timeInForce().name()).addValue(utc(o.expireAt())).addValue(o.positionId())
+      .addValue(o.triggered()).addValue(o.status().name()).addValue(rejectReason).addValue(rejectDetail)
+      .addValue(utc(o.createdAt())).addValue(utc(o.updatedAt())));
+  }
+
+  private void position(Position p, Instant closedAt, long closeDealId) {
+    positions.put(p.id(), Tuple.from(List.of(p.id(), p.accountId())).addValue(p.symbol()).addValue(p.side().name())
+      .addValue(p.volume()).addValue(p.openPrice()).addValue(utc(p.openedAt())).addValue(p.sl()).addValue(p.tp())
+      .addValue(p.trailingPoints()).addValue(p.swap()).addValue(utc(closedAt))
+      .addValue(closeDealId == 0 ? null : closeDealId));
+  }
+
+  private static Tuple deal(Deal d, JsonObject quote) {
+    return Tuple.from(List.of(d.id(), d.accountId(), d.orderId(), d.positionId())).addValue(d.symbol())
+      .addValue(d.side().name()).addValue(d.volume()).addValue(d.price()).addValue(d.entry().name())
+      .addValue(d.reason().name()).addValue(d.realizedPnl()).addValue(d.commission()).addValue(utc(d.time()))
+      .addValue(quote);
+  }
+
+  private static Tuple ledger(LedgerEntry e) {
+    return Tuple.from(List.of(e.id(), e.accountId())).addValue(e.type().name()).addValue(e.amount())
+      .addValue(e.balanceAfter()).addValue(e.creditAfter()).addValue(e.dealId()).addValue(e.positionId())
+      .addValue(utc(e.time())).addValue(e.comment());
+  }
+
+  private static Tuple snapshot(EquitySnapshot s) {
+    return Tuple.of(s.accountId(), s.tradeDate(), utc(s.at()), s.snapshot().balance(), s.snapshot().credit(),
+      s.snapshot().equity(), s.snapshot().margin());
+  }
+
+  static OffsetDateTime utc(Instant t) {
+    return t == null ? null : t.atOffset(ZoneOffset.UTC);
+  }
+}
