@@ -96,10 +96,10 @@ public final class TraderAuth {
       .map(rotated -> session(rotated.next(), rotated.username()));
   }
 
-  /** Ends the session of a verified access token. */
-  public Future<Void> logout(AccessClaims claims) {
-    return refresh.revokeFamily(claims.sessionId(), clock.instant())
-      .onSuccess(any -> LOG.info("trader {} logged out, session {}", claims.username(), claims.sessionId()))
+  /** Ends a session (the {@code sid} of a verified access token). */
+  public Future<Void> logoutSession(UUID sessionId, String username) {
+    return refresh.revokeFamily(sessionId, clock.instant())
+      .onSuccess(any -> LOG.info("trader {} logged out, session {}", username, sessionId))
       .mapEmpty();
   }
 
