@@ -24,8 +24,9 @@ import java.util.UUID;
  * to the client once, stored only as their SHA-256. One family per login; every {@link #rotate}
  * revokes the presented token and issues its successor with the family's original expiry (a
  * session lasts at most {@code auth.refresh-token-ttl-s} from login however often it refreshes).
- * Presenting a revoked token again means it was copied: the whole family is revoked, which logs
- * out both the thief and the victim.
+ * Presenting a rotated (already used) token again means it was copied: the whole family is
+ * revoked, which logs out both the thief and the victim. A token revoked by logout or by such a
+ * revocation is simply invalid.
  */
 public final class RefreshTokens {
 
@@ -65,7 +66,7 @@ public final class RefreshTokens {
   public Future<Rotated> rotate(String token, Instant now) {
     Buffer hash = hash(token);
     return pool.withTransaction(conn -> conn.preparedQuery(
-          "SELECT r.family_id, r.trader_id, r.expires_at, r.revoked_at, t.username, t.status "
+          "SELECT r.family_id, r.trader_id, r.expires_at, r.revoked_at, r.replaced_by, t.username, t.status "
             + "FROM refresh_token r JOIN trader t ON t.id = r.trader_id WHERE r.token_hash = $1 FOR UPDATE OF r")
         .execute(Tuple.of(hash))
         .compose(rows -> rows.size() == 0
@@ -79,7 +80,12 @@ public final class RefreshTokens {
     UUID family = row.getUUID("family_id");
     long traderId = row.getLong("trader_id");
     Instant expiresAt = row.getOffsetDateTime("expires_at").toInstant();
+    if (row.getOffsetDateTime("revoked_at") != null && row.getBuffer("replaced_by") == null) {
+      return Future.succeededFuture(Outcome.failed(AuthFailure.Code.INVALID_REFRESH_TOKEN,
+        "the session of this refresh token has ended; log in again"));
+    }
     if (row.getOffsetDateTime("revoked_at") != null) {
+      // Rotated before: someone holds a copy. Whoever presents it second, the session ends.
       LOG.warn("refresh token reused for trader {} (session {}): the session is revoked", traderId, family);
       return revokeFamily(conn, family, now).map(n -> Outcome.failed(AuthFailure.Code.REFRESH_TOKEN_REUSED,
         "refresh token was already used; the session is revoked, log in again"));

@@ -56,6 +56,10 @@ public final class TestEngine {
     return env.get("RTX_REDIS_URL");
   }
 
+  public Path dataDir() {
+    return Path.of(env.get("RTX_DATA_DIR"));
+  }
+
   public int httpPort() {
     return Integer.parseInt(env.get("RTX_HTTP_PORT"));
   }
