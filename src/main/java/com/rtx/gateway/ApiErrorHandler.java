@@ -1,6 +1,8 @@
 package com.rtx.gateway;
 
+import com.rtx.auth.TokenRejected;
 import io.vertx.core.Handler;
+import io.vertx.openapi.validation.ValidatorException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import org.slf4j.Logger;
@@ -39,10 +41,34 @@ final class ApiErrorHandler implements Handler<RoutingContext> {
     if (failure instanceof ApiException api) {
       return api.error();
     }
+    if (failure instanceof HttpException http && http.getCause() instanceof ValidatorException invalid) {
+      return ValidationErrors.of(invalid);
+    }
+    if (failure instanceof HttpException http && isBearerFailure(http)) {
+      // RFC 6750: a refused bearer token is answered with this challenge.
+      rc.response().putHeader("WWW-Authenticate", "Bearer realm=\"rtx\", error=\"invalid_token\"");
+      String message = http.getCause() instanceof TokenRejected rejected ? rejected.getMessage()
+        : http.getStatusCode() == 400 ? "access token is malformed" : "a Bearer access token is required";
+      return new ApiError(401, "UNAUTHENTICATED", message, null);
+    }
     int status = failure instanceof HttpException http ? http.getStatusCode() : rc.statusCode();
     if (status < 400) {
       status = 500;
     }
     return ApiError.forStatus(status, rc.request().method().name(), rc.request().path());
+  }
+
+  /**
+   * Vert.x Web's JWT handler fails with 401 (no or non-Bearer Authorization header, or our
+   * {@link TokenRejected} as cause) and with 400 for a token of illegal characters or too many
+   * segments; all of them are one answer here: 401 UNAUTHENTICATED.
+   */
+  private static boolean isBearerFailure(HttpException http) {
+    if (http.getStatusCode() == 401) {
+      return true;
+    }
+    String payload = http.getPayload();
+    return http.getStatusCode() == 400 && payload != null
+      && (payload.startsWith("Invalid character in token") || payload.startsWith("Too many segments in token"));
   }
 }

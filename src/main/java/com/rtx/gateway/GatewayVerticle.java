@@ -1,5 +1,12 @@
 package com.rtx.gateway;
 
+import com.rtx.auth.AccessTokens;
+import com.rtx.auth.LoginThrottle;
+import com.rtx.auth.PasswordHasher;
+import com.rtx.auth.RefreshTokens;
+import com.rtx.auth.SigningKeys;
+import com.rtx.auth.TraderAuth;
+import com.rtx.auth.TraderJwtAuth;
 import com.rtx.core.market.Instrument;
 import com.rtx.marketdata.BarRepository;
 import com.rtx.platform.Addresses;
@@ -18,14 +25,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.BindException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP front door ({@code http.host}:{@code http.port}): health probes under
- * {@code /health/*}, Prometheus metrics at {@code /metrics}, market data over REST
- * ({@code /api/v1/symbols|quotes|bars}) and WebSocket ({@code /ws}). Stopping it stops accepting connections and lets in-flight requests finish
+ * {@code /health/*}, Prometheus metrics at {@code /metrics}, the traders' REST API {@code /api/v1}
+ * (auth, accounts, market data; built from its OpenAPI contract by {@link TraderApiRouter}) and
+ * WebSocket ({@code /ws}). Stopping it stops accepting connections and lets in-flight requests finish
  * within {@code shutdown.grace-ms}.
  */
 public final class GatewayVerticle extends VerticleBase {
@@ -37,6 +47,10 @@ public final class GatewayVerticle extends VerticleBase {
   private volatile boolean stopping;
   private QuoteHub hub;
   private WsEndpoint ws;
+  private long purgeTimer = -1;
+
+  /** How often each gateway deletes refresh tokens of long-ended sessions (idempotent across nodes). */
+  private static final long PURGE_PERIOD_MS = 3_600_000;
 
   public GatewayVerticle(Platform platform) {
     this.platform = platform;
@@ -56,10 +70,28 @@ public final class GatewayVerticle extends VerticleBase {
           .onSuccess(markups -> hub.markupChanged(markups.defaultProfile())));
         return hub.start(platform.redis());
       })
-      .compose(v -> listen());
+      .compose(v -> vertx.executeBlocking(() -> SigningKeys.load(platform.config().auth(), platform.config().dataDir()), false))
+      .compose(this::traderApi)
+      .compose(this::listen);
   }
 
-  private Future<HttpServer> listen() {
+  /** The {@code /api/v1} router: auth, accounts and market data on the OpenAPI contract. */
+  private Future<Router> traderApi(SigningKeys keys) {
+    RtxConfig.Auth config = platform.config().auth();
+    AccessTokens access = new AccessTokens(vertx, keys, platform.clock(), config.accessTokenTtlS());
+    LoginThrottle throttle = new LoginThrottle(platform.redis(), new LoginThrottle.Limits(config.loginMaxFailures(),
+      config.loginMaxFailuresPerIp(), Duration.ofSeconds(config.loginWindowS())), platform.clock(), platform.metrics());
+    TraderAuth auth = new TraderAuth(platform.pool(), new PasswordHasher(vertx), access,
+      new RefreshTokens(platform.pool()), throttle, platform.clock(), Duration.ofSeconds(config.refreshTokenTtlS()));
+    purgeTimer = vertx.setPeriodic(PURGE_PERIOD_MS, id -> auth.purgeExpired()
+      .onFailure(e -> LOG.warn("could not purge expired refresh tokens: {}", e.getMessage())));
+    return TraderApiRouter.create(vertx, new TraderJwtAuth(access), List.of(
+      new AuthApi(auth, keys),
+      new AccountsApi(platform.pool()),
+      new MarketDataApi(hub, new BarRepository(platform.pool()), platform.clock())));
+  }
+
+  private Future<HttpServer> listen(Router api) {
     RtxConfig.Endpoint http = platform.config().http();
     RtxConfig.Ws limits = platform.config().ws();
     Router router = Router.router(vertx);
@@ -81,7 +113,7 @@ public final class GatewayVerticle extends VerticleBase {
     Buffer contract = classpathResource("api/v1/openapi.yaml");
     router.get("/api/v1/openapi.yaml").handler(rc -> rc.response()
       .putHeader("Content-Type", "application/yaml").end(contract));
-    new MarketDataApi(hub, new BarRepository(platform.pool()), platform.clock()).mount(router);
+    router.route("/api/v1/*").subRouter(api);
     router.get("/ws").handler(rc -> rc.request().toWebSocket().onSuccess(ws::handle).onFailure(rc::fail));
     ws.start();
     ApiErrorHandler errors = new ApiErrorHandler();
@@ -101,6 +133,7 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     stopping = true;
+    vertx.cancelTimer(purgeTimer);
     long graceMs = platform.config().shutdownGraceMs();
     if (ws != null) {
       ws.stop();

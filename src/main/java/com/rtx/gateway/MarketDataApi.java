@@ -5,7 +5,7 @@ import com.rtx.core.market.Instrument;
 import com.rtx.marketdata.BarRepository;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Clock;
@@ -18,9 +18,10 @@ import java.util.List;
  * Market data over REST ({@code /api/v1}, contract in {@code /api/v1/openapi.yaml}):
  * {@code GET /symbols}, {@code GET /quotes[?symbols=A,B]} (latest, with the default group's markup
  * until trader login exists), {@code GET /bars?symbol=&tf=&from=&to=&limit=}. Bad parameters
- * answer 400 naming the field.
+ * answer 400 naming the field: what the contract can say (required, enum, range) is checked by the
+ * contract's validator ({@code VALIDATION_*} codes), the rest here.
  */
-final class MarketDataApi {
+final class MarketDataApi implements ApiOperations {
 
   static final int MAX_BARS = 5000;
   static final int DEFAULT_BARS = 500;
@@ -35,10 +36,11 @@ final class MarketDataApi {
     this.clock = clock;
   }
 
-  void mount(Router router) {
-    router.get("/api/v1/symbols").handler(this::symbols);
-    router.get("/api/v1/quotes").handler(this::quotes);
-    router.get("/api/v1/bars").handler(this::bars);
+  @Override
+  public void register(RouterBuilder rb) {
+    ApiOperations.route(rb, "listSymbols").addHandler(this::symbols);
+    ApiOperations.route(rb, "listQuotes").addHandler(this::quotes);
+    ApiOperations.route(rb, "listBars").addHandler(this::bars);
   }
 
   private void symbols(RoutingContext rc) {

@@ -1,5 +1,6 @@
 package com.rtx.platform;
 
+import com.rtx.auth.DemoPasswords;
 import com.rtx.platform.cluster.HazelcastClusterFactory;
 import com.rtx.platform.config.ConfigLoader;
 import com.rtx.platform.config.ConfigSources;
@@ -144,6 +145,9 @@ public final class Engine {
     await(migrate()
       .compose(schemaReady -> schemaReady && config.demoData()
         ? DemoData.alignSimulatedLps(pool, config.lpsim()).map(schemaReady) : Future.succeededFuture(schemaReady))
+      .compose(schemaReady -> schemaReady && config.demoData()
+        ? new DemoPasswords(vertx, pool, config.dataDir(), config.auth()).apply("trader").map(schemaReady)
+        : Future.succeededFuture(schemaReady))
       .compose(schemaReady -> deployer.deployAll().map(schemaReady))
       .compose(this::recordInstance)
       .compose(v -> watcher.start(config.configScanPeriodMs(), config.kubernetesNamespace().orElse(null))));

@@ -18,6 +18,8 @@ public final class TestEngine {
   /** Redis logical databases 1..15 rotate between engines so one test's keys never feed another's. */
   private static final java.util.concurrent.atomic.AtomicInteger DATABASES = new java.util.concurrent.atomic.AtomicInteger();
 
+  private static final java.util.concurrent.atomic.AtomicInteger ENGINES = new java.util.concurrent.atomic.AtomicInteger();
+
   private final Map<String, String> env = new HashMap<>();
   private Path configFile = Path.of("target", "no-such-rtx.json");
 
@@ -31,6 +33,9 @@ public final class TestEngine {
     // between engines, and pricing needs an LP to talk to.
     env.put("RTX_ROLES", "gateway");
     env.put("RTX_DEMO_ENABLED", "false");
+    // Files the engine keeps under data-dir (development signing key, demo password) stay per engine.
+    env.put("RTX_DATA_DIR", Path.of("target", "test-data", "engine-" + ProcessHandle.current().pid() + "-"
+      + ENGINES.incrementAndGet()).toString());
   }
 
   public static TestEngine on(PgTarget database) {
@@ -49,6 +54,10 @@ public final class TestEngine {
 
   public String redisUrl() {
     return env.get("RTX_REDIS_URL");
+  }
+
+  public Path dataDir() {
+    return Path.of(env.get("RTX_DATA_DIR"));
   }
 
   public int httpPort() {

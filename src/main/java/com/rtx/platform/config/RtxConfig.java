@@ -40,7 +40,8 @@ public record RtxConfig(
   Cluster cluster,
   long shutdownGraceMs,
   long configScanPeriodMs,
-  Optional<String> kubernetesNamespace) {
+  Optional<String> kubernetesNamespace,
+  Auth auth) {
 
   /** A listening address. */
   public record Endpoint(String host, int port) {
@@ -91,6 +92,32 @@ public record RtxConfig(
   /** PostgreSQL; an empty {@code url} means "start the embedded server". */
   public record Pg(Optional<String> url, Optional<String> user, Optional<String> password,
                    int poolSize, int connectTimeoutMs) {
+  }
+
+  /**
+   * Traders' authentication: access-token signing keys (empty = a development key generated once
+   * under {@code data-dir/keys/}), token lifetimes, login throttling, and the demo users' password
+   * (empty = generated once under {@code data-dir}).
+   */
+  public record Auth(List<JwtKey> jwtKeys, Optional<String> activeKid, long accessTokenTtlS, long refreshTokenTtlS,
+                     int loginMaxFailures, int loginMaxFailuresPerIp, long loginWindowS,
+                     Optional<String> demoPassword) {
+    @Override
+    public String toString() {
+      return "Auth[keys=" + jwtKeys.stream().map(JwtKey::kid).toList() + ", activeKid=" + activeKid
+        + ", accessTokenTtlS=" + accessTokenTtlS + ", refreshTokenTtlS=" + refreshTokenTtlS + "]";
+    }
+  }
+
+  /**
+   * One access-token key: PEM text (or a path to a PEM file) of the PKCS#8 private key, needed only
+   * by the active key, and of the public key. {@code alg} is ES256 or RS256.
+   */
+  public record JwtKey(String kid, String alg, Optional<String> privateKey, String publicKey) {
+    @Override
+    public String toString() {
+      return "JwtKey[kid=" + kid + ", alg=" + alg + "]";
+    }
   }
 
   /** Redis; an empty {@code url} means "start the embedded server". */
@@ -145,7 +172,8 @@ public record RtxConfig(
         Optional.ofNullable(in.optionalString("cluster.kubernetes.namespace"))),
       in.longValue("shutdown.grace-ms", 0, 3_600_000),
       in.longValue("config.scan-period-ms", 0, 86_400_000),
-      Optional.ofNullable(in.optionalString("kubernetes.namespace")));
+      Optional.ofNullable(in.optionalString("kubernetes.namespace")),
+      auth(in));
     if (!in.problems().isEmpty()) {
       throw new ConfigException(in.problems());
     }
@@ -224,6 +252,56 @@ public record RtxConfig(
       }
     }
     return Set.copyOf(dates);
+  }
+
+  private static Auth auth(ConfigReader in) {
+    List<JwtKey> keys = jwtKeys(in);
+    Optional<String> activeKid = Optional.ofNullable(in.optionalString("auth.jwt.active-kid"));
+    if (keys.isEmpty() && activeKid.isPresent()) {
+      in.problem("auth.jwt.active-kid", "is set but auth.jwt.keys is empty");
+    } else if (!keys.isEmpty()) {
+      String active = activeKid.orElse(keys.size() == 1 ? keys.get(0).kid() : null);
+      JwtKey key = keys.stream().filter(k -> k.kid().equals(active)).findFirst().orElse(null);
+      if (key == null) {
+        in.problem("auth.jwt.active-kid", active == null ? "must name one of auth.jwt.keys when there are several"
+          : "names no key of auth.jwt.keys: " + active);
+      } else if (key.privateKey().isEmpty()) {
+        in.problem("auth.jwt.keys", "the active key " + active + " needs its private-key");
+      }
+      activeKid = Optional.ofNullable(active);
+    }
+    String demoPassword = in.optionalString("demo.password");
+    if (demoPassword != null && demoPassword.length() < 8) {
+      in.problem("demo.password", "must be at least 8 characters");
+    }
+    return new Auth(keys, activeKid, in.longValue("auth.access-token-ttl-s", 30, 86_400),
+      in.longValue("auth.refresh-token-ttl-s", 60, 366L * 86_400), in.intValue("auth.login.max-failures", 1, 1000),
+      in.intValue("auth.login.max-failures-per-ip", 1, 1_000_000), in.longValue("auth.login.window-s", 1, 86_400),
+      Optional.ofNullable(demoPassword));
+  }
+
+  private static List<JwtKey> jwtKeys(ConfigReader in) {
+    List<JwtKey> keys = new ArrayList<>();
+    JsonArray array = in.array("auth.jwt.keys");
+    for (int i = 0; i < array.size(); i++) {
+      if (!(array.getValue(i) instanceof JsonObject key) || key.getString("kid") == null
+        || !key.getString("kid").matches("[A-Za-z0-9._-]{1,64}") || key.getString("public-key") == null) {
+        in.problem("auth.jwt.keys", "entry " + i + " needs a kid (letters, digits, . _ -) and a public-key");
+        continue;
+      }
+      String alg = key.getString("alg", "ES256");
+      if (!alg.equals("ES256") && !alg.equals("RS256")) {
+        in.problem("auth.jwt.keys", "entry " + key.getString("kid") + ": alg must be ES256 or RS256, got " + alg);
+        continue;
+      }
+      if (keys.stream().anyMatch(k -> k.kid().equals(key.getString("kid")))) {
+        in.problem("auth.jwt.keys", "kid " + key.getString("kid") + " appears twice");
+        continue;
+      }
+      keys.add(new JwtKey(key.getString("kid"), alg, Optional.ofNullable(key.getString("private-key")),
+        key.getString("public-key")));
+    }
+    return List.copyOf(keys);
   }
 
   /** 0 means one gateway instance (event loop) per available core. */

@@ -1,0 +1,185 @@
+package com.rtx.auth;
+
+import com.rtx.platform.config.RtxConfig;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The access-token keys: every configured key verifies, the active one signs. With no key
+ * configured (development, embedded mode) one EC P-256 key is generated the first time and kept
+ * in {@code <data-dir>/keys/jwt-dev.json} (0600), so restarts keep sessions valid.
+ *
+ * <p>Loading reads files and may generate a key: call from a worker thread.
+ */
+public final class SigningKeys {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
+  static final String DEV_KEY_FILE = "keys/jwt-dev.json";
+
+  /** One key with its PEM texts; {@code privatePem} empty for a verify-only (retired) key. */
+  public record Key(String kid, String alg, Optional<String> privatePem, String publicPem) {
+    @Override
+    public String toString() {
+      return "Key[kid=" + kid + ", alg=" + alg + "]";
+    }
+  }
+
+  private final List<Key> keys;
+  private final Key active;
+
+  SigningKeys(List<Key> keys, String activeKid) {
+    this.keys = List.copyOf(keys);
+    this.active = keys.stream().filter(k -> k.kid().equals(activeKid)).findFirst()
+      .orElseThrow(() -> new IllegalArgumentException("no key " + activeKid));
+    if (active.privatePem().isEmpty()) {
+      throw new IllegalArgumentException("the active key " + activeKid + " has no private key");
+    }
+  }
+
+  /** The configured keys, or the development key (created on first use). */
+  public static SigningKeys load(RtxConfig.Auth auth, Path dataDir) {
+    if (auth.jwtKeys().isEmpty()) {
+      return development(dataDir);
+    }
+    List<Key> keys = auth.jwtKeys().stream()
+      .map(k -> new Key(k.kid(), k.alg(), k.privateKey().map(SigningKeys::pem), pem(k.publicKey())))
+      .toList();
+    return new SigningKeys(keys, auth.activeKid().orElseThrow());
+  }
+
+  static SigningKeys development(Path dataDir) {
+    Path file = dataDir.resolve(DEV_KEY_FILE);
+    SecretFiles.Result stored = SecretFiles.readOrCreate(file, () -> generateEs256().encode());
+    JsonObject json = new JsonObject(stored.content());
+    if (stored.created()) {
+      LOG.info("no auth.jwt.keys configured: generated development signing key {} in {} (kept for restarts; "
+        + "configure auth.jwt.keys in production)", json.getString("kid"), file.toAbsolutePath());
+    } else {
+      LOG.info("no auth.jwt.keys configured: using development signing key {} from {}", json.getString("kid"),
+        file.toAbsolutePath());
+    }
+    Key key = new Key(json.getString("kid"), json.getString("alg"), Optional.of(json.getString("private-key")),
+      json.getString("public-key"));
+    return new SigningKeys(List.of(key), key.kid());
+  }
+
+  /** A new EC P-256 key as {@code {"kid","alg":"ES256","private-key","public-key"}} (PEM texts). */
+  public static JsonObject generateEs256() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      KeyPair pair = generator.generateKeyPair();
+      String publicPem = toPem("PUBLIC KEY", pair.getPublic().getEncoded());
+      return new JsonObject().put("kid", "dev-" + thumbprint(pair.getPublic())).put("alg", "ES256")
+        .put("private-key", toPem("PRIVATE KEY", pair.getPrivate().getEncoded())).put("public-key", publicPem);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot generate an EC P-256 key", e);
+    }
+  }
+
+  public List<Key> all() {
+    return keys;
+  }
+
+  public Key active() {
+    return active;
+  }
+
+  /** The public keys as a JSON Web Key Set ({@code {"keys":[...]}}, RFC 7517). */
+  public JsonObject jwks() {
+    JsonArray list = new JsonArray();
+    for (Key key : keys) {
+      PublicKey publicKey = publicKey(key);
+      JsonObject jwk = new JsonObject().put("kid", key.kid()).put("alg", key.alg()).put("use", "sig");
+      if (publicKey instanceof ECPublicKey ec) {
+        jwk.put("kty", "EC").put("crv", "P-256")
+          .put("x", base64Url(unsigned(ec.getW().getAffineX(), 32)))
+          .put("y", base64Url(unsigned(ec.getW().getAffineY(), 32)));
+      } else if (publicKey instanceof RSAPublicKey rsa) {
+        jwk.put("kty", "RSA").put("n", base64Url(unsigned(rsa.getModulus(), 0)))
+          .put("e", base64Url(unsigned(rsa.getPublicExponent(), 0)));
+      }
+      list.add(jwk);
+    }
+    return new JsonObject().put("keys", list);
+  }
+
+  static PublicKey publicKey(Key key) {
+    try {
+      return KeyFactory.getInstance(key.alg().startsWith("ES") ? "EC" : "RSA")
+        .generatePublic(new X509EncodedKeySpec(der(key.publicPem())));
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("auth.jwt.keys: public-key of " + key.kid() + " is not a "
+        + key.alg() + " public key in PEM (SubjectPublicKeyInfo): " + e.getMessage(), e);
+    }
+  }
+
+  /** PEM text as given, or read from the file it names. */
+  private static String pem(String valueOrPath) {
+    if (valueOrPath.contains("-----BEGIN")) {
+      return valueOrPath;
+    }
+    try {
+      return Files.readString(Path.of(valueOrPath), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("auth.jwt.keys: cannot read key file " + valueOrPath, e);
+    }
+  }
+
+  private static byte[] der(String pem) {
+    String base64 = pem.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", "");
+    return Base64.getDecoder().decode(base64);
+  }
+
+  static String toPem(String type, byte[] der) {
+    return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+      .encodeToString(der) + "\n-----END " + type + "-----\n";
+  }
+
+  private static String thumbprint(PublicKey key) throws GeneralSecurityException {
+    byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
+    return HexFormat.of().formatHex(digest, 0, 6);
+  }
+
+  /** Big-endian magnitude without the sign byte, left-padded to {@code length} when given. */
+  private static byte[] unsigned(BigInteger value, int length) {
+    byte[] bytes = value.toByteArray();
+    if (bytes.length > 1 && bytes[0] == 0) {
+      bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
+    }
+    if (length > bytes.length) {
+      byte[] padded = new byte[length];
+      System.arraycopy(bytes, 0, padded, length - bytes.length, bytes.length);
+      return padded;
+    }
+    return bytes;
+  }
+
+  private static String base64Url(byte[] bytes) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

@@ -1,0 +1,33 @@
+package com.rtx.gateway;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+
+/**
+ * Checks that an account belongs to the request's trader before anything is done with it.
+ * Another trader's account and a missing one get the same 404 {@code ACCOUNT_NOT_FOUND}, so
+ * account ids cannot be probed.
+ */
+public final class AccountAccess {
+
+  private final Pool pool;
+
+  public AccountAccess(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Succeeds with {@code accountId} when it is the trader's; fails with the 404 ApiException otherwise. */
+  public Future<Long> check(TraderPrincipal trader, long accountId) {
+    return pool.preparedQuery("SELECT 1 FROM account WHERE id = $1 AND trader_id = $2")
+      .execute(Tuple.of(accountId, trader.traderId()))
+      .compose(rows -> rows.size() == 1 ? Future.succeededFuture(accountId) : Future.failedFuture(
+        new ApiException(new ApiError(404, "ACCOUNT_NOT_FOUND", "no account " + accountId, "accountId"))));
+  }
+
+  /** {@link #check} for the request's authenticated trader. */
+  public Future<Long> check(RoutingContext rc, long accountId) {
+    return check(TraderPrincipal.of(rc), accountId);
+  }
+}

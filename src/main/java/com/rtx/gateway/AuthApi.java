@@ -1,0 +1,86 @@
+package com.rtx.gateway;
+
+import com.rtx.auth.AuthFailure;
+import com.rtx.auth.SigningKeys;
+import com.rtx.auth.TraderAuth;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+
+/**
+ * {@code /api/v1/auth/*}: login, refresh, logout and the JWKS. Bodies arrive validated against
+ * the contract. Failures map {@link AuthFailure} codes onto statuses: 401 INVALID_CREDENTIALS,
+ * INVALID_REFRESH_TOKEN, REFRESH_TOKEN_REUSED; 403 LOGIN_DISABLED; 429 LOGIN_THROTTLED with
+ * {@code Retry-After}.
+ */
+final class AuthApi implements ApiOperations {
+
+  private final TraderAuth auth;
+  private final JsonObject jwks;
+
+  AuthApi(TraderAuth auth, SigningKeys keys) {
+    this.auth = auth;
+    this.jwks = keys.jwks();
+  }
+
+  @Override
+  public void register(RouterBuilder rb) {
+    ApiOperations.route(rb, "login").addHandler(this::login);
+    ApiOperations.route(rb, "refreshSession").addHandler(this::refresh);
+    ApiOperations.route(rb, "logout").addHandler(this::logout);
+    ApiOperations.route(rb, "getJwks").addHandler(rc -> rc.response().putHeader("Content-Type", "application/json")
+      .putHeader("Cache-Control", "public, max-age=300").end(jwks.encode()));
+  }
+
+  private void login(RoutingContext rc) {
+    JsonObject body = rc.body().asJsonObject();
+    String ip = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
+    reply(rc, auth.login(body.getString("username"), body.getString("password"), ip));
+  }
+
+  private void refresh(RoutingContext rc) {
+    reply(rc, auth.refresh(rc.body().asJsonObject().getString("refreshToken")));
+  }
+
+  private void logout(RoutingContext rc) {
+    JsonObject body = rc.body() == null || rc.body().isEmpty() ? new JsonObject() : rc.body().asJsonObject();
+    String refreshToken = body.getString("refreshToken");
+    var principal = TraderPrincipal.optional(rc);
+    Future<Void> done;
+    if (principal.isPresent()) {
+      TraderPrincipal trader = principal.get();
+      done = auth.logoutSession(trader.sessionId(), trader.username())
+        .compose(v -> refreshToken == null ? Future.succeededFuture() : auth.logout(refreshToken, trader.traderId()));
+    } else if (refreshToken != null) {
+      done = auth.logout(refreshToken, null);
+    } else {
+      rc.fail(new ApiException(new ApiError(401, "UNAUTHENTICATED",
+        "log out with a valid Bearer access token or the session's refreshToken", null)));
+      return;
+    }
+    done.onSuccess(v -> rc.response().setStatusCode(204).end()).onFailure(rc::fail);
+  }
+
+  private static void reply(RoutingContext rc, Future<TraderAuth.Session> session) {
+    session.onSuccess(s -> rc.response().putHeader("Content-Type", "application/json")
+        .putHeader("Cache-Control", "no-store")
+        .end(new JsonObject().put("accessToken", s.accessToken()).put("refreshToken", s.refreshToken())
+          .put("tokenType", "Bearer").put("expiresIn", s.expiresInSeconds()).put("traderId", s.traderId())
+          .put("username", s.username()).put("refreshExpiresAt", s.refreshExpiresAt().toString()).encode()))
+      .onFailure(e -> rc.fail(e instanceof AuthFailure failure ? toApi(rc, failure) : e));
+  }
+
+  private static ApiException toApi(RoutingContext rc, AuthFailure failure) {
+    int status = switch (failure.code()) {
+      case LOGIN_THROTTLED -> 429;
+      case LOGIN_DISABLED -> 403;
+      default -> 401;
+    };
+    if (failure.code() == AuthFailure.Code.LOGIN_THROTTLED) {
+      long seconds = Math.max(1, (failure.retryAfter().toMillis() + 999) / 1000);
+      rc.response().putHeader("Retry-After", Long.toString(seconds));
+    }
+    return new ApiException(new ApiError(status, failure.code().name(), failure.getMessage(), null));
+  }
+}
