@@ -12,7 +12,11 @@ import io.vertx.sqlclient.Tuple;
  */
 public final class AccountAccess {
 
+  /** An account never changes owner, so a confirmed owner is kept (bounded; refetched when cleared). */
+  private static final int CACHE_LIMIT = 100_000;
+
   private final Pool pool;
+  private final java.util.Map<Long, Long> owners = new java.util.concurrent.ConcurrentHashMap<>();
 
   public AccountAccess(Pool pool) {
     this.pool = pool;
@@ -20,10 +24,22 @@ public final class AccountAccess {
 
   /** Succeeds with {@code accountId} when it is the trader's; fails with the 404 ApiException otherwise. */
   public Future<Long> check(TraderPrincipal trader, long accountId) {
+    Long owner = owners.get(accountId);
+    if (owner != null && owner == trader.traderId()) {
+      return Future.succeededFuture(accountId);
+    }
     return pool.preparedQuery("SELECT 1 FROM account WHERE id = $1 AND trader_id = $2")
       .execute(Tuple.of(accountId, trader.traderId()))
-      .compose(rows -> rows.size() == 1 ? Future.succeededFuture(accountId) : Future.failedFuture(
+      .compose(rows -> rows.size() == 1 ? Future.succeededFuture(remember(accountId, trader.traderId())) : Future.failedFuture(
         new ApiException(new ApiError(404, "ACCOUNT_NOT_FOUND", "no account " + accountId, "accountId"))));
+  }
+
+  private long remember(long accountId, long traderId) {
+    if (owners.size() >= CACHE_LIMIT) {
+      owners.clear();
+    }
+    owners.put(accountId, traderId);
+    return accountId;
   }
 
   /** {@link #check} for the request's authenticated trader. */

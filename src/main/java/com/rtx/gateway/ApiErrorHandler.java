@@ -30,6 +30,10 @@ final class ApiErrorHandler implements Handler<RoutingContext> {
       rc.response().reset();
       return;
     }
+    if (error.status() == 503 || error.status() == 429) {
+      // Both mean "nothing was done, try again shortly"; say when.
+      rc.response().headers().add("Retry-After", "1");
+    }
     rc.response()
       .setStatusCode(error.status())
       .putHeader("Content-Type", "application/json")

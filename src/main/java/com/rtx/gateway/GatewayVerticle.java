@@ -78,16 +78,21 @@ public final class GatewayVerticle extends VerticleBase {
   /** The {@code /api/v1} router: auth, accounts and market data on the OpenAPI contract. */
   private Future<Router> traderApi(SigningKeys keys) {
     RtxConfig.Auth config = platform.config().auth();
-    AccessTokens access = new AccessTokens(vertx, keys, platform.clock(), config.accessTokenTtlS());
+    AccessTokens tokens = new AccessTokens(vertx, keys, platform.clock(), config.accessTokenTtlS());
     LoginThrottle throttle = new LoginThrottle(platform.redis(), new LoginThrottle.Limits(config.loginMaxFailures(),
       config.loginMaxFailuresPerIp(), Duration.ofSeconds(config.loginWindowS())), platform.clock(), platform.metrics());
-    TraderAuth auth = new TraderAuth(platform.pool(), new PasswordHasher(vertx), access,
+    TraderAuth auth = new TraderAuth(platform.pool(), new PasswordHasher(vertx), tokens,
       new RefreshTokens(platform.pool()), throttle, platform.clock(), Duration.ofSeconds(config.refreshTokenTtlS()));
     purgeTimer = vertx.setPeriodic(PURGE_PERIOD_MS, id -> auth.purgeExpired()
       .onFailure(e -> LOG.warn("could not purge expired refresh tokens: {}", e.getMessage())));
-    return TraderApiRouter.create(vertx, new TraderJwtAuth(access), List.of(
+    AccountAccess access = new AccountAccess(platform.pool());
+    return TraderApiRouter.create(vertx, new TraderJwtAuth(tokens), List.of(
       new AuthApi(auth, keys),
       new AccountsApi(platform.pool()),
+      new HistoryApi(platform.pool(), access),
+      new TradingApi(vertx, access, platform.config().dealing().shards(),
+        new OrderRateLimiter(platform.redis(), platform.config().dealing().orderRatePerS(), platform.clock(),
+          platform.metrics())),
       new MarketDataApi(hub, new BarRepository(platform.pool()), platform.clock())));
   }
 

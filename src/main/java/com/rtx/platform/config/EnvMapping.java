@@ -54,6 +54,7 @@ public final class EnvMapping {
     new EnvVar("RTX_DEALING_TIMER_MS", "dealing.timer-ms"),
     new EnvVar("RTX_DEALING_SUMMARY_MS", "dealing.summary-ms"),
     new EnvVar("RTX_DEALING_HOLIDAYS", "dealing.holidays"),
+    new EnvVar("RTX_DEALING_ORDER_RATE_PER_S", "dealing.order-rate-per-s"),
     new EnvVar("RTX_PG_URL", "pg.url"),
     new EnvVar("RTX_PG_USER", "pg.user"),
     new EnvVar("RTX_PG_PASSWORD", "pg.password"),

@@ -1,0 +1,133 @@
+package com.rtx.gateway;
+
+import com.rtx.dealing.DealingAddresses;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+
+import java.util.Set;
+
+/**
+ * Trading over REST: orders, positions and account state, each request checked against the
+ * caller's accounts ({@link AccountAccess}, cached) and handed to the account's dealing shard
+ * over the bus ({@link DealingAddresses}). The shard answers only after its commit, so a 200 is
+ * durable. "No handlers" means the shard is between owners (503, retry); a timeout means the
+ * outcome is unknown (504: retry with the same clientOrderId, which never fills twice).
+ */
+final class TradingApi implements ApiOperations {
+
+  private static final long REQUEST_TIMEOUT_MS = 10_000;
+  private static final Set<String> ORDER_FIELDS = Set.of("symbol", "side", "type", "volume", "price",
+    "stopLimitPrice", "sl", "tp", "trailingPoints", "timeInForce", "expireAt", "maxDeviation", "clientOrderId");
+
+  private final Vertx vertx;
+  private final AccountAccess access;
+  private final int shards;
+  private final OrderRateLimiter limiter;
+
+  TradingApi(Vertx vertx, AccountAccess access, int shards, OrderRateLimiter limiter) {
+    this.vertx = vertx;
+    this.access = access;
+    this.shards = shards;
+    this.limiter = limiter;
+  }
+
+  @Override
+  public void register(RouterBuilder rb) {
+    ApiOperations.route(rb, "placeOrder").addHandler(this::placeOrder);
+    ApiOperations.route(rb, "getAccount").addHandler(rc -> read(rc, null));
+    ApiOperations.route(rb, "listPositions").addHandler(rc -> read(rc, "positions"));
+    ApiOperations.route(rb, "listOrders").addHandler(rc -> read(rc, "orders"));
+    ApiOperations.route(rb, "modifyOrder").addHandler(rc -> command(rc, "modifyOrder", "orderId"));
+    ApiOperations.route(rb, "cancelOrder").addHandler(rc -> command(rc, "cancelOrder", "orderId"));
+    ApiOperations.route(rb, "modifyPosition").addHandler(rc -> command(rc, "modifyPosition", "positionId"));
+    ApiOperations.route(rb, "closePosition").addHandler(rc -> command(rc, "closePosition", "positionId"));
+    ApiOperations.route(rb, "closeBy").addHandler(rc -> command(rc, "closeBy", "positionId"));
+  }
+
+  private void placeOrder(RoutingContext rc) {
+    JsonObject body = rc.body().asJsonObject();
+    long accountId = body.getLong("accountId");
+    JsonObject request = new JsonObject().put("op", "placeOrder").put("accountId", accountId);
+    ORDER_FIELDS.forEach(f -> {
+      if (body.getValue(f) != null) {
+        request.put(f, body.getValue(f));
+      }
+    });
+    access.check(rc, accountId)
+      .compose(id -> limiter.acquire(accountId))
+      .compose(v -> send(request))
+      .onSuccess(reply -> respond(rc, reply))
+      .onFailure(rc::fail);
+  }
+
+  private void command(RoutingContext rc, String op, String idParam) {
+    long accountId = Long.parseLong(rc.pathParam("accountId"));
+    JsonObject body = rc.body() == null || rc.body().length() == 0 ? new JsonObject() : rc.body().asJsonObject();
+    JsonObject request = body.copy().put("op", op).put("accountId", accountId)
+      .put(idParam, Long.parseLong(rc.pathParam(idParam)));
+    Future<Void> limited = op.equals("closePosition") || op.equals("closeBy") ? limiter.acquire(accountId)
+      : Future.succeededFuture();
+    access.check(rc, accountId)
+      .compose(id -> limited)
+      .compose(v -> send(request))
+      .onSuccess(reply -> respond(rc, reply))
+      .onFailure(rc::fail);
+  }
+
+  private void read(RoutingContext rc, String part) {
+    long accountId = Long.parseLong(rc.pathParam("accountId"));
+    access.check(rc, accountId)
+      .compose(id -> send(new JsonObject().put("op", "account").put("accountId", accountId)))
+      .onSuccess(reply -> {
+        if (part != null && reply.containsKey(part)) {
+          respond(rc, new JsonObject().put("httpStatus", 200).put(part, reply.getValue(part)));
+        } else {
+          respond(rc, reply);
+        }
+      })
+      .onFailure(rc::fail);
+  }
+
+  private Future<JsonObject> send(JsonObject request) {
+    String address = DealingAddresses.shard(request.getLong("accountId"), shards);
+    return vertx.eventBus().<JsonObject>request(address, request, new DeliveryOptions().setSendTimeout(REQUEST_TIMEOUT_MS))
+      .map(m -> m.body())
+      .recover(e -> Future.failedFuture(unreachable(e)));
+  }
+
+  private static ApiException unreachable(Throwable e) {
+    if (e instanceof ReplyException r && r.failureType() == ReplyFailure.TIMEOUT) {
+      return new ApiException(new ApiError(504, "OUTCOME_UNKNOWN", "dealing did not answer in time; the command may "
+        + "or may not have been applied: retry with the same clientOrderId", null));
+    }
+    return new ApiException(new ApiError(503, "DEALING_UNAVAILABLE", "the account's dealing shard is not available "
+      + "right now; retry shortly", null));
+  }
+
+  private static void respond(RoutingContext rc, JsonObject reply) {
+    int status = reply.getInteger("httpStatus", 200);
+    JsonObject body = reply.copy();
+    body.remove("httpStatus");
+    boolean replay = Boolean.TRUE.equals(body.remove("replay"));
+    body.remove("batchId");
+    if (status >= 400 && !body.containsKey("status")) {
+      JsonObject error = body.getJsonObject("error", new JsonObject());
+      rc.fail(new ApiException(new ApiError(status, error.getString("code", "ERROR"), error.getString("message", ""),
+        error.getString("field"))));
+      return;
+    }
+    if (status == 503) {
+      rc.response().putHeader("Retry-After", "1");
+    }
+    if (replay) {
+      rc.response().putHeader("Idempotent-Replay", "true");
+    }
+    rc.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+  }
+}
