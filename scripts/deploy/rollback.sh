@@ -8,7 +8,7 @@
 # blue-green.sh instead). Environment: KUBECTL (default kubectl), DRY_RUN=1 prints the commands.
 set -euo pipefail
 
-[ $# -eq 1 ] && [ -n "$1" ] || { echo "usage: $0 NAMESPACE" >&2; exit 2; }
+if [ $# -ne 1 ] || [ -z "$1" ]; then echo "usage: $0 NAMESPACE" >&2; exit 2; fi
 NAMESPACE="$1"
 KUBECTL="${KUBECTL:-kubectl}"
 DRY_RUN="${DRY_RUN:-0}"
