@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# Blue-green release of the engine (staging and prod overlays, deployment/k8s/components/blue-green).
+#
+#   scripts/deploy/blue-green.sh OVERLAY_DIR IMAGE_TAG
+#   e.g. scripts/deploy/blue-green.sh deployment/k8s/overlays/prod 0.2.0
+#
+# 1. reads the live colour from the rtx-http Service (never from git), the other is idle;
+# 2. applies the overlay with the new image on the idle slot only, the live slot and the Service
+#    selectors kept exactly as they run (a generated kustomization on top of the overlay);
+# 3. waits for the idle rollout, then runs scripts/deploy/smoke-test.sh against the idle colour
+#    through the rtx-http-preview Service (kubectl port-forward);
+# 4. switches rtx-http and rtx-fix to the idle colour, points the preview at the old colour and
+#    writes the new live colour to ConfigMap rtx-live-colour (the engine's standby signal);
+# 5. keeps the old colour running for instant rollback (scripts/deploy/rollback.sh).
+#
+# Environment: NAMESPACE (default: the overlay's), KUBECTL (default kubectl), ROLLOUT_TIMEOUT
+# (default 600s), SMOKE_PORT (local port for the port-forward, default 18080), DRY_RUN=1 prints
+# the rendered manifests and the switch commands without touching the cluster.
+set -euo pipefail
+
+usage() { echo "usage: $0 OVERLAY_DIR IMAGE_TAG" >&2; exit 2; }
+[ $# -eq 2 ] || usage
+OVERLAY="$(cd "$1" && pwd)"
+TAG="$2"
+[[ "$TAG" =~ ^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$ ]] || { echo "invalid image tag: $TAG" >&2; exit 2; }
+[ "$TAG" != "latest" ] || { echo "refusing the tag 'latest': deploy a pinned version" >&2; exit 2; }
+
+HERE="$(cd "$(dirname "$0")" && pwd)"
+KUBECTL="${KUBECTL:-kubectl}"
+IMAGE_NAME="${IMAGE_NAME:-ghcr.io/rtx/rtx-engine}"
+ROLLOUT_TIMEOUT="${ROLLOUT_TIMEOUT:-600s}"
+SMOKE_PORT="${SMOKE_PORT:-18080}"
+DRY_RUN="${DRY_RUN:-0}"
+NAMESPACE="${NAMESPACE:-$(sed -n 's/^namespace: *//p' "$OVERLAY/kustomization.yaml" | head -n 1)}"
+[ -n "$NAMESPACE" ] || { echo "no namespace in $OVERLAY/kustomization.yaml; set NAMESPACE" >&2; exit 2; }
+K=("$KUBECTL" -n "$NAMESPACE")
+
+log() { echo "blue-green[$NAMESPACE]: $*"; }
+run() { if [ "$DRY_RUN" = "1" ]; then echo "+ $*"; else "$@"; fi; }
+
+# --- 1. live and idle colour -----------------------------------------------------------------------
+if [ "$DRY_RUN" = "1" ]; then
+  LIVE="${LIVE_COLOUR:-blue}"
+else
+  LIVE="$("${K[@]}" get service rtx-http -o jsonpath='{.spec.selector.rtx\.io/colour}' 2>/dev/null || true)"
+  LIVE="${LIVE:-blue}"   # first deployment: git's default
+fi
+case "$LIVE" in
+  blue) IDLE=green ;;
+  green) IDLE=blue ;;
+  *) echo "unexpected live colour '$LIVE' on service rtx-http" >&2; exit 1 ;;
+esac
+LIVE_IMAGE=""
+if [ "$DRY_RUN" != "1" ]; then
+  LIVE_IMAGE="$("${K[@]}" get deployment "rtx-$LIVE" -o jsonpath='{.spec.template.spec.containers[?(@.name=="engine")].image}' 2>/dev/null || true)"
+fi
+LIVE_STANDBY=""
+if [ -n "$LIVE_IMAGE" ]; then
+  LIVE_STANDBY="$("${K[@]}" get deployment "rtx-$LIVE" -o jsonpath='{.spec.template.spec.containers[?(@.name=="engine")].env[?(@.name=="RTX_STANDBY")].value}' 2>/dev/null || true)"
+fi
+log "live colour $LIVE (${LIVE_IMAGE:-not deployed yet}), deploying $IMAGE_NAME:$TAG to idle colour $IDLE"
+
+# --- 2. render: overlay + new image on the idle slot, live slot and selectors as they run ---------
+WORK="$(mktemp -d)"
+PF_PID=""
+cleanup() { [ -z "$PF_PID" ] || kill "$PF_PID" 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+{
+  echo "apiVersion: kustomize.config.k8s.io/v1beta1"
+  echo "kind: Kustomization"
+  echo "resources:"
+  echo "  - $(realpath --relative-to="$WORK" "$OVERLAY")"   # kustomize wants a relative path
+  echo "patches:"
+  # Idle slot: the new image, starting in standby (RTX_STANDBY=true; rtx-live-colour decides later).
+  echo "  - target: { kind: Deployment, name: rtx-$IDLE }"
+  echo "    patch: |-"
+  echo "      apiVersion: apps/v1"
+  echo "      kind: Deployment"
+  echo "      metadata: { name: rtx-$IDLE }"
+  echo "      spec:"
+  echo "        template:"
+  echo "          spec:"
+  echo "            containers:"
+  echo "              - name: engine"
+  echo "                image: \"$IMAGE_NAME:$TAG\""
+  echo "                env:"
+  echo "                  - { name: RTX_STANDBY, value: \"true\" }"
+  # Live slot: exactly the image and standby value it runs with (no restart of the live colour).
+  if [ -n "$LIVE_IMAGE" ]; then
+    echo "  - target: { kind: Deployment, name: rtx-$LIVE }"
+    echo "    patch: |-"
+    echo "      apiVersion: apps/v1"
+    echo "      kind: Deployment"
+    echo "      metadata: { name: rtx-$LIVE }"
+    echo "      spec:"
+    echo "        template:"
+    echo "          spec:"
+    echo "            containers:"
+    echo "              - name: engine"
+    echo "                image: \"$LIVE_IMAGE\""
+    echo "                env:"
+    echo "                  - { name: RTX_STANDBY, value: \"${LIVE_STANDBY:-false}\" }"
+  fi
+  for svc in rtx-http rtx-fix; do
+    echo "  - target: { kind: Service, name: $svc }"
+    echo "    patch: |-"
+    echo "      - { op: replace, path: /spec/selector/rtx.io~1colour, value: $LIVE }"
+  done
+  echo "  - target: { kind: Service, name: rtx-http-preview }"
+  echo "    patch: |-"
+  echo "      - { op: replace, path: /spec/selector/rtx.io~1colour, value: $IDLE }"
+  echo "  - target: { kind: ConfigMap, name: rtx-live-colour }"
+  echo "    patch: |-"
+  echo "      - { op: replace, path: /data/colour, value: $LIVE }"
+} > "$WORK/kustomization.yaml"
+"$KUBECTL" kustomize "$WORK" > "$WORK/rendered.yaml"
+grep -q "image: $IMAGE_NAME:$TAG" "$WORK/rendered.yaml" || { echo "render lacks the new image" >&2; exit 1; }
+if [ "$DRY_RUN" = "1" ]; then
+  log "rendered $(grep -c '^kind:' "$WORK/rendered.yaml") objects (dry run: not applied)"
+else
+  "${K[@]}" apply --server-side --force-conflicts --field-manager=rtx-blue-green -f "$WORK/rendered.yaml"
+fi
+
+# --- 3. idle rollout and smoke test ------------------------------------------------------------------
+run "${K[@]}" rollout status "deployment/rtx-$IDLE" --timeout="$ROLLOUT_TIMEOUT"
+if [ "$DRY_RUN" != "1" ]; then
+  "${K[@]}" port-forward service/rtx-http-preview "$SMOKE_PORT:8080" >"$WORK/port-forward.log" 2>&1 &
+  PF_PID=$!
+  for _ in $(seq 1 30); do
+    curl -s -o /dev/null "http://127.0.0.1:$SMOKE_PORT/health/live" && break
+    sleep 1
+  done
+  if ! SMOKE_READY_WAIT_S=60 "$HERE/smoke-test.sh" "http://127.0.0.1:$SMOKE_PORT"; then
+    log "smoke test of $IDLE FAILED: traffic stays on $LIVE; $IDLE left running for inspection"
+    exit 1
+  fi
+  kill "$PF_PID" 2>/dev/null || true
+  PF_PID=""
+fi
+
+# --- 4. switch -----------------------------------------------------------------------------------
+log "switching rtx-http and rtx-fix from $LIVE to $IDLE"
+for svc in rtx-http rtx-fix; do
+  run "${K[@]}" patch service "$svc" --type=json \
+    -p "[{\"op\":\"replace\",\"path\":\"/spec/selector/rtx.io~1colour\",\"value\":\"$IDLE\"}]"
+done
+run "${K[@]}" patch service rtx-http-preview --type=json \
+  -p "[{\"op\":\"replace\",\"path\":\"/spec/selector/rtx.io~1colour\",\"value\":\"$LIVE\"}]"
+run "${K[@]}" patch configmap rtx-live-colour --type=merge -p "{\"data\":{\"colour\":\"$IDLE\"}}"
+run "${K[@]}" annotate deployment "rtx-$IDLE" rtx.io/live-since="$(date -u +%Y-%m-%dT%H:%M:%SZ)" --overwrite
+run "${K[@]}" annotate deployment "rtx-$LIVE" rtx.io/live-since- 2>/dev/null || true
+
+log "live colour is now $IDLE ($IMAGE_NAME:$TAG); $LIVE kept running for rollback: scripts/deploy/rollback.sh $NAMESPACE"

@@ -1,0 +1,561 @@
+package com.rtx.deployment;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.rtx.platform.RoleCatalog;
+import com.rtx.platform.config.EnvMapping;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The Kustomize overlays under {@code deployment/k8s}: each one renders (with {@code kubectl
+ * kustomize} when the binary exists, always also through a structural walk of the kustomization
+ * files), every manifest parses into typed fabric8 models, and the hardening and operability
+ * invariants hold on every workload. No Docker, cluster or network needed.
+ */
+class DeploymentManifestsTest {
+
+  static final Path K8S = Path.of("deployment", "k8s");
+  static final List<String> OVERLAYS = List.of("dev", "staging", "prod");
+  static final YAMLMapper YAML = YAMLMapper.builder()
+    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  static final ObjectMapper JSON = JsonMapper.builder()
+    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+  static final Map<String, Class<? extends HasMetadata>> TYPED = Map.ofEntries(
+    Map.entry("Deployment", Deployment.class), Map.entry("StatefulSet", StatefulSet.class),
+    Map.entry("CronJob", CronJob.class), Map.entry("Service", Service.class),
+    Map.entry("ConfigMap", ConfigMap.class), Map.entry("Secret", Secret.class),
+    Map.entry("Namespace", Namespace.class), Map.entry("ServiceAccount", ServiceAccount.class),
+    Map.entry("Role", Role.class), Map.entry("RoleBinding", RoleBinding.class),
+    Map.entry("NetworkPolicy", NetworkPolicy.class), Map.entry("Ingress", Ingress.class),
+    Map.entry("PodDisruptionBudget", PodDisruptionBudget.class),
+    Map.entry("HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
+    Map.entry("PersistentVolumeClaim", PersistentVolumeClaim.class));
+
+  /** CRDs parsed generically (their operators are not on the test classpath). */
+  static final Set<String> CUSTOM = Set.of("ExternalSecret", "Cluster", "ScheduledBackup",
+    "ServiceMonitor", "PrometheusRule", "Schedule", "NetworkChaos", "PodChaos");
+
+  // ------------------------------------------------------------------------------------------
+  // Rendering
+  // ------------------------------------------------------------------------------------------
+
+  record Rendered(String overlay, List<HasMetadata> objects, boolean byKubectl) {
+    <T extends HasMetadata> List<T> all(Class<T> type) {
+      return objects.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    <T extends HasMetadata> T one(Class<T> type, String name) {
+      return all(type).stream().filter(o -> o.getMetadata().getName().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError(overlay + ": no " + type.getSimpleName() + " " + name));
+    }
+
+    List<GenericKubernetesResource> custom(String kind) {
+      return all(GenericKubernetesResource.class).stream().filter(r -> r.getKind().equals(kind)).toList();
+    }
+  }
+
+  static boolean kubectlAvailable() {
+    if ("1".equals(System.getenv("RTX_TEST_NO_KUBECTL"))) {
+      return false; // exercise the structural path on a machine that has kubectl
+    }
+    try {
+      Process p = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException | InterruptedException e) {
+      return false;
+    }
+  }
+
+  static String kubectlKustomize(Path dir) throws Exception {
+    Process p = new ProcessBuilder("kubectl", "kustomize", dir.toString()).start();
+    byte[] err = p.getErrorStream().readAllBytes();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as("kubectl kustomize %s: %s", dir, new String(err, StandardCharsets.UTF_8)).isZero();
+    return out;
+  }
+
+  static List<HasMetadata> parse(String yaml, String origin) throws IOException {
+    List<HasMetadata> out = new ArrayList<>();
+    try (var parser = new YAMLFactory().createParser(yaml)) {
+      for (JsonNode node : YAML.readValues(parser, JsonNode.class).readAll()) {
+        if (node == null || node.isNull() || node.isEmpty()) {
+          continue;
+        }
+        String kind = node.path("kind").asText();
+        assertThat(node.path("apiVersion").asText()).as("%s: apiVersion of a %s", origin, kind).isNotEmpty();
+        assertThat(node.path("metadata").path("name").asText()).as("%s: name of a %s", origin, kind).isNotEmpty();
+        if (TYPED.containsKey(kind)) {
+          out.add(JSON.treeToValue(node, TYPED.get(kind)));
+        } else if (CUSTOM.contains(kind)) {
+          out.add(JSON.treeToValue(node, GenericKubernetesResource.class));
+        } else {
+          fail(origin + ": unexpected kind " + kind + " (add it to the typed or custom kinds)");
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Follows kustomization.yaml resources/components and checks patches and generator files exist. */
+  static void walk(Path dir, List<HasMetadata> into, Set<Path> seen) throws IOException {
+    Path real = dir.toRealPath();
+    if (!seen.add(real)) {
+      return;
+    }
+    Path kfile = dir.resolve("kustomization.yaml");
+    assertThat(kfile).as("kustomization in %s", dir).exists();
+    JsonNode k = YAML.readTree(kfile.toFile());
+    for (String field : List.of("resources", "components")) {
+      for (JsonNode entry : k.path(field)) {
+        Path target = dir.resolve(entry.asText()).normalize();
+        assertThat(target).as("%s %s of %s", field, entry.asText(), kfile).exists();
+        if (Files.isDirectory(target)) {
+          walk(target, into, seen);
+        } else {
+          into.addAll(parse(Files.readString(target), target.toString()));
+        }
+      }
+    }
+    for (JsonNode patch : k.path("patches")) {
+      if (patch.has("path")) {
+        assertThat(dir.resolve(patch.path("path").asText())).as("patch of %s", kfile).exists();
+      } else {
+        assertThat(patch.path("patch").asText()).as("inline patch of %s", kfile).isNotBlank();
+      }
+    }
+    for (JsonNode gen : k.path("configMapGenerator")) {
+      for (JsonNode file : gen.path("files")) {
+        assertThat(dir.resolve(file.asText().replaceFirst("^[^=]+=", ""))).as("generator file of %s", kfile).exists();
+      }
+    }
+    assertThat(k.has("secretGenerator")).as("%s: no secretGenerator (secrets come from ExternalSecret)", kfile).isFalse();
+  }
+
+  static Rendered render(String overlay) throws Exception {
+    Path dir = K8S.resolve("overlays").resolve(overlay);
+    List<HasMetadata> structural = new ArrayList<>();
+    walk(dir, structural, new LinkedHashSet<>());
+    assertThat(structural).as("%s: structural walk finds manifests", overlay).isNotEmpty();
+    if (kubectlAvailable()) {
+      return new Rendered(overlay, parse(kubectlKustomize(dir), "kubectl kustomize " + dir), true);
+    }
+    return new Rendered(overlay, structural, false);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Invariants on every overlay
+  // ------------------------------------------------------------------------------------------
+
+  record Workload(String name, PodSpec pod, boolean longRunning) {
+  }
+
+  static List<Workload> workloads(Rendered r) {
+    List<Workload> out = new ArrayList<>();
+    r.all(Deployment.class).forEach(d -> out.add(new Workload("Deployment " + d.getMetadata().getName(), d.getSpec().getTemplate().getSpec(), true)));
+    r.all(StatefulSet.class).forEach(s -> out.add(new Workload("StatefulSet " + s.getMetadata().getName(), s.getSpec().getTemplate().getSpec(), true)));
+    r.all(CronJob.class).forEach(c -> out.add(new Workload("CronJob " + c.getMetadata().getName(),
+      c.getSpec().getJobTemplate().getSpec().getTemplate().getSpec(), false)));
+    return out;
+  }
+
+  static List<Deployment> engines(Rendered r) {
+    return r.all(Deployment.class).stream()
+      .filter(d -> "engine".equals(d.getSpec().getTemplate().getMetadata().getLabels().get("app.kubernetes.io/component")))
+      .toList();
+  }
+
+  static String env(Container c, String name) {
+    return c.getEnv().stream().filter(e -> e.getName().equals(name)).map(EnvVar::getValue)
+      .filter(Objects::nonNull).reduce((a, b) -> b).orElse(null);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void everyWorkloadIsHardenedProbedAndSized(String overlay) throws Exception {
+    Rendered r = render(overlay);
+    List<Workload> workloads = workloads(r);
+    assertThat(workloads).isNotEmpty();
+    for (Workload w : workloads) {
+      String at = overlay + " " + w.name();
+      PodSpec pod = w.pod();
+      assertThat(pod.getAdditionalProperties()).as("%s: unknown pod spec fields", at).isEmpty();
+      assertThat(pod.getSecurityContext()).as("%s: pod securityContext", at).isNotNull();
+      assertThat(pod.getSecurityContext().getRunAsNonRoot()).as("%s: runAsNonRoot", at).isTrue();
+      assertThat(pod.getSecurityContext().getSeccompProfile().getType()).as("%s: seccomp", at).isEqualTo("RuntimeDefault");
+      for (Container c : pod.getContainers()) {
+        String cat = at + " container " + c.getName();
+        assertThat(c.getAdditionalProperties()).as("%s: unknown container fields", cat).isEmpty();
+        var sc = c.getSecurityContext();
+        assertThat(sc).as("%s: securityContext", cat).isNotNull();
+        assertThat(sc.getReadOnlyRootFilesystem()).as("%s: readOnlyRootFilesystem", cat).isTrue();
+        assertThat(sc.getAllowPrivilegeEscalation()).as("%s: allowPrivilegeEscalation", cat).isFalse();
+        assertThat(sc.getCapabilities().getDrop()).as("%s: capabilities drop", cat).containsExactly("ALL");
+        assertThat(sc.getCapabilities().getAdd()).as("%s: no added capabilities", cat).isNullOrEmpty();
+        assertThat(sc.getPrivileged()).as("%s: not privileged", cat).isNotEqualTo(Boolean.TRUE);
+        assertThat(Boolean.TRUE.equals(sc.getRunAsNonRoot()) || Boolean.TRUE.equals(pod.getSecurityContext().getRunAsNonRoot()))
+          .as("%s: runAsNonRoot", cat).isTrue();
+        assertPinned(cat, c.getImage());
+        assertThat(c.getResources().getRequests()).as("%s: requests", cat).containsKeys("cpu", "memory");
+        assertThat(c.getResources().getLimits()).as("%s: memory limit", cat).containsKey("memory");
+        if (w.longRunning()) {
+          for (Probe p : new Probe[] {c.getStartupProbe(), c.getLivenessProbe(), c.getReadinessProbe()}) {
+            assertThat(p).as("%s: startup, liveness and readiness probes", cat).isNotNull();
+          }
+        }
+      }
+    }
+  }
+
+  static void assertPinned(String at, String image) {
+    assertThat(image).as("%s: image", at).isNotBlank();
+    String last = image.substring(image.lastIndexOf('/') + 1);
+    assertThat(last.contains(":") || image.contains("@sha256:")).as("%s: image %s has a tag", at, image).isTrue();
+    assertThat(image).as("%s: image %s", at, image).doesNotEndWith(":latest");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void engineDeploymentsFollowTheEngineContract(String overlay) throws Exception {
+    Rendered r = render(overlay);
+    List<Deployment> engines = engines(r);
+    assertThat(engines).isNotEmpty();
+    ConfigMap config = r.one(ConfigMap.class, "rtx-config");
+    long graceMs = Long.parseLong(config.getData().get("RTX_SHUTDOWN_GRACE_MS"));
+    Set<String> available = RoleCatalog.available().stream().map(com.rtx.platform.Role::id).collect(Collectors.toSet());
+    for (Deployment d : engines) {
+      String at = overlay + " " + d.getMetadata().getName();
+      PodSpec pod = d.getSpec().getTemplate().getSpec();
+      Container engine = pod.getContainers().get(0);
+      assertThat(pod.getServiceAccountName()).isEqualTo("rtx-engine");
+      assertThat(pod.getSecurityContext().getRunAsUser()).as("%s: the image's fixed UID", at).isEqualTo(10001L);
+      // Graceful termination covers the preStop pause plus the engine's shutdown grace.
+      long preStopS = 5;
+      assertThat(pod.getTerminationGracePeriodSeconds() * 1000).as("%s: terminationGracePeriodSeconds vs shutdown.grace-ms", at)
+        .isGreaterThanOrEqualTo(graceMs + preStopS * 1000 + 5000);
+      assertThat(engine.getStartupProbe().getHttpGet().getPath()).startsWith("/health/");
+      assertThat(engine.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health/live");
+      assertThat(engine.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health/ready");
+      // Writable only /tmp and /data, both emptyDir.
+      Map<String, String> mounts = engine.getVolumeMounts().stream()
+        .filter(m -> !Boolean.TRUE.equals(m.getReadOnly()))
+        .collect(Collectors.toMap(m -> m.getMountPath(), m -> m.getName()));
+      assertThat(mounts).as("%s: writable mounts", at).containsOnlyKeys("/tmp", "/data");
+      for (String vol : mounts.values()) {
+        assertThat(pod.getVolumes().stream().filter(v -> v.getName().equals(vol)).findFirst().orElseThrow().getEmptyDir())
+          .as("%s: %s is an emptyDir", at, vol).isNotNull();
+      }
+      assertThat(env(engine, "RTX_DATA_DIR")).isEqualTo("/data");
+      // Roles: only roles this build has (the engine refuses others at start-up).
+      String roles = env(engine, "RTX_ROLES");
+      assertThat(roles).as("%s: RTX_ROLES", at).isNotBlank();
+      for (String role : roles.split(",")) {
+        assertThat(available).as("%s: role %s is in this build", at, role.trim()).contains(role.trim());
+      }
+      assertThat(env(engine, "RTX_CLUSTER_ENABLED")).isEqualTo("true");
+      assertThat(engine.getEnv().stream().anyMatch(e -> e.getName().equals("RTX_K8S_NAMESPACE"))).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void configMapHasOnlyKeysTheEngineAccepts(String overlay) throws Exception {
+    Rendered r = render(overlay);
+    ConfigMap config = r.one(ConfigMap.class, "rtx-config");
+    Set<String> dotted = EnvMapping.VARIABLES.stream().map(EnvMapping.EnvVar::key).collect(Collectors.toSet());
+    for (String key : config.getData().keySet()) {
+      assertThat(EnvMapping.byName(key).isPresent() || dotted.contains(key))
+        .as("%s: rtx-config key %s is a README variable or dotted key (the engine refuses unknown keys)", overlay, key).isTrue();
+      assertThat(key.toLowerCase()).as("%s: secret-looking key %s in a ConfigMap", overlay, key)
+        .doesNotContain("password").doesNotContain("secret").doesNotContain("token");
+    }
+    // The Secret the engine reads comes from an ExternalSecret with keys it accepts too.
+    GenericKubernetesResource es = r.custom("ExternalSecret").stream()
+      .filter(e -> e.getMetadata().getName().equals("rtx-secrets")).findFirst().orElseThrow();
+    List<Map<String, Object>> data = JSON.convertValue(((Map<?, ?>) es.getAdditionalProperties().get("spec")).get("data"),
+      new TypeReference<>() { });
+    for (Map<String, Object> entry : data) {
+      String key = (String) entry.get("secretKey");
+      assertThat(EnvMapping.byName(key).isPresent() || key.startsWith("lp-credentials."))
+        .as("%s: rtx-secrets key %s", overlay, key).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void securityAndNetworkPolicies(String overlay) throws Exception {
+    Rendered r = render(overlay);
+    Namespace ns = r.all(Namespace.class).get(0);
+    assertThat(ns.getMetadata().getLabels()).containsEntry("pod-security.kubernetes.io/enforce", "restricted");
+    if (r.byKubectl()) {
+      assertThat(ns.getMetadata().getName()).isEqualTo("rtx-" + overlay);
+      assertThat(r.objects()).allSatisfy(o -> {
+        if (!(o instanceof Namespace)) {
+          assertThat(o.getMetadata().getNamespace()).as("%s namespace", o.getMetadata().getName()).isEqualTo("rtx-" + overlay);
+        }
+      });
+    }
+    assertThat(r.all(Secret.class)).as("%s: no plain Secret in git", overlay).isEmpty();
+    NetworkPolicy deny = r.one(NetworkPolicy.class, "default-deny-all");
+    assertThat(deny.getSpec().getPodSelector().getMatchLabels()).isNullOrEmpty();
+    assertThat(deny.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+    assertThat(deny.getSpec().getIngress()).isNullOrEmpty();
+    assertThat(deny.getSpec().getEgress()).isNullOrEmpty();
+    NetworkPolicy engine = r.one(NetworkPolicy.class, "rtx-engine");
+    Set<Integer> inPorts = engine.getSpec().getIngress().stream().flatMap(i -> i.getPorts().stream())
+      .map(p -> p.getPort().getIntVal()).collect(Collectors.toSet());
+    assertThat(inPorts).contains(8080, 9878, 5701);
+    Set<Integer> outPorts = engine.getSpec().getEgress().stream().flatMap(e -> e.getPorts().stream())
+      .map(p -> p.getPort().getIntVal()).collect(Collectors.toSet());
+    assertThat(outPorts).contains(5432, 6379, 5701);
+    NetworkPolicy dns = r.one(NetworkPolicy.class, "allow-dns-egress");
+    assertThat(dns.getSpec().getEgress().get(0).getPorts()).extracting(p -> p.getPort().getIntVal()).contains(53);
+    Service fix = r.one(Service.class, "rtx-fix");
+    assertThat(fix.getSpec().getExternalTrafficPolicy()).isEqualTo("Local");
+    assertThat(r.one(Ingress.class, "rtx").getMetadata().getAnnotations()).containsKey("cert-manager.io/cluster-issuer")
+      .containsKey("nginx.ingress.kubernetes.io/proxy-read-timeout");
+    assertThat(r.one(Ingress.class, "rtx").getSpec().getTls()).isNotEmpty();
+    Role role = r.one(Role.class, "rtx-engine");
+    assertThat(role.getRules()).allSatisfy(rule ->
+      assertThat(rule.getVerbs()).isSubsetOf("get", "list", "watch"));
+    assertThat(r.all(PodDisruptionBudget.class)).isNotEmpty();
+    assertThat(r.custom("ServiceMonitor")).isNotEmpty();
+    assertThat(r.custom("PrometheusRule")).isNotEmpty();
+  }
+
+  @Test
+  void prodRunsBlueGreenSlotsWithHpaAndHaPostgres() throws Exception {
+    Rendered r = render("prod");
+    if (r.byKubectl()) {
+      Deployment blue = r.one(Deployment.class, "rtx-blue");
+      Deployment green = r.one(Deployment.class, "rtx-green");
+      assertThat(r.all(Deployment.class)).extracting(d -> d.getMetadata().getName()).doesNotContain("rtx-engine");
+      assertThat(blue.getSpec().getSelector().getMatchLabels()).containsEntry("rtx.io/colour", "blue");
+      assertThat(green.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("rtx.io/colour", "green");
+      assertThat(env(green.getSpec().getTemplate().getSpec().getContainers().get(0), "RTX_STANDBY")).isEqualTo("true");
+      assertThat(env(blue.getSpec().getTemplate().getSpec().getContainers().get(0), "RTX_STANDBY")).isEqualTo("false");
+      assertThat(r.one(Service.class, "rtx-http").getSpec().getSelector()).containsEntry("rtx.io/colour", "blue");
+      assertThat(r.one(Service.class, "rtx-fix").getSpec().getSelector()).containsEntry("rtx.io/colour", "blue");
+      assertThat(r.one(Service.class, "rtx-http-preview").getSpec().getSelector()).containsEntry("rtx.io/colour", "green");
+      assertThat(r.one(ConfigMap.class, "rtx-live-colour").getData()).containsEntry("colour", "blue");
+      for (Deployment d : List.of(blue, green)) {
+        assertThat(d.getSpec().getTemplate().getSpec().getTopologySpreadConstraints())
+          .extracting(t -> t.getTopologyKey()).contains("topology.kubernetes.io/zone");
+      }
+    }
+    List<HorizontalPodAutoscaler> hpas = r.all(HorizontalPodAutoscaler.class);
+    assertThat(hpas).extracting(h -> h.getSpec().getScaleTargetRef().getName()).containsExactlyInAnyOrder("rtx-blue", "rtx-green");
+    assertThat(hpas).allSatisfy(h -> {
+      assertThat(h.getSpec().getMinReplicas()).isEqualTo(3);
+      assertThat(h.getSpec().getMaxReplicas()).isEqualTo(10);
+    });
+    Map<?, ?> pg = (Map<?, ?>) r.custom("Cluster").get(0).getAdditionalProperties().get("spec");
+    assertThat(pg.get("instances")).isEqualTo(3);
+    assertThat((Integer) pg.get("minSyncReplicas")).isGreaterThanOrEqualTo(1);
+    assertThat(((Map<?, ?>) ((Map<?, ?>) pg.get("postgresql")).get("parameters")).get("archive_timeout")).isEqualTo("60s");
+    assertThat(((Map<?, ?>) pg.get("backup")).get("barmanObjectStore")).isNotNull();
+    assertThat(String.valueOf(pg.get("imageName"))).contains("postgresql:15.");
+  }
+
+  @Test
+  void devIsOneSmallPodWithTheSimulator() throws Exception {
+    Rendered r = render("dev");
+    if (!r.byKubectl()) {
+      return; // patches are only applied by a real kustomize
+    }
+    Deployment d = r.one(Deployment.class, "rtx-engine");
+    assertThat(d.getSpec().getReplicas()).isEqualTo(1);
+    assertThat(env(d.getSpec().getTemplate().getSpec().getContainers().get(0), "RTX_ROLES")).contains("lp-sim");
+  }
+
+  @Test
+  void alertsDashboardAndComposeAgree() throws Exception {
+    Path rule = K8S.resolve("base/monitoring/prometheusrule.yaml");
+    JsonNode groups = YAML.readTree(rule.toFile()).path("spec").path("groups");
+    String exprs = groups.findValues("expr").stream().map(JsonNode::asText).collect(Collectors.joining("\n"));
+    assertThat(exprs).contains("vertx_http_server_requests_total{code=~\"5..\"}", "rtx_order_latency_seconds_bucket",
+      "> 0.1", "kube_pod_status_ready", "rtx_pricing_lp_sessions_up", "stale_symbol",
+      "rtx_backup_last_success_timestamp", "> 7200", "cnpg_pg_replication_lag");
+    JsonNode compose = YAML.readTree(Path.of("deployment/compose/prometheus/rtx-alerts.yml").toFile()).path("groups");
+    assertThat(compose).as("compose alert rules equal the PrometheusRule groups").isEqualTo(groups);
+    JsonNode dashboard = JSON.readTree(K8S.resolve("base/monitoring/rtx-dashboard.json").toFile());
+    String titles = dashboard.findValues("title").stream().map(JsonNode::asText).collect(Collectors.joining("|"));
+    assertThat(titles).contains("Orders placed", "Order latency p50 / p95 / p99", "WebSocket", "FIX", "exposure", "JVM", "Database");
+    JsonNode composeFile = YAML.readTree(Path.of("deployment/compose.yaml").toFile());
+    for (String svc : List.of("engine", "postgres", "redis", "prometheus", "grafana")) {
+      JsonNode s = composeFile.path("services").path(svc);
+      assertThat(s.isMissingNode()).as("compose service %s", svc).isFalse();
+      assertThat(s.has("healthcheck")).as("compose %s healthcheck", svc).isTrue();
+      assertPinned("compose " + svc, s.path("image").asText());
+    }
+    assertThat(composeFile.path("services").path("postgres").path("image").asText()).startsWith("postgres:15");
+    assertThat(composeFile.path("services").path("redis").path("image").asText()).startsWith("redis:7");
+    assertThat(composeFile.path("services").path("engine").path("read_only").asBoolean()).isTrue();
+  }
+
+  @Test
+  void noLatestTagAndNoSecretDataAnywhereUnderDeployment() throws IOException {
+    try (Stream<Path> files = Files.walk(Path.of("deployment"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String text = Files.readString(f);
+        assertThat(text).as("%s: no latest tag", f).doesNotContainPattern("(image|FROM)[:= ]+\\S*:latest\\b");
+        if (f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")) {
+          try (var parser = new YAMLFactory().createParser(text)) {
+            for (JsonNode doc : YAML.readValues(parser, JsonNode.class).readAll()) {
+              if (doc != null && "Secret".equals(doc.path("kind").asText())) {
+                assertThat(doc.has("data") || doc.has("stringData")).as("%s: a Secret with data in git", f).isFalse();
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void dockerfileBuildsTheHardenedJlinkImage() throws IOException {
+    String dockerfile = Files.readString(Path.of("deployment/docker/Dockerfile"));
+    assertThat(dockerfile).contains("dependency:go-offline", "jlink --add-modules $(cat /tmp/jlink-modules.txt)",
+      "COPY deployment/docker/jlink-modules.txt", "postgresql15-client", "USER 10001:10001", "RTX_DATA_DIR=/data",
+      "HEALTHCHECK", "org.opencontainers.image.revision", "-jdk-alpine", "@/opt/rtx/jvm.options");
+    List<String> from = dockerfile.lines().filter(l -> l.startsWith("ARG ") && l.contains("=") && l.contains(":") && !l.contains("://"))
+      .map(l -> l.substring(l.indexOf('=') + 1)).toList();
+    assertThat(from).isNotEmpty().allSatisfy(image -> assertPinned("Dockerfile base", image));
+    String modules = Files.readString(Path.of("deployment/docker/jlink-modules.txt")).trim();
+    assertThat(modules).doesNotContain(" ").doesNotContain("\n").doesNotContain("java.se,");
+    assertThat(List.of(modules.split(","))).contains("java.base", "jdk.security.auth", "jdk.management", "jdk.net",
+      "jdk.crypto.ec", "java.sql", "java.naming", "jdk.unsupported");
+    String ignore = Files.readString(Path.of("deployment/docker/Dockerfile.dockerignore"));
+    assertThat(ignore).contains("!pom.xml", "!src/main/", "!deployment/docker/jlink-modules.txt");
+    String options = Files.readString(Path.of("deployment/docker/jvm.options"));
+    assertThat(options).contains("-XX:MaxRAMPercentage", "-XX:+ExitOnOutOfMemoryError")
+      .doesNotContainPattern("(?m)^--add-modules.*java\\.se\\b");
+  }
+
+  @Test
+  void pipelineStagesAreChainedInOrder() throws IOException {
+    JsonNode pipeline = YAML.readTree(Path.of(".github/workflows/pipeline.yml").toFile());
+    List<String> stages = List.of("lint-security", "build-test", "migrations", "image", "deploy-dev",
+      "deploy-staging", "deploy-prod");
+    List<String> jobs = new ArrayList<>();
+    pipeline.path("jobs").fieldNames().forEachRemaining(jobs::add);
+    assertThat(jobs).containsExactlyElementsOf(stages);
+    for (int i = 1; i < stages.size(); i++) {
+      JsonNode needs = pipeline.path("jobs").path(stages.get(i)).path("needs");
+      List<String> list = new ArrayList<>();
+      if (needs.isArray()) {
+        needs.forEach(n -> list.add(n.asText()));
+      } else {
+        list.add(needs.asText());
+      }
+      assertThat(list).as("%s needs %s", stages.get(i), stages.get(i - 1)).contains(stages.get(i - 1));
+    }
+    JsonNode prod = pipeline.path("jobs").path("deploy-prod");
+    assertThat(prod.path("environment").path("name").asText()).isEqualTo("production");
+    assertThat(prod.path("if").asText()).contains("refs/heads/main");
+    assertThat(pipeline.path("jobs").path("deploy-staging").path("if").asText()).contains("refs/heads/staging");
+    assertThat(pipeline.path("jobs").path("deploy-dev").path("if").asText()).contains("refs/heads/develop");
+    String text = Files.readString(Path.of(".github/workflows/pipeline.yml"));
+    assertThat(text).contains("spotbugs", "findsecbugs", "upload-sarif", "kubeconform", "actionlint",
+      "postgres:15", "redis:7", "migrate rollback", "linux/amd64,linux/arm64", "cache-from", "blue-green.sh",
+      "smoke-test.sh", "k6");
+    JsonNode rollback = YAML.readTree(Path.of(".github/workflows/rollback.yml").toFile());
+    assertThat(rollback.path("on").has("workflow_dispatch") || rollback.path(Boolean.TRUE.toString()).has("workflow_dispatch")).isTrue();
+    try (Stream<Path> workflows = Files.list(Path.of(".github/workflows"))) {
+      for (Path wf : workflows.toList()) {
+        for (JsonNode uses : YAML.readTree(wf.toFile()).findValues("uses")) {
+          assertThat(uses.asText()).as("%s: action %s pinned to a version", wf, uses.asText())
+            .matches(".+@(v\\d+(\\.\\d+)*|\\d+\\.\\d+\\.\\d+|[0-9a-f]{40})");
+        }
+      }
+    }
+  }
+
+  @Test
+  void scriptsPassBashNAndShellcheckWhereAvailable() throws Exception {
+    List<Path> scripts = new ArrayList<>(List.of(Path.of("scripts/check-runtime.sh"), Path.of(".ci/run")));
+    try (Stream<Path> deploy = Files.list(Path.of("scripts/deploy"))) {
+      scripts.addAll(deploy.filter(p -> p.toString().endsWith(".sh")).toList());
+    }
+    assertThat(scripts).extracting(Path::toString)
+      .contains("scripts/deploy/blue-green.sh", "scripts/deploy/rollback.sh", "scripts/deploy/smoke-test.sh");
+    for (Path script : scripts) {
+      assertThat(Files.isExecutable(script)).as("%s is executable", script).isTrue();
+      assertThat(run("bash", "-n", script.toString())).as("bash -n %s", script).isEqualTo(0);
+    }
+    if (run("shellcheck", "--version") == 0) {
+      List<String> cmd = new ArrayList<>(List.of("shellcheck"));
+      scripts.forEach(s -> cmd.add(s.toString()));
+      assertThat(run(cmd.toArray(String[]::new))).as("shellcheck").isEqualTo(0);
+    }
+    assertThat(Files.readString(Path.of(".ci/run"))).contains("./mvnw -B verify", "scripts/check-runtime.sh");
+  }
+
+  static int run(String... cmd) {
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return -1;
+      }
+      if (p.exitValue() != 0) {
+        System.err.println(String.join(" ", cmd) + ":\n" + out);
+      }
+      return p.exitValue();
+    } catch (IOException e) {
+      return 127;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UncheckedIOException(new IOException(e));
+    }
+  }
+}
