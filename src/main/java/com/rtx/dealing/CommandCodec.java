@@ -1,5 +1,6 @@
 package com.rtx.dealing;
 
+import com.rtx.platform.DealingAddresses;
 import com.rtx.core.account.AccountStatus;
 import com.rtx.core.dealing.Command;
 import com.rtx.core.market.Lots;

@@ -1,5 +1,6 @@
 package com.rtx.dealing;
 
+import com.rtx.platform.DealingAddresses;
 import com.rtx.core.account.Group;
 import com.rtx.core.conversion.Quotes;
 import com.rtx.core.dealing.AccountEvent;

@@ -1,5 +1,6 @@
 package com.rtx.dealing;
 
+import com.rtx.platform.DealingAddresses;
 import com.rtx.core.market.Instrument;
 import com.rtx.core.market.SymbolTerms;
 import com.rtx.core.swap.RolloverSchedule;

@@ -2,7 +2,7 @@ package com.rtx.gateway;
 
 import com.rtx.core.market.Lots;
 import com.rtx.core.market.Prices;
-import com.rtx.dealing.DealingJson;
+import com.rtx.core.money.CurrencyDigits;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -48,8 +48,8 @@ final class HistoryApi implements ApiOperations {
             .put("side", r.getString("side")).put("volume", Lots.format(r.getLong("volume")))
             .put("price", Prices.format(r.getLong("price"), digits)).put("entry", r.getString("entry"))
             .put("reason", r.getString("reason"))
-            .put("realizedPnl", DealingJson.money(r.getLong("realized_pnl"), currency))
-            .put("commission", DealingJson.money(r.getLong("commission"), currency))
+            .put("realizedPnl", money(r.getLong("realized_pnl"), currency))
+            .put("commission", money(r.getLong("commission"), currency))
             .put("time", r.getOffsetDateTime("time").toInstant().toString())
             .put("quote", r.getValue("quote")));
         }
@@ -69,15 +69,19 @@ final class HistoryApi implements ApiOperations {
         for (Row r : rows) {
           String currency = r.getString("currency").trim();
           entries.add(new JsonObject().put("entryId", r.getLong("id")).put("type", r.getString("type"))
-            .put("amount", DealingJson.money(r.getLong("amount"), currency))
-            .put("balanceAfter", DealingJson.money(r.getLong("balance_after"), currency))
-            .put("creditAfter", DealingJson.money(r.getLong("credit_after"), currency))
+            .put("amount", money(r.getLong("amount"), currency))
+            .put("balanceAfter", money(r.getLong("balance_after"), currency))
+            .put("creditAfter", money(r.getLong("credit_after"), currency))
             .put("dealId", r.getLong("deal_id")).put("positionId", r.getLong("position_id"))
             .put("time", r.getOffsetDateTime("time").toInstant().toString()).put("comment", r.getString("comment")));
         }
         json(rc, "entries", entries, rows, limit(rc));
       })
       .onFailure(rc::fail);
+  }
+
+  private static String money(long minor, String currency) {
+    return java.math.BigDecimal.valueOf(minor, CurrencyDigits.of(currency)).toPlainString();
   }
 
   private static Tuple page(RoutingContext rc, long accountId) {

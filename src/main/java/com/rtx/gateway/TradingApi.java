@@ -1,6 +1,6 @@
 package com.rtx.gateway;
 
-import com.rtx.dealing.DealingAddresses;
+import com.rtx.platform.DealingAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -68,7 +68,8 @@ final class TradingApi implements ApiOperations {
 
   private void command(RoutingContext rc, String op, String idParam) {
     long accountId = Long.parseLong(rc.pathParam("accountId"));
-    JsonObject body = rc.body() == null || rc.body().length() == 0 ? new JsonObject() : rc.body().asJsonObject();
+    JsonObject parsed = rc.body() == null ? null : rc.body().asJsonObject();
+    JsonObject body = parsed == null ? new JsonObject() : parsed;
     JsonObject request = body.copy().put("op", op).put("accountId", accountId)
       .put(idParam, Long.parseLong(rc.pathParam(idParam)));
     Future<Void> limited = op.equals("closePosition") || op.equals("closeBy") ? limiter.acquire(accountId)

@@ -1,4 +1,4 @@
-package com.rtx.dealing;
+package com.rtx.platform;
 
 /**
  * The dealing role's event-bus contract. Bodies are JSON; decimals are strings.
@@ -22,7 +22,7 @@ package com.rtx.dealing;
  * </ul>
  * Reply: {@code {"httpStatus": int, ...}} — for commands {@code status} (FILLED, ACCEPTED,
  * CANCELLED, REJECTED, OK), {@code orderId}, {@code clientOrderId}, {@code reason} and
- * {@code message} when rejected, {@code events} (see {@link DealingJson#event}) and
+ * {@code message} when rejected, {@code events} (see {@code com.rtx.dealing.DealingJson#event}) and
  * {@code account} (summary after the command); {@code replay: true} when it repeats the stored
  * result of an earlier command with the same clientOrderId. Errors carry
  * {@code error: {code, message, field}}.
