@@ -236,7 +236,11 @@ class DealingIT {
   }
 
   static long count(String sql) {
-    try (Connection c = TestInfra.connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    return count(database, sql);
+  }
+
+  static long count(PgTarget target, String sql) {
+    try (Connection c = TestInfra.connect(target); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     } catch (java.sql.SQLException e) {
