@@ -330,6 +330,11 @@ final class DealingShard {
         continue;
       }
       JsonObject reply;
+      if (result instanceof Result.Rejected r && p.reply() == null) {
+        // The shard's own commands (roll-over, expiry) are retried on the next tick; say why not now.
+        LOG.warn("shard {}: account {}: {} refused: {} {}", shard, p.accountId(), command, r.reason(),
+          r.rejection().detail());
+      }
       if (result instanceof Result.Rejected r) {
         reply = new JsonObject().put("httpStatus", r.reason().name().endsWith("_NOT_FOUND") ? 404 : 422)
           .put("status", "REJECTED").put("reason", r.reason().name()).put("code", r.reason().code())
