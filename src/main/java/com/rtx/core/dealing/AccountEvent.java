@@ -44,6 +44,14 @@ public sealed interface AccountEvent {
   record OrderFilled(Order order, long dealId) implements AccountEvent {
   }
 
+  /** An A-Book order went to liquidity provider {@code lp} (status SENT_TO_LP, margin reserved). */
+  record OrderSentToLp(Order order, String lp) implements AccountEvent {
+  }
+
+  /** Part of an A-Book order filled at the LP; {@code order} holds the volume still open there. */
+  record OrderPartiallyFilled(Order order, long dealId) implements AccountEvent {
+  }
+
   record DealExecuted(Deal deal) implements AccountEvent {
   }
 

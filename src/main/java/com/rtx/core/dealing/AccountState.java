@@ -31,9 +31,10 @@ import java.util.TreeMap;
  * @param orders pending orders by id (iterated in id order, i.e. time priority)
  * @param marginCallActive whether a margin call has been raised and not cleared
  * @param version increases by one per accepted command that changed something
+ * @param lpOrders A-Book orders at a liquidity provider (SENT_TO_LP), by id; they reserve margin
  */
 public record AccountState(AccountProfile profile, long balance, long credit, Map<Long, Position> positions,
-                           Map<Long, Order> orders, boolean marginCallActive, long version) {
+                           Map<Long, Order> orders, boolean marginCallActive, long version, Map<Long, Order> lpOrders) {
 
   public AccountState {
     Objects.requireNonNull(profile, "profile");
@@ -42,6 +43,13 @@ public record AccountState(AccountProfile profile, long balance, long credit, Ma
     }
     positions = Collections.unmodifiableMap(new TreeMap<>(positions));
     orders = Collections.unmodifiableMap(new TreeMap<>(orders));
+    lpOrders = Collections.unmodifiableMap(new TreeMap<>(lpOrders));
+    for (Map.Entry<Long, Order> e : lpOrders.entrySet()) {
+      Order o = e.getValue();
+      if (e.getKey() != o.id() || o.accountId() != profile.accountId() || o.status() != OrderStatus.SENT_TO_LP) {
+        throw new IllegalArgumentException("LP order " + o.id() + " is misfiled or not SENT_TO_LP");
+      }
+    }
     Set<String> nettingSymbols = new HashSet<>();
     for (Map.Entry<Long, Position> e : positions.entrySet()) {
       Position p = e.getValue();
@@ -60,9 +68,19 @@ public record AccountState(AccountProfile profile, long balance, long credit, Ma
     }
   }
 
+  /** A state without orders at liquidity providers (B-Book only). */
+  public AccountState(AccountProfile profile, long balance, long credit, Map<Long, Position> positions,
+                      Map<Long, Order> orders, boolean marginCallActive, long version) {
+    this(profile, balance, credit, positions, orders, marginCallActive, version, Map.of());
+  }
+
   /** A new account with no money, positions or orders, version 0. */
   public static AccountState open(AccountProfile profile) {
     return new AccountState(profile, 0, 0, Map.of(), Map.of(), false, 0);
+  }
+
+  public Optional<Order> lpOrder(long orderId) {
+    return Optional.ofNullable(lpOrders.get(orderId));
   }
 
   public long accountId() {

@@ -30,6 +30,7 @@ final class AccountTxn {
   long credit;
   final TreeMap<Long, Position> positions;
   final TreeMap<Long, Order> orders;
+  final TreeMap<Long, Order> lpOrders;
   boolean marginCallActive;
   private final List<AccountEvent> events = new ArrayList<>();
 
@@ -41,6 +42,7 @@ final class AccountTxn {
     this.credit = start.credit();
     this.positions = new TreeMap<>(start.positions());
     this.orders = new TreeMap<>(start.orders());
+    this.lpOrders = new TreeMap<>(start.lpOrders());
     this.marginCallActive = start.marginCallActive();
   }
 
@@ -99,7 +101,23 @@ final class AccountTxn {
   }
 
   MarginSnapshot snapshot() {
-    return valuation().snapshot(balance, credit, positions.values());
+    return valuation().snapshot(balance, credit, marginPositions());
+  }
+
+  /**
+   * The open positions plus, for each A-Book order still at an LP that opens volume, the position
+   * it would become at the price it was sent at: until the LP answers, its margin (and the spread
+   * already paid) stays reserved, so the account cannot spend it twice.
+   */
+  List<Position> marginPositions() {
+    List<Position> all = new ArrayList<>(positions.values());
+    for (Order o : lpOrders.values()) {
+      if (!o.isClose() && o.price() != Order.NONE) {
+        all.add(new Position(-o.id(), o.accountId(), o.symbol(), o.side(), o.volume(),
+          ctx.symbols().get(o.symbol()).price(o.price()), o.createdAt(), 0, 0, 0, 0));
+      }
+    }
+    return all;
   }
 
   /** The successor state, or the start state itself if nothing happened. */
@@ -108,7 +126,7 @@ final class AccountTxn {
       return new Result.Accepted(start, List.of());
     }
     AccountState next = new AccountState(profile, balance, credit, positions, orders, marginCallActive,
-      start.version() + 1);
+      start.version() + 1, lpOrders);
     return new Result.Accepted(next, events);
   }
 }

@@ -60,7 +60,7 @@ final class Booking {
   static Deal fill(AccountTxn t, Order order, long price, AggregatedQuote q, DealReason reason) {
     PositionChange change = preview(t, order, price, t.ctx.ids()::nextPositionId);
     return book(t, order, order.side(), order.volume(), price, change, change.before() == null ? null
-      : change.before().openPrice(), q, reason, change.entry());
+      : change.before().openPrice(), QuoteRef.of(q), reason, change.entry());
   }
 
   /**
@@ -88,28 +88,43 @@ final class Booking {
     Order order = closingOrder(t, a, volume, clientOrderId);
     long dealA = t.ctx.ids().nextDealId();
     t.emit(new AccountEvent.OrderFilled(order.withStatus(OrderStatus.FILLED, t.now()), dealA));
-    book(t, dealA, order, a.side().opposite(), volume, bPrice, PositionChange.close(a, volume), a.openPrice(), q,
-      DealReason.CLOSE_BY, DealEntry.OUT_BY);
+    book(t, dealA, order, a.side().opposite(), volume, bPrice, PositionChange.close(a, volume), a.openPrice(),
+      QuoteRef.of(q), DealReason.CLOSE_BY, DealEntry.OUT_BY);
     book(t, t.ctx.ids().nextDealId(), order, b.side().opposite(), volume, bPrice, PositionChange.close(b, volume),
-      b.openPrice(), q, DealReason.CLOSE_BY, DealEntry.OUT_BY);
+      b.openPrice(), QuoteRef.of(q), DealReason.CLOSE_BY, DealEntry.OUT_BY);
   }
 
-  private static Order closingOrder(AccountTxn t, Position position, long volume, String clientOrderId) {
+  static Order closingOrder(AccountTxn t, Position position, long volume, String clientOrderId) {
     return new Order(t.ctx.ids().nextOrderId(), t.accountId(), clientOrderId, position.symbol(),
       position.side().opposite(), OrderType.MARKET, volume, 0, 0, 0, 0, 0, TimeInForce.FOK, null, position.id(), false,
       OrderStatus.NEW, t.now(), t.now());
   }
 
   private static Deal book(AccountTxn t, Order order, Side side, long volume, long price, PositionChange change,
-                           BigDecimal closedOpenPrice, AggregatedQuote q, DealReason reason, DealEntry entry) {
+                           BigDecimal closedOpenPrice, QuoteRef q, DealReason reason, DealEntry entry) {
     long dealId = t.ctx.ids().nextDealId();
     t.orders.remove(order.id());
     t.emit(new AccountEvent.OrderFilled(order.withStatus(OrderStatus.FILLED, t.now()), dealId));
     return book(t, dealId, order, side, volume, price, change, closedOpenPrice, q, reason, entry);
   }
 
+  /**
+   * A-Book: books {@code volume} of {@code order} filled at the LP at client price {@code price}
+   * ({@code lpFill} records the LP's price as the deal's evidence). The order's events are the
+   * caller's (filled or partially filled); this books the deal, position and ledger.
+   */
+  static Deal lpFill(AccountTxn t, Order order, long volume, long price, QuoteRef lpFill) {
+    Order part = new Order(order.id(), order.accountId(), order.clientOrderId(), order.symbol(), order.side(),
+      order.type(), volume, order.price(), order.stopLimitPrice(), order.sl(), order.tp(), order.trailingPoints(),
+      order.timeInForce(), order.expireAt(), order.positionId(), order.triggered(), OrderStatus.NEW, order.createdAt(),
+      order.updatedAt());
+    PositionChange change = preview(t, part, price, t.ctx.ids()::nextPositionId);
+    return book(t, t.ctx.ids().nextDealId(), part, part.side(), volume, price, change,
+      change.before() == null ? null : change.before().openPrice(), lpFill, DealReason.CLIENT, change.entry());
+  }
+
   private static Deal book(AccountTxn t, long dealId, Order order, Side side, long volume, long price,
-                           PositionChange change, BigDecimal closedOpenPrice, AggregatedQuote q,
+                           PositionChange change, BigDecimal closedOpenPrice, QuoteRef q,
                            DealReason reason, DealEntry entry) {
     SymbolTerms terms = t.ctx.symbols().get(order.symbol());
     CurrencyConverter converter = t.converter();
@@ -120,7 +135,7 @@ final class Booking {
       converter);
     long positionId = change.positionId();
     Deal deal = new Deal(dealId, t.accountId(), order.id(), positionId, order.symbol(), side, volume, price, entry, reason,
-      realized, commission, t.now(), QuoteRef.of(q));
+      realized, commission, t.now(), q);
     t.emit(new AccountEvent.DealExecuted(deal));
     if (change.after() == null) {
       t.positions.remove(positionId);

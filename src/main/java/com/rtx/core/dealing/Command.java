@@ -55,6 +55,49 @@ public sealed interface Command {
     }
   }
 
+  /**
+   * A-Book: validate {@code order} — a {@link PlaceOrder} of an immediate type (MARKET, or an
+   * IOC/FOK LIMIT) or a {@link ClosePosition} — exactly as for a B-Book fill, margin included at the
+   * current client price, then hold it as SENT_TO_LP for {@code lp} instead of filling it. The
+   * shard sends it to the LP after the commit.
+   */
+  record SendToLp(Command order, String lp) implements Command {
+    public SendToLp {
+      if (!(order instanceof PlaceOrder) && !(order instanceof ClosePosition)) {
+        throw new IllegalArgumentException("only orders and closes go to an LP, not " + order);
+      }
+      Objects.requireNonNull(lp, "lp");
+    }
+  }
+
+  /**
+   * A-Book: an execution report of an order at an LP.
+   *
+   * @param volume FILL/PARTIAL_FILL: the volume filled by this report ({@link com.rtx.core.market.Lots} units)
+   * @param lpPrice FILL/PARTIAL_FILL: the LP's execution price (instrument units)
+   * @param clientPrice FILL/PARTIAL_FILL: the client's price: the LP price with the group's markup
+   * @param text the LP's reason for a reject or cancel
+   */
+  record ApplyExecution(long orderId, LpExecType type, long volume, long lpPrice, long clientPrice, String lp,
+                        String execId, String text) implements Command {
+    public ApplyExecution {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(lp, "lp");
+    }
+  }
+
+  /** What an LP's execution report did to an order. */
+  enum LpExecType {
+    /** Some of the order filled; the rest is still working at the LP. */
+    PARTIAL_FILL,
+    /** The rest of the order filled. */
+    FILL,
+    /** The LP refused the order (nothing filled by this report). */
+    REJECTED,
+    /** The LP cancelled or expired what was left of the order. */
+    CANCELLED
+  }
+
   /** Change a pending order's prices, stops and expiry (volume and side never change). */
   record ModifyOrder(long orderId, long price, long stopLimitPrice, long sl, long tp, long trailingPoints,
                      TimeInForce timeInForce, Instant expireAt) implements Command {

@@ -10,6 +10,11 @@ final class CommandRouter {
     AccountTxn t = new AccountTxn(state, ctx);
     if (command instanceof Command.PlaceOrder c) {
       return OrderPlacement.place(t, c);
+    } else if (command instanceof Command.SendToLp c) {
+      return c.order() instanceof Command.PlaceOrder p ? OrderPlacement.place(t, p, c.lp())
+        : PositionMaintenance.close(t, (Command.ClosePosition) c.order(), c.lp());
+    } else if (command instanceof Command.ApplyExecution c) {
+      return LpExecution.apply(t, c);
     } else if (command instanceof Command.ModifyOrder c) {
       return OrderMaintenance.modify(t, c);
     } else if (command instanceof Command.CancelOrder c) {

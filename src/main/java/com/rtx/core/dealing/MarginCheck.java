@@ -41,7 +41,8 @@ final class MarginCheck {
     SymbolTerms terms = t.ctx.symbols().get(order.symbol());
     // A hypothetical new position gets an id no real position has.
     PositionChange change = Booking.preview(t, order, price, () -> Long.MAX_VALUE);
-    TreeMap<Long, Position> after = new TreeMap<>(t.positions);
+    TreeMap<Long, Position> after = new TreeMap<>();
+    t.marginPositions().forEach(p -> after.put(p.id(), p));
     if (change.before() != null) {
       after.remove(change.before().id());
     }
@@ -56,7 +57,7 @@ final class MarginCheck {
       t.currency(), t.converter());
 
     MarginCalculator capped = t.margins(true);
-    long marginBefore = capped.accountMargin(t.positions.values());
+    long marginBefore = capped.accountMargin(t.marginPositions());
     long marginAfter = capped.accountMargin(afterList);
     if (marginAfter <= marginBefore) {
       return Optional.empty();

@@ -26,6 +26,9 @@ final class OrderMaintenance {
    * risk: the fill is checked at trigger), not on DISABLED ones.
    */
   static Result modify(AccountTxn t, Command.ModifyOrder c) {
+    if (t.lpOrders.containsKey(c.orderId())) {
+      return Result.reject(RejectReason.ORDER_AT_LP, "order " + c.orderId() + " is being worked by an LP");
+    }
     Order o = t.orders.get(c.orderId());
     if (o == null) {
       return Result.reject(RejectReason.ORDER_NOT_FOUND, "no pending order " + c.orderId());
@@ -78,6 +81,9 @@ final class OrderMaintenance {
 
   /** {@link Command.CancelOrder}: allowed unless the account is DISABLED. */
   static Result cancel(AccountTxn t, Command.CancelOrder c) {
+    if (t.lpOrders.containsKey(c.orderId())) {
+      return Result.reject(RejectReason.ORDER_AT_LP, "order " + c.orderId() + " is being worked by an LP");
+    }
     Order o = t.orders.get(c.orderId());
     if (o == null) {
       return Result.reject(RejectReason.ORDER_NOT_FOUND, "no pending order " + c.orderId());

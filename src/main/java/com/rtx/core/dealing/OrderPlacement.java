@@ -33,6 +33,11 @@ final class OrderPlacement {
   }
 
   static Result place(AccountTxn t, Command.PlaceOrder c) {
+    return place(t, c, null);
+  }
+
+  /** {@code lp} non-null: an A-Book order, held SENT_TO_LP instead of filled (see {@link LpExecution}). */
+  static Result place(AccountTxn t, Command.PlaceOrder c, String lp) {
     Optional<Rejection> r = PreTradeChecks.accountMayTrade(t, PreTradeChecks.reduces(t, c.symbol(), c.side(), c.volume()))
       .or(() -> PreTradeChecks.symbolTradable(t, c.symbol()));
     if (r.isPresent()) {
@@ -54,6 +59,9 @@ final class OrderPlacement {
       return new Result.Rejected(r.get());
     }
     boolean immediate = c.type() == OrderType.MARKET || tif.isImmediate();
+    if (lp != null && !immediate) {
+      return Result.reject(RejectReason.INVALID_TIME_IN_FORCE, "only MARKET and IOC/FOK LIMIT orders go to an LP");
+    }
     Order candidate = new Order(0, t.accountId(), c.clientOrderId(), c.symbol(), c.side(), c.type(), c.volume(),
       c.price(), c.stopLimitPrice(), c.sl(), c.tp(), c.trailingPoints(), tif, expireAt.at(), Order.NONE, false,
       OrderStatus.NEW, t.now(), t.now());
@@ -81,6 +89,10 @@ final class OrderPlacement {
       .or(() -> MarginCheck.check(t, candidate, fillPrice));
     if (r.isPresent()) {
       return new Result.Rejected(r.get());
+    }
+    if (lp != null) {
+      LpExecution.send(t, withId(candidate, t.ctx.ids().nextOrderId()), fillPrice, lp);
+      return t.commit();
     }
     Booking.fill(t, withId(candidate, t.ctx.ids().nextOrderId()), fillPrice, q, DealReason.CLIENT);
     return t.commit();

@@ -59,9 +59,17 @@ final class PositionMaintenance {
    * must be on the volume step and leave at least the instrument's minimum volume.
    */
   static Result close(AccountTxn t, Command.ClosePosition c) {
+    return close(t, c, null);
+  }
+
+  /** {@code lp} non-null: an A-Book close, held SENT_TO_LP until the LP fills it. */
+  static Result close(AccountTxn t, Command.ClosePosition c, String lp) {
     Position p = t.positions.get(c.positionId());
     if (p == null) {
       return Result.reject(RejectReason.POSITION_NOT_FOUND, "no open position " + c.positionId());
+    }
+    if (t.lpOrders.values().stream().anyMatch(o -> o.positionId() == p.id())) {
+      return Result.reject(RejectReason.ORDER_AT_LP, "a close of position " + p.id() + " is already at an LP");
     }
     Optional<Rejection> r = PreTradeChecks.accountMayTrade(t, true).or(() -> PreTradeChecks.symbolTradable(t, p.symbol()));
     if (r.isPresent()) {
@@ -83,6 +91,10 @@ final class PositionMaintenance {
     r = PriceChecks.deviation(terms, p.side().opposite(), c.price(), fill, c.maxDeviationPoints());
     if (r.isPresent()) {
       return new Result.Rejected(r.get());
+    }
+    if (lp != null) {
+      LpExecution.send(t, Booking.closingOrder(t, p, volume, c.clientOrderId()), fill, lp);
+      return t.commit();
     }
     Booking.close(t, p, volume, q, DealReason.CLIENT, c.clientOrderId());
     MarginControl.protectNegativeBalance(t, "negative balance protection after close");

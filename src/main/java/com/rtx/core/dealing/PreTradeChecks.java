@@ -2,7 +2,6 @@ package com.rtx.core.dealing;
 
 import com.rtx.core.account.AccountMode;
 import com.rtx.core.account.AccountStatus;
-import com.rtx.core.account.ExecutionMode;
 import com.rtx.core.account.GroupLimits;
 import com.rtx.core.commission.CommissionCalculator;
 import com.rtx.core.conversion.ConversionDirection;
@@ -37,7 +36,8 @@ final class PreTradeChecks {
 
   /**
    * Account status and routing. ACTIVE may do anything; CLOSE_ONLY only what reduces a position
-   * ({@code reducing}); DISABLED nothing. An A-Book group is refused until routing exists.
+   * ({@code reducing}); DISABLED nothing. Whether an order goes to
+   * an LP (A-Book) is decided before the command, by the shard's routing policy.
    */
   static Optional<Rejection> accountMayTrade(AccountTxn t, boolean reducing) {
     AccountStatus status = t.profile.status();
@@ -46,9 +46,6 @@ final class PreTradeChecks {
     }
     if (status == AccountStatus.CLOSE_ONLY && !reducing) {
       return reject(RejectReason.ACCOUNT_CLOSE_ONLY, "account " + t.accountId() + " may only reduce positions");
-    }
-    if (t.ctx.group().execution() == ExecutionMode.A_BOOK) {
-      return reject(RejectReason.ROUTING_UNAVAILABLE, "group " + t.ctx.group().name() + " executes A-Book");
     }
     return Optional.empty();
   }

@@ -34,7 +34,9 @@ public enum RejectReason {
   // 3xx: account
   ACCOUNT_DISABLED(301, "the account is disabled"),
   ACCOUNT_CLOSE_ONLY(302, "the account may only reduce positions"),
-  ROUTING_UNAVAILABLE(303, "the group's execution (A-Book) is not available"),
+  ROUTING_UNAVAILABLE(303, "no liquidity provider is available to route the order to (A-Book)"),
+  LP_REJECTED(304, "the liquidity provider rejected the order"),
+  ORDER_AT_LP(305, "the order is at a liquidity provider and cannot be changed now"),
 
   // 4xx: limits and margin
   MAX_VOLUME_EXCEEDED(401, "order volume is above the group's maximum per order"),
