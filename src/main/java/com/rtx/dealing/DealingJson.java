@@ -174,6 +174,10 @@ public final class DealingJson {
         .put("detail", e.detail());
     } else if (event instanceof AccountEvent.OrderFilled e) {
       return typed("order.filled").put("order", order(e.order())).put("dealId", e.dealId());
+    } else if (event instanceof AccountEvent.OrderSentToLp e) {
+      return typed("order.sent-to-lp").put("order", order(e.order())).put("lp", e.lp());
+    } else if (event instanceof AccountEvent.OrderPartiallyFilled e) {
+      return typed("order.partially-filled").put("order", order(e.order())).put("dealId", e.dealId());
     } else if (event instanceof AccountEvent.DealExecuted e) {
       return typed("deal.executed").put("deal", deal(e.deal(), currency));
     } else if (event instanceof AccountEvent.PositionOpened e) {

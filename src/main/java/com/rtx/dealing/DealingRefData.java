@@ -11,6 +11,9 @@ import com.rtx.core.market.Lots;
 import com.rtx.core.market.SymbolCatalog;
 import com.rtx.core.market.SymbolTerms;
 import com.rtx.core.money.Money;
+import com.rtx.core.routing.RoutingAction;
+import com.rtx.core.routing.RoutingPolicy;
+import com.rtx.core.routing.RoutingRule;
 import com.rtx.core.pricing.MarkupProfile;
 import com.rtx.refdata.ReferenceDataRepository;
 import io.vertx.core.Future;
@@ -19,7 +22,9 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +34,8 @@ import java.util.Optional;
  * version), the symbol catalog with dealing terms, and each group's markup profile. Reloaded
  * whole on {@code rtx.refdata.changed}.
  */
-record DealingRefData(Map<String, Group> groups, SymbolCatalog symbols, Map<String, MarkupProfile> markupByGroup) {
+record DealingRefData(Map<String, Group> groups, SymbolCatalog symbols, Map<String, MarkupProfile> markupByGroup,
+                      RoutingPolicy routing) {
 
   Optional<Group> group(String name) {
     return Optional.ofNullable(groups.get(name));
@@ -56,13 +62,20 @@ record DealingRefData(Map<String, Group> groups, SymbolCatalog symbols, Map<Stri
       return byName;
     });
     Future<ReferenceDataRepository.GroupMarkups> markups = repo.groupMarkups();
-    return Future.all(instruments, terms, groups, markups).map(all -> {
+    Future<RoutingPolicy> routing = pool.query("SELECT * FROM routing_rule WHERE enabled").execute()
+      .map(rows -> {
+        List<RoutingRule> rules = new ArrayList<>();
+        rows.forEach(r -> rules.add(rule(r)));
+        return new RoutingPolicy(rules);
+      });
+    return Future.all(List.of(instruments, terms, groups, markups, routing)).map(all -> {
       Map<String, SymbolTerms> catalog = new HashMap<>();
       instruments.result().forEach((name, instrument) -> {
         Integer[] t = terms.result().getOrDefault(name, new Integer[] {1, 0});
         catalog.put(name, new SymbolTerms(instrument, t[0], t[1]));
       });
-      return new DealingRefData(groups.result(), new SymbolCatalog(catalog), markups.result().byGroup());
+      return new DealingRefData(groups.result(), new SymbolCatalog(catalog), markups.result().byGroup(),
+        routing.result());
     });
   }
 
@@ -76,6 +89,18 @@ record DealingRefData(Map<String, Group> groups, SymbolCatalog symbols, Map<Stri
         Money.of(currency, r.getBigDecimal("max_notional_per_order").stripTrailingZeros()).minor(),
         r.getInteger("max_open_positions"), r.getInteger("pending_collar_bps"),
         leverageCaps(r.getJsonObject("leverage_caps"))));
+  }
+
+  private static RoutingRule rule(Row r) {
+    String[] lps = r.getArrayOfStrings("lps");
+    return new RoutingRule(r.getLong("id"), r.getInteger("priority"), r.getString("group_name"), r.getLong("account_id"),
+      r.getString("symbol"), lots(r.getBigDecimal("min_volume")), lots(r.getBigDecimal("max_volume")),
+      r.getBigDecimal("min_toxicity"), r.getBigDecimal("max_toxicity"), RoutingAction.valueOf(r.getString("action")),
+      r.getInteger("a_book_percent"), lps == null ? List.of() : List.of(lps));
+  }
+
+  private static Long lots(BigDecimal value) {
+    return value == null ? null : Lots.of(value.stripTrailingZeros());
   }
 
   private static CommissionPolicy commission(Row r) {

@@ -9,6 +9,9 @@ import com.rtx.core.dealing.Command;
 import com.rtx.core.dealing.DealingContext;
 import com.rtx.core.dealing.Result;
 import com.rtx.core.exposure.Exposure;
+import com.rtx.core.routing.RoutingDecision;
+import com.rtx.core.routing.RoutingRequest;
+import com.rtx.core.trading.RejectReason;
 import com.rtx.core.swap.Rollover;
 import com.rtx.core.swap.RolloverSchedule;
 import com.rtx.core.trading.Order;
@@ -69,6 +72,8 @@ final class DealingShard {
   private final Clock clock;
   private final int maxBatch;
   private final Runnable lost;
+  private final LpBoard board;
+  private final LpOrderDesk desk;
   private final Map<Long, AccountState> accounts = new HashMap<>();
   private final Map<Long, LocalDate> lastRollover = new HashMap<>();
   private final Map<String, Set<Long>> accountsBySymbol = new HashMap<>();
@@ -86,7 +91,7 @@ final class DealingShard {
 
   DealingShard(int shard, Vertx vertx, ShardStore store, ShardIds ids, Map<Long, ShardStore.StoredAccount> loaded,
                Supplier<DealingRefData> refdata, DealingQuotes quotes, RolloverSchedule rollovers, Clock clock,
-               int maxBatch, Runnable lost) {
+               int maxBatch, LpBoard board, long lpTimeoutMs, Runnable lost) {
     this.shard = shard;
     this.vertx = vertx;
     this.store = store;
@@ -98,7 +103,16 @@ final class DealingShard {
     this.maxBatch = maxBatch;
     this.batchLimit = maxBatch;
     this.lost = lost;
+    this.board = board;
+    this.desk = new LpOrderDesk(vertx, clock, lpTimeoutMs, report -> {
+      queue.add(new Pending(report.getLong("accountId"), report, null, null));
+      drain();
+    });
     loaded.forEach((id, stored) -> install(stored));
+    loaded.forEach((id, stored) -> stored.state().lpOrders().values().forEach(o -> {
+      String[] route = stored.lpRoutes().getOrDefault(o.id(), new String[] {null, null});
+      desk.recovered(id, o, route[0], route[1]);
+    }));
     List<Position> open = new ArrayList<>();
     accounts.values().stream().filter(this::bBook).forEach(a -> open.addAll(a.positions().values()));
     exposure = Exposure.ofPositions(open);
@@ -153,6 +167,7 @@ final class DealingShard {
 
   /** Timer: expire due orders and run due roll-overs. */
   void tick() {
+    desk.tick(board);
     Instant now = clock.instant();
     List<Rollover> due = rollovers.due(LocalDate.ofInstant(now, RolloverSchedule.NEW_YORK).minusDays(10), now);
     LocalDate latest = due.isEmpty() ? null : due.get(due.size() - 1).tradeDate();
@@ -171,6 +186,16 @@ final class DealingShard {
       }
     }
     drain();
+  }
+
+  /** An LP's trade session came (back) up: ask it about every order of this shard it holds. */
+  void lpUp(String lp) {
+    desk.reconcile(lp);
+  }
+
+  /** Orders at an LP with no report for three timeouts (health, metrics). */
+  long unknownLpOrders() {
+    return desk.unknownCount();
   }
 
   /** Timer: publish account summaries whose equity moved, and the exposure if it changed. */
@@ -293,6 +318,7 @@ final class DealingShard {
     List<AccountEvent> allEvents = new ArrayList<>();
     Map<Long, JsonArray> published = new HashMap<>();
     ShardWrites writes = new ShardWrites();
+    List<Runnable> afterCommit = new ArrayList<>();
     int commands = 0;
     for (Pending p : batch) {
       AccountState before = working.getOrDefault(p.accountId(), accounts.get(p.accountId()));
@@ -312,35 +338,63 @@ final class DealingShard {
           + " is not loaded", null)));
         continue;
       }
+      boolean execution = p.request() != null && "execution".equals(p.request().getString("op"));
       Command command;
+      RoutingDecision route = null;
+      List<Command> steps;
       try {
         command = p.command() != null ? p.command()
+          : execution ? ExecutionIntake.command(p.request(), before, desk, board, data, writes, afterCommit, now)
           : CommandCodec.decode(withSymbol(p.request(), before), data.symbols(), before.profile().currency());
+        if (command instanceof Command.PlaceOrder || command instanceof Command.ClosePosition) {
+          route = route(command, before, group, data);
+          steps = OrderRouting.steps(command, route, board);
+        } else {
+          steps = command == null ? List.of() : List.of(command);
+        }
       } catch (InvalidRequest e) {
         outcomes.add(new Outcome(p, error(400, "VALIDATION_INVALID_VALUE", e.getMessage(), e.field)));
+        continue;
+      } catch (OrderRouting.Unroutable e) {
+        steps = null;
+        command = null;
+        route = null;
+        JsonObject refused = rejected(RejectReason.ROUTING_UNAVAILABLE, e.getMessage());
+        String cid = p.request().getString("clientOrderId");
+        if (cid != null) {
+          refused.put("clientOrderId", cid);
+          writes.request(p.accountId(), cid, refused, now);
+          results.put(ShardStore.requestKey(p.accountId(), cid), refused);
+          commands++;
+        }
+        outcomes.add(new Outcome(p, refused));
+        continue;
+      }
+      if (steps.isEmpty()) {
+        // An execution report that changes nothing here (an ack, a duplicate, a resend to the next LP).
+        if (p.reply() != null) {
+          outcomes.add(new Outcome(p, new JsonObject().put("httpStatus", 200).put("ok", true)));
+        }
         continue;
       }
       DealingContext ctx = context(group, data, byGroup, now);
       Result result;
       try {
-        result = before.apply(command, ctx);
+        result = OrderRouting.apply(before, steps, ctx);
       } catch (RuntimeException e) {
         LOG.error("shard {}: account {} could not apply {}", shard, p.accountId(), command, e);
         outcomes.add(new Outcome(p, error(500, "INTERNAL", "the command could not be applied", null)));
         continue;
       }
       JsonObject reply;
+      boolean held = false;
       if (result instanceof Result.Rejected r && p.reply() == null) {
         // The shard's own commands (roll-over, expiry) are retried on the next tick; say why not now.
         LOG.warn("shard {}: account {}: {} refused: {} {}", shard, p.accountId(), command, r.reason(),
           r.rejection().detail());
       }
       if (result instanceof Result.Rejected r) {
-        reply = new JsonObject().put("httpStatus", r.reason().name().endsWith("_NOT_FOUND") ? 404 : 422)
-          .put("status", "REJECTED").put("reason", r.reason().name()).put("code", r.reason().code())
-          .put("message", r.reason().description()).put("detail", r.rejection().detail())
-          .put("error", new JsonObject().put("code", r.reason().name()).put("message", r.reason().description()
-            + (r.rejection().detail() == null ? "" : ": " + r.rejection().detail())));
+        reply = rejected(r.reason(), r.rejection().detail());
       } else {
         Result.Accepted a = (Result.Accepted) result;
         boolean rollover = command instanceof Command.ApplyRollover;
@@ -358,6 +412,16 @@ final class DealingShard {
           commands++;
         }
         reply = accepted(a.events(), eventsJson);
+        if (route != null) {
+          OrderRouting.recordRoute(a.events(), route, writes);
+        }
+        if (OrderRouting.sentToLp(a.events(), p.accountId(), route, p.reply(), eventsJson, desk, writes, afterCommit,
+          data.symbols(), board)) {
+          held = p.reply() != null;
+        }
+        if (execution) {
+          ExecutionIntake.settled(p.request(), a.events(), eventsJson, desk, writes, afterCommit, now);
+        }
       }
       if (clientOrderId != null) {
         reply.put("clientOrderId", clientOrderId);
@@ -365,11 +429,15 @@ final class DealingShard {
         results.put(key, reply);
         commands += result instanceof Result.Rejected ? 1 : 0;
       }
-      if (p.reply() != null) {
+      if (execution && p.reply() != null) {
+        reply = new JsonObject().put("httpStatus", 200).put("ok", true);
+      }
+      if (p.reply() != null && !held) {
         outcomes.add(new Outcome(p, reply));
       }
     }
     if (writes.isEmpty()) {
+      afterCommit.forEach(Runnable::run);
       outcomes.forEach(o -> answer(o, working));
       return Future.succeededFuture();
     }
@@ -379,6 +447,7 @@ final class DealingShard {
         : Future.failedFuture(e))
       .map(batchId -> {
         committed(working, workingRollover, allEvents, published);
+        afterCommit.forEach(Runnable::run);
         outcomes.forEach(o -> answer(o.pending(), o.reply().put("batchId", batchId), working));
         return (Void) null;
       })
@@ -398,7 +467,8 @@ final class DealingShard {
     });
     lastRollover.putAll(workingRollover);
     for (AccountEvent e : events) {
-      if (e instanceof AccountEvent.DealExecuted d && bBook(accounts.get(d.deal().accountId()))) {
+      // A deal from an LP fill is the LP's risk, not the house's: only internal fills move exposure.
+      if (e instanceof AccountEvent.DealExecuted d && desk.get(d.deal().orderId()) == null) {
         exposure = exposure.plus(d.deal());
         exposureChanged = true;
       }
@@ -467,7 +537,36 @@ final class DealingShard {
     p.reply().tryComplete(reply);
   }
 
-  private static JsonObject accepted(List<AccountEvent> events, JsonArray eventsJson) {
+  /** Where {@code command} goes: the routing policy's decision for its symbol and volume. */
+  private RoutingDecision route(Command command, AccountState account, Group group, DealingRefData data) {
+    String symbol;
+    long volume;
+    if (command instanceof Command.PlaceOrder c) {
+      symbol = c.symbol();
+      volume = c.volume();
+    } else {
+      Command.ClosePosition c = (Command.ClosePosition) command;
+      Position position = account.position(c.positionId()).orElse(null);
+      if (position == null) {
+        return null;
+      }
+      symbol = position.symbol();
+      volume = c.volume() == 0 ? position.volume() : c.volume();
+    }
+    long step = data.symbols().find(symbol).map(t -> t.volumeStep()).orElse(1L);
+    return data.routing().route(new RoutingRequest(group.name(), account.accountId(), symbol, volume,
+      java.math.BigDecimal.ZERO), group.execution(), step);
+  }
+
+  static JsonObject rejected(RejectReason reason, String detail) {
+    return new JsonObject().put("httpStatus", reason.name().endsWith("_NOT_FOUND") ? 404 : 422)
+      .put("status", "REJECTED").put("reason", reason.name()).put("code", reason.code())
+      .put("message", reason.description()).put("detail", detail)
+      .put("error", new JsonObject().put("code", reason.name()).put("message", reason.description()
+        + (detail == null ? "" : ": " + detail)));
+  }
+
+  static JsonObject accepted(List<AccountEvent> events, JsonArray eventsJson) {
     String status = "OK";
     Long orderId = null;
     for (AccountEvent e : events) {
@@ -482,9 +581,20 @@ final class DealingShard {
         orderId = c.order().id();
       } else if (e instanceof AccountEvent.OrderModified m && orderId == null) {
         orderId = m.order().id();
+      } else if (e instanceof AccountEvent.OrderSentToLp l && orderId == null) {
+        status = "SENT_TO_LP";
+        orderId = l.order().id();
+      } else if (e instanceof AccountEvent.OrderRejected r && orderId == null) {
+        status = "REJECTED";
+        orderId = r.order().id();
       }
     }
-    JsonObject reply = new JsonObject().put("httpStatus", 200).put("status", status).put("events", eventsJson);
+    int httpStatus = switch (status) {
+      case "SENT_TO_LP" -> 202;
+      case "REJECTED" -> 422;
+      default -> 200;
+    };
+    JsonObject reply = new JsonObject().put("httpStatus", httpStatus).put("status", status).put("events", eventsJson);
     if (orderId != null) {
       reply.put("orderId", orderId);
     }

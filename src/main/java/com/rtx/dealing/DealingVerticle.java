@@ -30,6 +30,8 @@ import java.util.Map;
 public final class DealingVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(DealingVerticle.class);
+  /** Published by the router: {@code {"lp","state","node"}} per LP trade session. */
+  static final String LP_STATUS = "rtx.router.lp-status";
 
   private final Platform platform;
   private final RtxConfig.Dealing settings;
@@ -37,10 +39,13 @@ public final class DealingVerticle extends VerticleBase {
   private final Map<Integer, MessageConsumer<JsonObject>> shardConsumers = new HashMap<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private ShardLocks locks;
+  private LpBoard board;
   private DealingQuotes quotes;
   private RolloverSchedule rollovers;
   private volatile DealingRefData refdata;
   private boolean acquiring;
+  /** Counted on the event loop by the timer, read by the metrics scrape. */
+  private volatile long unknownLpOrders;
   private boolean stopping;
 
   public DealingVerticle(Platform platform) {
@@ -53,6 +58,15 @@ public final class DealingVerticle extends VerticleBase {
     quotes = new DealingQuotes(platform.config().pricing().staleMs());
     rollovers = RolloverSchedule.newYork(settings.holidays());
     locks = new ShardLocks(vertx, platform.pgConnect(), this::allLost);
+    board = new LpBoard(platform.clock());
+    consumers.add(vertx.eventBus().<JsonObject>consumer(LP_STATUS, m -> {
+      if (board.update(m.body())) {
+        owned.values().forEach(s -> s.lpUp(m.body().getString("lp")));
+      }
+    }));
+    io.micrometer.core.instrument.Gauge.builder("rtx_dealing_lp_orders_unknown", this, v -> v.unknownLpOrders)
+      .description("A-Book orders with no execution report for three LP timeouts (never guessed: they await the LP)")
+      .register(platform.metrics());
     return DealingRefData.load(platform.pool())
       .compose(data -> {
         refdata = data;
@@ -70,7 +84,10 @@ public final class DealingVerticle extends VerticleBase {
       .onSuccess(v -> {
         vertx.setPeriodic(settings.acquireIntervalMs(), id -> acquire());
         vertx.setPeriodic(settings.lockCheckMs(), id -> locks.check());
-        vertx.setPeriodic(settings.timerMs(), id -> owned.values().forEach(DealingShard::tick));
+        vertx.setPeriodic(settings.timerMs(), id -> {
+          owned.values().forEach(DealingShard::tick);
+          unknownLpOrders = owned.values().stream().mapToLong(DealingShard::unknownLpOrders).sum();
+        });
         vertx.setPeriodic(settings.summaryMs(), id -> owned.values().forEach(DealingShard::publishSummaries));
         LOG.info("dealing owns {} of {} shards", owned.size(), settings.shards());
       });
@@ -153,7 +170,8 @@ public final class DealingVerticle extends VerticleBase {
             return Future.succeededFuture();
           }
           DealingShard s = new DealingShard(shard, vertx, store, loaded.resultAt(0), loaded.resultAt(1),
-            () -> refdata, quotes, rollovers, platform.clock(), settings.maxBatch(), () -> shardLost(shard));
+            () -> refdata, quotes, rollovers, platform.clock(), settings.maxBatch(), board, settings.lpTimeoutMs(),
+            () -> shardLost(shard));
           owned.put(shard, s);
           MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(DealingAddresses.SHARD_PREFIX + shard,
             m -> s.request(m.body()).onComplete(ar -> m.reply(ar.succeeded() ? ar.result()

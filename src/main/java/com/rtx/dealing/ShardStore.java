@@ -36,8 +36,11 @@ import java.util.Map;
  */
 final class ShardStore {
 
-  /** An account as stored, with the date of its last roll-over. */
-  record StoredAccount(AccountState state, LocalDate lastRollover) {
+  /**
+   * An account as stored, with the date of its last roll-over and, for each of its orders at an
+   * LP, {@code [lp, clOrdId]} of its last attempt.
+   */
+  record StoredAccount(AccountState state, LocalDate lastRollover, Map<Long, String[]> lpRoutes) {
   }
 
   /** Raised inside the batch transaction when an account row is not at the version memory expects. */
@@ -80,7 +83,7 @@ final class ShardStore {
       .execute(args);
     Future<RowSet<Row>> positions = pool.preparedQuery("SELECT * FROM position WHERE closed_at IS NULL AND " + where)
       .execute(args);
-    Future<RowSet<Row>> orders = pool.preparedQuery("SELECT * FROM trade_order WHERE status = 'PENDING' AND " + where)
+    Future<RowSet<Row>> orders = pool.preparedQuery("SELECT * FROM trade_order WHERE status IN ('PENDING', 'SENT_TO_LP') AND " + where)
       .execute(args);
     return Future.all(accounts, positions, orders)
       .map(all -> assemble(accounts.result(), positions.result(), orders.result()));
@@ -94,7 +97,7 @@ final class ShardStore {
     Future<RowSet<Row>> positions = pool.preparedQuery(
       "SELECT * FROM position WHERE closed_at IS NULL AND account_id = ANY($1)").execute(args);
     Future<RowSet<Row>> orders = pool.preparedQuery(
-      "SELECT * FROM trade_order WHERE status = 'PENDING' AND account_id = ANY($1)").execute(args);
+      "SELECT * FROM trade_order WHERE status IN ('PENDING', 'SENT_TO_LP') AND account_id = ANY($1)").execute(args);
     return Future.all(accounts, positions, orders)
       .map(all -> assemble(accounts.result(), positions.result(), orders.result()));
   }
@@ -200,6 +203,12 @@ final class ShardStore {
       + "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (account_id, trade_date) DO NOTHING", w.snapshots());
     batch(conn, all, "INSERT INTO order_request (account_id, client_order_id, result, created_at, batch_id) "
       + "VALUES ($1, $2, $3, $4, currval('dealing_batch_id_seq'))", w.requests());
+    batch(conn, all, "UPDATE trade_order SET lp = coalesce($2, lp), lp_cl_ord_id = coalesce($3, lp_cl_ord_id), "
+      + "route_rule = coalesce($4, route_rule), route_reason = coalesce($5, route_reason) WHERE id = $1", w.orderRoutes());
+    batch(conn, all, "INSERT INTO lp_execution (lp, exec_id, account_id, order_id, report, received_at, batch_id) "
+      + "VALUES ($1, $2, $3, $4, $5, $6, currval('dealing_batch_id_seq'))", w.executions());
+    batch(conn, all, "UPDATE order_request SET result = $3 WHERE account_id = $1 AND client_order_id = $2",
+      w.requestUpdates());
     batch(conn, all, "INSERT INTO account_event (account_id, version, events, created_at, batch_id) "
       + "VALUES ($1, $2, $3, $4, currval('dealing_batch_id_seq'))", w.events());
     return Future.all(all).map(v -> batchId.result());
@@ -230,9 +239,17 @@ final class ShardStore {
       positions.computeIfAbsent(p.accountId(), k -> new HashMap<>()).put(p.id(), p);
     });
     Map<Long, Map<Long, Order>> orders = new HashMap<>();
+    Map<Long, Map<Long, Order>> lpOrders = new HashMap<>();
+    Map<Long, Map<Long, String[]>> lpRoutes = new HashMap<>();
     orderRows.forEach(r -> {
       Order o = order(r);
-      orders.computeIfAbsent(o.accountId(), k -> new HashMap<>()).put(o.id(), o);
+      if (o.status() == OrderStatus.SENT_TO_LP) {
+        lpOrders.computeIfAbsent(o.accountId(), k -> new HashMap<>()).put(o.id(), o);
+        lpRoutes.computeIfAbsent(o.accountId(), k -> new HashMap<>())
+          .put(o.id(), new String[] {r.getString("lp"), r.getString("lp_cl_ord_id")});
+      } else {
+        orders.computeIfAbsent(o.accountId(), k -> new HashMap<>()).put(o.id(), o);
+      }
     });
     Map<Long, StoredAccount> result = new HashMap<>();
     accountRows.forEach(r -> {
@@ -242,8 +259,8 @@ final class ShardStore {
         r.getString("group_name"));
       AccountState state = new AccountState(profile, r.getLong("balance"), r.getLong("credit"),
         positions.getOrDefault(id, Map.of()), orders.getOrDefault(id, Map.of()), r.getBoolean("margin_call_active"),
-        r.getLong("version"));
-      result.put(id, new StoredAccount(state, r.getLocalDate("last_rollover")));
+        r.getLong("version"), lpOrders.getOrDefault(id, Map.of()));
+      result.put(id, new StoredAccount(state, r.getLocalDate("last_rollover"), lpRoutes.getOrDefault(id, Map.of())));
     });
     return result;
   }

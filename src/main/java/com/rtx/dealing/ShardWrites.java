@@ -41,8 +41,44 @@ final class ShardWrites {
   private final List<Tuple> snapshots = new ArrayList<>();
   private final List<Tuple> requests = new ArrayList<>();
   private final List<Tuple> events = new ArrayList<>();
+  private final List<Tuple> orderRoutes = new ArrayList<>();
+  private final List<Tuple> executions = new ArrayList<>();
+  private final List<Tuple> requestUpdates = new ArrayList<>();
   boolean isEmpty() {
-    return accounts.isEmpty() && requests.isEmpty();
+    return accounts.isEmpty() && requests.isEmpty() && orderRoutes.isEmpty() && executions.isEmpty()
+      && requestUpdates.isEmpty();
+  }
+
+  /** The rule that routed an order and why (written after the order row, same transaction). */
+  void route(long orderId, Long ruleId, String reason) {
+    orderRoutes.add(Tuple.of(orderId, null, null, ruleId, reason));
+  }
+
+  /** The LP and ClOrdID an order is sent to, durable before the NewOrderSingle leaves. */
+  void lpAttempt(long orderId, String lp, String clOrdId) {
+    orderRoutes.add(Tuple.of(orderId, lp, clOrdId, null, null));
+  }
+
+  /** An applied LP execution report, keyed by its ExecID. */
+  void execution(String lp, String execId, long accountId, long orderId, JsonObject report, Instant at) {
+    executions.add(Tuple.of(lp, execId, accountId, orderId, report, utc(at)));
+  }
+
+  /** The final result of an A-Book order replaces the interim one stored for its clientOrderId. */
+  void updateRequest(long accountId, String clientOrderId, JsonObject result) {
+    requestUpdates.add(Tuple.of(accountId, clientOrderId, result));
+  }
+
+  List<Tuple> orderRoutes() {
+    return orderRoutes;
+  }
+
+  List<Tuple> executions() {
+    return executions;
+  }
+
+  List<Tuple> requestUpdates() {
+    return requestUpdates;
   }
 
   /**
@@ -76,6 +112,10 @@ final class ShardWrites {
       } else if (e instanceof AccountEvent.OrderTriggered x) {
         order(x.order(), null, null);
       } else if (e instanceof AccountEvent.OrderFilled x) {
+        order(x.order(), null, null);
+      } else if (e instanceof AccountEvent.OrderSentToLp x) {
+        order(x.order(), null, null);
+      } else if (e instanceof AccountEvent.OrderPartiallyFilled x) {
         order(x.order(), null, null);
       } else if (e instanceof AccountEvent.OrderRejected x) {
         order(x.order(), x.reason().name(), x.detail());

@@ -55,6 +55,7 @@ public final class EnvMapping {
     new EnvVar("RTX_DEALING_SUMMARY_MS", "dealing.summary-ms"),
     new EnvVar("RTX_DEALING_HOLIDAYS", "dealing.holidays"),
     new EnvVar("RTX_DEALING_ORDER_RATE_PER_S", "dealing.order-rate-per-s"),
+    new EnvVar("RTX_DEALING_LP_TIMEOUT_MS", "dealing.lp-timeout-ms"),
     new EnvVar("RTX_PG_URL", "pg.url"),
     new EnvVar("RTX_PG_USER", "pg.user"),
     new EnvVar("RTX_PG_PASSWORD", "pg.password"),

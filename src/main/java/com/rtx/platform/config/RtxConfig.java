@@ -77,9 +77,11 @@ public record RtxConfig(
    * @param summaryMs least time between two account summaries published for one account
    * @param holidays trade dates without a roll-over (no swap charged)
    * @param orderRatePerS most orders (placements and closes) per account per second; 0 = no limit
+   * @param lpTimeoutMs A-Book: silence from the LP after which its status is asked for (and the
+   *     client answered SENT_TO_LP); three times this marks the order UNKNOWN
    */
   public record Dealing(int shards, int maxBatch, long acquireIntervalMs, long lockCheckMs, long timerMs,
-                        long summaryMs, Set<java.time.LocalDate> holidays, int orderRatePerS) {
+                        long summaryMs, Set<java.time.LocalDate> holidays, int orderRatePerS, long lpTimeoutMs) {
   }
 
   /** FIX logon credentials of an LP, referenced by name from the LP's database row. */
@@ -158,7 +160,8 @@ public record RtxConfig(
       new Dealing(in.intValue("dealing.shards", 1, 1024), in.intValue("dealing.max-batch", 1, 10_000),
         in.longValue("dealing.acquire-interval-ms", 1, 600_000), in.longValue("dealing.lock-check-ms", 1, 600_000),
         in.longValue("dealing.timer-ms", 1, 600_000), in.longValue("dealing.summary-ms", 1, 600_000),
-        holidays(in), in.intValue("dealing.order-rate-per-s", 0, 1_000_000)),
+        holidays(in), in.intValue("dealing.order-rate-per-s", 0, 1_000_000),
+        in.longValue("dealing.lp-timeout-ms", 1, 600_000)),
       lpCredentials(in, config),
       new Pg(url(in, "pg.url", "postgresql", "postgres"), Optional.ofNullable(in.optionalString("pg.user")),
         Optional.ofNullable(in.optionalString("pg.password")), in.intValue("pg.pool-size", 1, 500),

@@ -1,0 +1,189 @@
+package com.rtx.dealing;
+
+import com.rtx.core.dealing.AccountEvent;
+import com.rtx.core.dealing.AccountState;
+import com.rtx.core.dealing.Command;
+import com.rtx.core.market.Lots;
+import com.rtx.core.market.Prices;
+import com.rtx.core.market.SymbolTerms;
+import com.rtx.core.pricing.MarkupRule;
+import com.rtx.core.trading.Order;
+import com.rtx.core.trading.Side;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns an LP execution report from the router ({@code op: execution}, see
+ * {@link com.rtx.platform.DealingAddresses}) into the command that applies it, or into nothing:
+ * an acknowledgement, a duplicate ExecID, a report for an order no longer at an LP, or a reject
+ * that moves the order on to the next LP of its route. Each applied report is stored with its
+ * ExecID in the same transaction (the idempotency key), and marked seen only after that commit.
+ *
+ * <p>Reconciliation ({@code ORDER_STATUS}, answering a status request after silence or a
+ * reconnect) books whatever the LP says filled beyond what is booked here — the LP is the record
+ * of what it executed — and ends the order if the LP says it is rejected or cancelled.
+ */
+final class ExecutionIntake {
+
+  private static final Set<String> FILLS = Set.of("PARTIAL_FILL", "FILL", "TRADE");
+
+  private ExecutionIntake() {
+  }
+
+  /** The command for {@code report}, or null when it changes no account state. */
+  static Command command(JsonObject report, AccountState account, LpOrderDesk desk, LpBoard board, DealingRefData data,
+                         ShardWrites writes, List<Runnable> afterCommit, Instant now) {
+    long orderId = longValue(report, "orderId");
+    String lp = text(report, "lp");
+    String execId = text(report, "execId");
+    String execType = text(report, "execType");
+    Order order = account.lpOrder(orderId).orElse(null);
+    LpOrderDesk.Tracked tracked = desk.get(orderId);
+    if (order == null || (tracked != null && tracked.execIds.contains(lp + "/" + execId))) {
+      return null;
+    }
+    SymbolTerms terms = data.symbols().get(order.symbol());
+    String ordStatus = report.getString("ordStatus", "");
+    String text = report.getString("text");
+    long volume;
+    String priceField;
+    if (FILLS.contains(execType)) {
+      volume = lots(report, "lastQty");
+      priceField = "lastPx";
+    } else if ("ORDER_STATUS".equals(execType) && (ordStatus.equals("FILLED") || ordStatus.equals("PARTIALLY_FILLED"))) {
+      volume = order.volume() - (ordStatus.equals("FILLED") ? 0 : lots(report, "leavesQty"));
+      priceField = "avgPx";
+    } else if ("REJECTED".equals(execType) || ("ORDER_STATUS".equals(execType) && ordStatus.equals("REJECTED"))) {
+      if (tracked != null && !lp.equals(tracked.lp)) {
+        return null; // a late word from an LP the order has already moved on from
+      }
+      record(report, account, orderId, writes, afterCommit, tracked, now);
+      boolean untouched = tracked != null && order.volume() == tracked.order.volume();
+      String next = untouched ? desk.next(tracked, board) : null;
+      if (next != null) {
+        writes.lpAttempt(orderId, next, tracked.clOrdId);
+        afterCommit.add(() -> desk.send(tracked, data.symbols()));
+        return null;
+      }
+      return new Command.ApplyExecution(orderId, Command.LpExecType.REJECTED, 0, 0, 0, lp, execId, text);
+    } else if (Set.of("CANCELED", "EXPIRED").contains(execType)
+      || ("ORDER_STATUS".equals(execType) && Set.of("CANCELED", "EXPIRED").contains(ordStatus))) {
+      record(report, account, orderId, writes, afterCommit, tracked, now);
+      return new Command.ApplyExecution(orderId, Command.LpExecType.CANCELLED, 0, 0, 0, lp, execId, text);
+    } else {
+      if (tracked != null) {
+        afterCommit.add(() -> tracked.lastReportAt = now.toEpochMilli());
+      }
+      return null; // NEW, PENDING_NEW, or a status with nothing new
+    }
+    if (volume <= 0) {
+      return null;
+    }
+    long filled = Math.min(volume, order.volume());
+    long lpPrice = price(report, priceField, terms);
+    MarkupRule rule = data.markup(account.profile().group()).ruleFor(order.symbol());
+    long clientPrice = order.side() == Side.BUY ? lpPrice + rule.askPoints() : lpPrice - rule.bidPoints();
+    record(report, account, orderId, writes, afterCommit, tracked, now);
+    return new Command.ApplyExecution(orderId, filled == order.volume() ? Command.LpExecType.FILL
+      : Command.LpExecType.PARTIAL_FILL, filled, lpPrice, clientPrice, lp, execId, text);
+  }
+
+  /** After the command applied: a final order answers its held client and updates its stored result. */
+  static void settled(JsonObject report, List<AccountEvent> events, JsonArray eventsJson, LpOrderDesk desk,
+                      ShardWrites writes, List<Runnable> afterCommit, Instant now) {
+    long orderId = longValue(report, "orderId");
+    LpOrderDesk.Tracked tracked = desk.get(orderId);
+    String status = null;
+    Order finalOrder = null;
+    for (AccountEvent e : events) {
+      if (e instanceof AccountEvent.OrderFilled f && f.order().id() == orderId) {
+        status = "FILLED";
+        finalOrder = f.order();
+      } else if (e instanceof AccountEvent.OrderRejected r && r.order().id() == orderId) {
+        status = "REJECTED";
+        finalOrder = r.order();
+      } else if (e instanceof AccountEvent.OrderCancelled c && c.order().id() == orderId) {
+        status = "CANCELLED";
+        finalOrder = c.order();
+      }
+    }
+    if (tracked != null) {
+      afterCommit.add(() -> {
+        tracked.events.addAll(eventsJson);
+        tracked.lastReportAt = now.toEpochMilli();
+      });
+    }
+    if (status == null) {
+      return;
+    }
+    JsonArray all = new JsonArray();
+    if (tracked != null) {
+      all.addAll(tracked.events);
+    }
+    all.addAll(eventsJson);
+    JsonObject result = new JsonObject().put("httpStatus", status.equals("REJECTED") ? 422 : 200).put("status", status)
+      .put("orderId", orderId).put("events", all);
+    if (status.equals("REJECTED")) {
+      String detail = report.getString("text");
+      result.put("reason", "LP_REJECTED").put("message", "the liquidity provider rejected the order")
+        .put("detail", detail).put("error", new JsonObject().put("code", "LP_REJECTED")
+          .put("message", "the liquidity provider rejected the order" + (detail == null ? "" : ": " + detail)));
+    }
+    if (finalOrder.clientOrderId() != null) {
+      result.put("clientOrderId", finalOrder.clientOrderId());
+      writes.updateRequest(finalOrder.accountId(), finalOrder.clientOrderId(), result);
+    }
+    afterCommit.add(() -> desk.finished(orderId, result));
+  }
+
+  private static void record(JsonObject report, AccountState account, long orderId, ShardWrites writes,
+                             List<Runnable> afterCommit, LpOrderDesk.Tracked tracked, Instant now) {
+    String lp = report.getString("lp");
+    String execId = report.getString("execId");
+    writes.execution(lp, execId, account.accountId(), orderId, report, now);
+    if (tracked != null) {
+      afterCommit.add(() -> tracked.execIds.add(lp + "/" + execId));
+    }
+  }
+
+  /** Lots as the router reports them; a fraction below 0.01 lot cannot be booked and is left to reconciliation. */
+  private static long lots(JsonObject report, String field) {
+    String value = report.getString(field);
+    try {
+      return value == null ? 0 : Lots.of(new BigDecimal(value).setScale(Lots.DIGITS, java.math.RoundingMode.DOWN));
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new InvalidRequest(field, field + " must be a lot quantity, got " + value);
+    }
+  }
+
+  private static long price(JsonObject report, String field, SymbolTerms terms) {
+    String value = report.getString(field);
+    try {
+      return Prices.parse(new BigDecimal(value).setScale(terms.digits(), java.math.RoundingMode.HALF_EVEN)
+        .toPlainString(), terms.digits());
+    } catch (RuntimeException e) {
+      throw new InvalidRequest(field, field + " must be a price of " + terms.symbol() + ", got " + value);
+    }
+  }
+
+  private static long longValue(JsonObject report, String field) {
+    Object value = report.getValue(field);
+    if (value instanceof Number n) {
+      return n.longValue();
+    }
+    throw new InvalidRequest(field, field + " is required");
+  }
+
+  private static String text(JsonObject report, String field) {
+    String value = report.getString(field);
+    if (value == null) {
+      throw new InvalidRequest(field, field + " is required");
+    }
+    return value;
+  }
+}

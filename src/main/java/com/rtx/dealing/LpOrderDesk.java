@@ -1,0 +1,217 @@
+package com.rtx.dealing;
+
+import com.rtx.core.market.Lots;
+import com.rtx.core.market.Prices;
+import com.rtx.core.market.SymbolCatalog;
+import com.rtx.core.trading.Order;
+import com.rtx.core.trading.OrderType;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * One shard's A-Book orders while liquidity providers work them: which LP and ClOrdID each is at,
+ * which LPs are left to try after a reject, the client reply held until the order is final, and
+ * the execution ids already applied. It talks to the router (the FIX adapter) on
+ * {@code rtx.router.orders}; it changes no account state itself — every report goes through the
+ * shard's queue and commit like any command, and every send happens only after the commit that
+ * recorded the order (durable before it leaves).
+ *
+ * <p>Silence is never guessed: no report within {@code lpTimeoutMs} sends an OrderStatusRequest and
+ * answers the held client with SENT_TO_LP (202); still nothing after three times that marks the
+ * order UNKNOWN (logged as an error) until a report or a reconnect resolves it.
+ */
+final class LpOrderDesk {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LpOrderDesk.class);
+  static final String ROUTER_ORDERS = "rtx.router.orders";
+
+  /** An order at an LP. */
+  static final class Tracked {
+    final long accountId;
+    final Order order;
+    String lp;
+    int attempt;
+    String clOrdId;
+    final List<String> untried;
+    long sentAt;
+    long lastReportAt;
+    boolean statusRequested;
+    boolean unknown;
+    Promise<JsonObject> reply;
+    final JsonArray events = new JsonArray();
+    final Set<String> execIds = new HashSet<>();
+
+    Tracked(long accountId, Order order, String lp, int attempt, List<String> untried) {
+      this.accountId = accountId;
+      this.order = order;
+      this.lp = lp;
+      this.attempt = attempt;
+      this.clOrdId = clOrdId(accountId, order.id(), attempt);
+      this.untried = new ArrayList<>(untried);
+    }
+  }
+
+  private final Vertx vertx;
+  private final Clock clock;
+  private final long timeoutMs;
+  private final Consumer<JsonObject> requeue;
+  private final Map<Long, Tracked> byOrder = new HashMap<>();
+
+  /** @param requeue hands a synthetic execution report (an unsendable order) back to the shard's queue */
+  LpOrderDesk(Vertx vertx, Clock clock, long timeoutMs, Consumer<JsonObject> requeue) {
+    this.vertx = vertx;
+    this.clock = clock;
+    this.timeoutMs = timeoutMs;
+    this.requeue = requeue;
+  }
+
+  static String clOrdId(long accountId, long orderId, int attempt) {
+    return accountId + "-" + orderId + "-" + attempt;
+  }
+
+  Tracked get(long orderId) {
+    return byOrder.get(orderId);
+  }
+
+  int size() {
+    return byOrder.size();
+  }
+
+  /** An order the shard rebuilt from the database: ask its LP where it stands as soon as possible. */
+  void recovered(long accountId, Order order, String lp, String clOrdId) {
+    Tracked t = new Tracked(accountId, order, lp, 1, List.of());
+    if (clOrdId != null) {
+      t.clOrdId = clOrdId;
+    }
+    t.sentAt = clock.millis() - timeoutMs;
+    byOrder.put(order.id(), t);
+  }
+
+  /** After the commit that recorded {@code order} SENT_TO_LP: send it, holding {@code reply} until it is final. */
+  void sent(Tracked t, Promise<JsonObject> reply, JsonArray events, SymbolCatalog symbols) {
+    t.reply = reply;
+    t.events.addAll(events);
+    byOrder.put(t.order.id(), t);
+    send(t, symbols);
+  }
+
+  /** Next LP after a reject, if any is left; the caller records the attempt and then calls {@link #send}. */
+  String next(Tracked t, LpBoard board) {
+    while (!t.untried.isEmpty()) {
+      String lp = t.untried.remove(0);
+      if (board.up(lp)) {
+        t.lp = lp;
+        t.attempt++;
+        t.clOrdId = clOrdId(t.accountId, t.order.id(), t.attempt);
+        return lp;
+      }
+    }
+    return null;
+  }
+
+  void send(Tracked t, SymbolCatalog symbols) {
+    t.sentAt = clock.millis();
+    t.statusRequested = false;
+    JsonObject message = order(t, symbols).put("type", "new");
+    vertx.eventBus().<JsonObject>request(ROUTER_ORDERS, message, new DeliveryOptions().setSendTimeout(timeoutMs))
+      .onComplete(ar -> {
+        JsonObject answer = ar.succeeded() ? ar.result().body() : null;
+        if (answer == null || !answer.getBoolean("sent", false)) {
+          String reason = answer == null ? "router unavailable: " + ar.cause().getMessage() : answer.getString("reason");
+          // Not sent: as good as an LP reject (never reached it), so the next LP is tried.
+          requeue.accept(new JsonObject().put("op", "execution").put("accountId", t.accountId)
+            .put("orderId", t.order.id()).put("clOrdId", t.clOrdId).put("lp", t.lp)
+            .put("execId", "unsent-" + t.clOrdId).put("execType", "REJECTED").put("ordStatus", "REJECTED")
+            .put("text", "not sent to " + t.lp + ": " + reason));
+        }
+      });
+  }
+
+  /** The held client reply, answered with {@code result} (final, or interim on timeout). */
+  void answer(Tracked t, JsonObject result) {
+    if (t.reply != null) {
+      t.reply.tryComplete(result.copy());
+      t.reply = null;
+    }
+  }
+
+  void finished(long orderId, JsonObject result) {
+    Tracked t = byOrder.remove(orderId);
+    if (t != null) {
+      answer(t, result);
+    }
+  }
+
+  /** Timer: status requests for silent orders, interim answers, UNKNOWN after three timeouts. */
+  void tick(LpBoard board) {
+    long now = clock.millis();
+    for (Tracked t : byOrder.values()) {
+      long silentFor = now - Math.max(t.sentAt, t.lastReportAt);
+      if (silentFor >= timeoutMs && t.reply != null) {
+        answer(t, interim(t));
+      }
+      if (silentFor >= timeoutMs && !t.statusRequested && board.up(t.lp)) {
+        t.statusRequested = true;
+        vertx.eventBus().request(ROUTER_ORDERS, statusRequest(t), new DeliveryOptions().setSendTimeout(timeoutMs))
+          .onFailure(e -> LOG.warn("status request for order {} at {} not sent: {}", t.order.id(), t.lp, e.toString()));
+      }
+      if (silentFor >= 3 * timeoutMs && !t.unknown) {
+        t.unknown = true;
+        LOG.error("order {} of account {} at {} ({}) is UNKNOWN: no execution report for {} ms; it stays SENT_TO_LP "
+          + "until the LP answers", t.order.id(), t.accountId, t.lp, t.clOrdId, silentFor);
+      }
+    }
+  }
+
+  /** An LP came (back) up: ask it about every order it holds, so nothing waits for a timeout. */
+  void reconcile(String lp) {
+    for (Tracked t : byOrder.values()) {
+      if (lp.equals(t.lp)) {
+        t.statusRequested = true;
+        vertx.eventBus().request(ROUTER_ORDERS, statusRequest(t), new DeliveryOptions().setSendTimeout(timeoutMs));
+      }
+    }
+  }
+
+  long unknownCount() {
+    return byOrder.values().stream().filter(t -> t.unknown).count();
+  }
+
+  static JsonObject interim(Tracked t) {
+    return new JsonObject().put("httpStatus", 202).put("status", "SENT_TO_LP").put("orderId", t.order.id())
+      .put("lp", t.lp).put("events", t.events.copy())
+      .put("message", "the order is with " + t.lp + "; its fills arrive on the account channel and in GET orders");
+  }
+
+  private JsonObject statusRequest(Tracked t) {
+    return new JsonObject().put("type", "status").put("clOrdId", t.clOrdId).put("lp", t.lp)
+      .put("orderId", t.order.id()).put("accountId", t.accountId).put("symbol", t.order.symbol())
+      .put("side", t.order.side().name());
+  }
+
+  private static JsonObject order(Tracked t, SymbolCatalog symbols) {
+    Order o = t.order;
+    JsonObject json = new JsonObject().put("clOrdId", t.clOrdId).put("orderId", o.id()).put("accountId", t.accountId)
+      .put("lp", t.lp).put("symbol", o.symbol()).put("side", o.side().name()).put("volume", Lots.format(o.volume()))
+      .put("ordType", o.type() == OrderType.LIMIT ? "LIMIT" : "MARKET")
+      .put("timeInForce", o.timeInForce().name());
+    if (o.type() == OrderType.LIMIT) {
+      json.put("price", Prices.format(o.price(), symbols.get(o.symbol()).digits()));
+    }
+    return json;
+  }
+}
