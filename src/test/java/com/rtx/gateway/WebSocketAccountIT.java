@@ -64,8 +64,9 @@ class WebSocketAccountIT {
     TestEngine test = TestEngine.on(database).env("RTX_ROLES", "dealing,gateway").env("RTX_DEMO_ENABLED", "true")
       .env("RTX_DEMO_PASSWORD", PASSWORD).env("RTX_PRICING_STALE_MS", "600000")
       .env("RTX_AUTH_ACCESS_TOKEN_TTL_S", Long.toString(TOKEN_TTL_S))
-      // Housekeeping (which notices expired tokens) runs every heartbeat/4.
-      .env("RTX_WS_HEARTBEAT_MS", "2000");
+      // Housekeeping (which notices expired tokens) runs every heartbeat/4; the idle limit is far
+      // beyond the expiry test's clock jump, which would otherwise look like a silent client.
+      .env("RTX_WS_HEARTBEAT_MS", "2000").env("RTX_WS_IDLE_TIMEOUT_MS", "600000");
     port = test.httpPort();
     engine = test.start(CLOCK);
     quote("EURUSD", "1.10000", "1.10002");
@@ -230,7 +231,7 @@ class WebSocketAccountIT {
     CLOCK.advanceTo(CLOCK.millis() + (TOKEN_TTL_S + 1) * 1000);
     quote("EURUSD", "1.10000", "1.10002");
     JsonObject expired = conn.nextOfType("auth.expired");
-    assertThat(expired.getJsonArray("accountIds")).containsExactly(100003L);
+    assertThat(expired.getJsonArray("accountIds").getList()).containsExactly(100003);
 
     conn.send(new JsonObject().put("type", "auth").put("token", token));
     assertThat(conn.nextOfType("error").getString("message")).contains("expired");
@@ -244,11 +245,11 @@ class WebSocketAccountIT {
     assertThat(conn.nextOfType("account.snapshot").getLong("accountId")).isEqualTo(100003);
   }
 
-  /** The next quote of the conn whose bid starts with {@code prefix} (skips earlier prices). */
+  /** The next quote of the conn whose ask starts with {@code prefix} (skips earlier prices). */
   private static JsonObject nextQuote(Conn conn, String prefix) throws InterruptedException {
     while (true) {
       JsonObject quote = conn.nextOfType("quote");
-      if (quote.getString("bid").startsWith(prefix)) {
+      if (quote.getString("ask").startsWith(prefix)) {
         return quote;
       }
     }
