@@ -245,6 +245,45 @@ class WebSocketAccountIT {
     assertThat(conn.nextOfType("account.snapshot").getLong("accountId")).isEqualTo(100003);
   }
 
+  @Test
+  void marginCallAndStopOutReachTheAccountChannel() throws Exception {
+    // 100002 (netting, 1:100, $10,000, margin call 100 %, stop-out 50 %) buys 5 lots at 1.10006:
+    // margin 500,000 EUR / 100 = 5,000 EUR, about $5,450 at 1.09.
+    quote("EURUSD", "1.10000", "1.10002");
+    String token = login("trader1");
+    Conn conn = connect(token);
+    conn.nextOfType("authenticated");
+    conn.send(subscribeAccount(100002));
+    conn.nextOfType("account.snapshot");
+    HttpResponse<String> placed = post("/api/v1/orders", new JsonObject().put("accountId", 100002)
+      .put("symbol", "EURUSD").put("side", "BUY").put("type", "MARKET").put("volume", "5"), token);
+    assertThat(placed.statusCode()).as(placed.body()).isEqualTo(200);
+    nextEvent(conn, "position.opened");
+
+    // bid 1.08996 (marked up): loss about $5,050, equity about $4,930 → margin level about 90 %
+    quote("EURUSD", "1.09000", "1.09002");
+    JsonObject marginCall = nextEvent(conn, "margin-call.raised");
+    assertThat(new java.math.BigDecimal(marginCall.getJsonObject("account").getString("marginLevel")))
+      .isLessThan(new java.math.BigDecimal("100"));
+
+    // bid 1.08496: equity about $2,430 against margin about $5,425 → about 45 %, below stop-out
+    quote("EURUSD", "1.08500", "1.08502");
+    JsonObject stopOut = nextEvent(conn, "stop-out");
+    assertThat(stopOut.getJsonObject("evidence").getLong("accountId")).isEqualTo(100002);
+    assertThat(stopOut.getJsonObject("evidence").getJsonArray("steps")).isNotEmpty();
+  }
+
+  /** The next account event of the given type on the conn (skips other frames and events). */
+  private static JsonObject nextEvent(Conn conn, String type) throws InterruptedException {
+    while (true) {
+      for (Object e : conn.nextOfType("account.events").getJsonArray("events")) {
+        if (((JsonObject) e).getString("type").equals(type)) {
+          return (JsonObject) e;
+        }
+      }
+    }
+  }
+
   /** The next quote of the conn whose ask starts with {@code prefix} (skips earlier prices). */
   private static JsonObject nextQuote(Conn conn, String prefix) throws InterruptedException {
     while (true) {
