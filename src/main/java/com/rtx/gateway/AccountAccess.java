@@ -42,6 +42,16 @@ public final class AccountAccess {
     return accountId;
   }
 
+  /**
+   * The client group of the trader's first account (lowest id), or null when they hold none: what
+   * an authenticated WebSocket prices quotes with before it subscribes to a particular account.
+   */
+  public Future<String> primaryGroup(long traderId) {
+    return pool.preparedQuery("SELECT group_name FROM account WHERE trader_id = $1 ORDER BY id LIMIT 1")
+      .execute(Tuple.of(traderId))
+      .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("group_name"));
+  }
+
   /** {@link #check} for the request's authenticated trader. */
   public Future<Long> check(RoutingContext rc, long accountId) {
     return check(TraderPrincipal.of(rc), accountId);

@@ -30,7 +30,7 @@ final class GatewayMetrics {
     Gauge.builder("rtx.ws.subscriptions", subscriptions, AtomicInteger::get)
       .description("Symbol subscriptions over all WebSocket connections").register(registry);
     Gauge.builder("rtx.ws.conflation.pending", conflationPending, AtomicInteger::get)
-      .description("Quote frames waiting in conflation maps of slow WebSocket readers").register(registry);
+      .description("Quote and account-summary frames waiting in conflation maps of slow WebSocket readers").register(registry);
     offered = Counter.builder("rtx.ws.quotes.offered")
       .description("Quote frames offered to WebSocket connections (written or conflated)").register(registry);
     superseded = Counter.builder("rtx.ws.quotes.superseded")

@@ -46,7 +46,10 @@ public final class GatewayVerticle extends VerticleBase {
   private HttpServer server;
   private volatile boolean stopping;
   private QuoteHub hub;
+  private AccountHub accountHub;
   private WsEndpoint ws;
+  private AccessTokens tokens;
+  private AccountAccess access;
   private long purgeTimer = -1;
 
   /** How often each gateway deletes refresh tokens of long-ended sessions (idempotent across nodes). */
@@ -64,28 +67,41 @@ public final class GatewayVerticle extends VerticleBase {
         Map<String, Instrument> instruments = new TreeMap<>(loaded.<Map<String, Instrument>>resultAt(0));
         instruments.values().removeIf(i -> !i.enabled());
         hub = new QuoteHub(vertx, platform.clock(), platform.config().pricing(), instruments,
-          loaded.<ReferenceDataRepository.GroupMarkups>resultAt(1).defaultProfile(), platform.metrics());
-        ws = new WsEndpoint(vertx, platform.clock(), platform.config().ws(), hub, platform.metrics());
+          loaded.resultAt(1), platform.metrics());
         vertx.eventBus().consumer(Addresses.REFDATA_CHANGED, m -> refdata.groupMarkups()
-          .onSuccess(markups -> hub.markupChanged(markups.defaultProfile())));
+          .onSuccess(hub::markupChanged)
+          .onFailure(e -> LOG.warn("could not reload markups; quotes keep the previous ones: {}", e.getMessage())));
         return hub.start(platform.redis());
       })
       .compose(v -> vertx.executeBlocking(() -> SigningKeys.load(platform.config().auth(), platform.config().dataDir()), false))
+      .map(keys -> {
+        tokens = new AccessTokens(vertx, keys, platform.clock(), platform.config().auth().accessTokenTtlS());
+        access = new AccountAccess(platform.pool());
+        ws = webSocket();
+        return keys;
+      })
       .compose(this::traderApi)
       .compose(this::listen);
+  }
+
+  /** {@code /ws}: quotes, and the account channel authenticated with the same tokens as REST. */
+  private WsEndpoint webSocket() {
+    accountHub = new AccountHub(vertx, platform.clock());
+    RtxConfig.Ws limits = platform.config().ws();
+    WsAccountChannel accounts = new WsAccountChannel(vertx, platform.clock(), tokens, access, accountHub,
+      platform.config().dealing().shards(), limits.maxSubscriptions());
+    return new WsEndpoint(vertx, platform.clock(), limits, hub, accounts, platform.metrics());
   }
 
   /** The {@code /api/v1} router: auth, accounts and market data on the OpenAPI contract. */
   private Future<Router> traderApi(SigningKeys keys) {
     RtxConfig.Auth config = platform.config().auth();
-    AccessTokens tokens = new AccessTokens(vertx, keys, platform.clock(), config.accessTokenTtlS());
     LoginThrottle throttle = new LoginThrottle(platform.redis(), new LoginThrottle.Limits(config.loginMaxFailures(),
       config.loginMaxFailuresPerIp(), Duration.ofSeconds(config.loginWindowS())), platform.clock(), platform.metrics());
     TraderAuth auth = new TraderAuth(platform.pool(), new PasswordHasher(vertx), tokens,
       new RefreshTokens(platform.pool()), throttle, platform.clock(), Duration.ofSeconds(config.refreshTokenTtlS()));
     purgeTimer = vertx.setPeriodic(PURGE_PERIOD_MS, id -> auth.purgeExpired()
       .onFailure(e -> LOG.warn("could not purge expired refresh tokens: {}", e.getMessage())));
-    AccountAccess access = new AccountAccess(platform.pool());
     return TraderApiRouter.create(vertx, new TraderJwtAuth(tokens), List.of(
       new AuthApi(auth, keys),
       new AccountsApi(platform.pool()),
@@ -119,7 +135,12 @@ public final class GatewayVerticle extends VerticleBase {
     router.get("/api/v1/openapi.yaml").handler(rc -> rc.response()
       .putHeader("Content-Type", "application/yaml").end(contract));
     router.route("/api/v1/*").subRouter(api);
-    router.get("/ws").handler(rc -> rc.request().toWebSocket().onSuccess(ws::handle).onFailure(rc::fail));
+    router.get("/ws").handler(rc -> {
+      String authorization = rc.request().getHeader("Authorization");
+      String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        ? authorization.substring(7).trim() : null;
+      rc.request().toWebSocket().onSuccess(socket -> ws.handle(socket, bearer)).onFailure(rc::fail);
+    });
     ws.start();
     ApiErrorHandler errors = new ApiErrorHandler();
     // Every 4xx/5xx the router produces, not just the common ones, gets the one JSON shape.
@@ -144,7 +165,9 @@ public final class GatewayVerticle extends VerticleBase {
       ws.stop();
     }
     Future<Void> stopped = server == null ? Future.succeededFuture() : server.shutdown(graceMs, TimeUnit.MILLISECONDS);
-    return stopped.compose(v -> hub == null ? Future.succeededFuture() : hub.stop());
+    return stopped
+      .compose(v -> accountHub == null ? Future.succeededFuture() : accountHub.stop())
+      .compose(v -> hub == null ? Future.succeededFuture() : hub.stop());
   }
 
   /** Read once into memory: serving from the jar needs no file cache on a read-only filesystem. */

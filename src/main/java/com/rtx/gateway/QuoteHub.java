@@ -5,6 +5,7 @@ import com.rtx.core.pricing.AggregatedQuote;
 import com.rtx.core.pricing.MarkupProfile;
 import com.rtx.marketdata.QuoteMessages;
 import com.rtx.platform.config.RtxConfig;
+import com.rtx.refdata.ReferenceDataRepository.GroupMarkups;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The gateway's view of prices: one event-bus consumer per symbol (so bus consumers scale with
  * symbols, not with connections), the latest quote per symbol for REST, and fan-out of each quote
- * to the WebSocket connections subscribed to it. The client frame is built once per quote and
- * shared by every connection.
+ * to the WebSocket connections subscribed to it. Each connection sees the markup of its client
+ * group ({@link WsSession#pricingGroup}, the default group's when anonymous); the client frame is
+ * built once per quote and markup profile and shared by every connection of that profile.
  *
  * <p>Not thread-safe: owned by the gateway verticle's event loop.
  */
@@ -38,7 +41,8 @@ final class QuoteHub {
   private final Clock clock;
   private final long staleMs;
   private final Map<String, Instrument> instruments;
-  private MarkupProfile profile;
+  private GroupMarkups markups;
+  private MarkupProfile defaultProfile;
   private final Map<String, AggregatedQuote> latest = new HashMap<>();
   private final Map<String, Set<WsConnection>> subscribers = new HashMap<>();
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
@@ -49,12 +53,12 @@ final class QuoteHub {
   private final AtomicInteger subscriptions;
 
   QuoteHub(Vertx vertx, Clock clock, RtxConfig.Pricing pricing, Map<String, Instrument> instruments,
-           MarkupProfile defaultProfile, MeterRegistry metrics) {
+           GroupMarkups markups, MeterRegistry metrics) {
     this.vertx = vertx;
     this.clock = clock;
     this.staleMs = pricing.staleMs();
     this.instruments = Map.copyOf(instruments);
-    this.profile = defaultProfile;
+    markupChanged(markups);
     GatewayMetrics meters = GatewayMetrics.of(metrics);
     this.delivered = meters.offered;
     this.superseded = meters.superseded;
@@ -105,19 +109,32 @@ final class QuoteHub {
     return Future.all(consumers.stream().map(MessageConsumer::unregister).toList()).mapEmpty();
   }
 
-  void markupChanged(MarkupProfile defaultProfile) {
-    this.profile = defaultProfile;
+  /** New markup profiles (on {@code rtx.refdata.changed}); the next quote of each symbol carries them. */
+  void markupChanged(GroupMarkups markups) {
+    this.markups = markups;
+    this.defaultProfile = markups.defaultProfile();
+  }
+
+  /** The profile of a client group; the default group's for null or an unknown group. */
+  MarkupProfile profile(String group) {
+    MarkupProfile profile = group == null ? null : markups.byGroup().get(group);
+    return profile == null ? defaultProfile : profile;
   }
 
   Map<String, Instrument> instruments() {
     return instruments;
   }
 
-  /** The client view of the latest quote of a symbol, if pricing ever published one here. */
+  /** The default group's view of the latest quote of a symbol, if pricing ever published one here. */
   Optional<JsonObject> clientQuote(String symbol) {
+    return clientQuote(symbol, null);
+  }
+
+  /** {@link #clientQuote(String)} with the markup of a client group (null: the default group). */
+  Optional<JsonObject> clientQuote(String symbol, String group) {
     AggregatedQuote raw = latest.get(symbol);
     return raw == null ? Optional.empty()
-      : Optional.of(QuoteView.client(raw, instruments.get(symbol), profile, clock.millis(), staleMs));
+      : Optional.of(QuoteView.client(raw, instruments.get(symbol), profile(group), clock.millis(), staleMs));
   }
 
   /** Subscribes; returns the symbols newly added (the caller sends their current quotes). */
@@ -187,8 +204,11 @@ final class QuoteHub {
       return;
     }
     long now = clock.millis();
-    String frame = WsMessages.quote(QuoteView.client(raw, instrument, profile, now, staleMs));
+    // Identity map: one frame per profile object, however many groups share it.
+    Map<MarkupProfile, String> frames = new IdentityHashMap<>(4);
     for (WsConnection connection : connections) {
+      String frame = frames.computeIfAbsent(profile(connection.session().pricingGroup()),
+        p -> WsMessages.quote(QuoteView.client(raw, instrument, p, now, staleMs)));
       connection.offerQuote(symbol, frame, now);
     }
     delivered.increment(connections.size());

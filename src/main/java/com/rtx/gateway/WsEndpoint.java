@@ -21,7 +21,7 @@ import java.util.Set;
 /**
  * The {@code /ws} endpoint: protocol handling (see {@link WsMessages}), limits, heartbeats, idle
  * and stuck-reader disconnection. Quote fan-out and conflation are {@link QuoteHub} and
- * {@link WsConnection}.
+ * {@link WsConnection}; authentication and the account channel are {@link WsAccountChannel}.
  *
  * <p>Not thread-safe: runs on the gateway verticle's event loop.
  */
@@ -35,17 +35,20 @@ final class WsEndpoint {
   private final Clock clock;
   private final RtxConfig.Ws limits;
   private final QuoteHub hub;
+  private final WsAccountChannel accounts;
   private final Set<WsConnection> connections = new HashSet<>();
   private final Counter disconnectedSlow;
   private final GatewayMetrics meters;
   private final java.util.concurrent.atomic.AtomicInteger connectionCount;
   private long timer = -1;
 
-  WsEndpoint(Vertx vertx, Clock clock, RtxConfig.Ws limits, QuoteHub hub, MeterRegistry metrics) {
+  WsEndpoint(Vertx vertx, Clock clock, RtxConfig.Ws limits, QuoteHub hub, WsAccountChannel accounts,
+             MeterRegistry metrics) {
     this.vertx = vertx;
     this.clock = clock;
     this.limits = limits;
     this.hub = hub;
+    this.accounts = accounts;
     this.meters = GatewayMetrics.of(metrics);
     this.disconnectedSlow = meters.disconnectedSlow;
     this.connectionCount = meters.connections;
@@ -63,7 +66,11 @@ final class WsEndpoint {
     new ArrayList<>(connections).forEach(c -> c.close((short) 1001, "server shutting down"));
   }
 
-  void handle(ServerWebSocket socket) {
+  /**
+   * A new connection; {@code bearerToken} is the upgrade request's {@code Authorization: Bearer}
+   * token, or null (browsers cannot send one and authenticate with an {@code auth} message).
+   */
+  void handle(ServerWebSocket socket, String bearerToken) {
     WsConnection connection = new WsConnection(socket, limits.writeQueueBytes(), clock.millis(), meters);
     connections.add(connection);
     connectionCount.incrementAndGet();
@@ -78,7 +85,11 @@ final class WsEndpoint {
         connectionCount.decrementAndGet();
       }
       hub.disconnected(connection);
+      accounts.disconnected(connection);
     });
+    if (bearerToken != null) {
+      accounts.authenticate(connection, bearerToken);
+    }
   }
 
   private void onMessage(WsConnection connection, String text) {
@@ -101,13 +112,36 @@ final class WsEndpoint {
       return;
     }
     switch (type) {
-      case "subscribe" -> subscribe(connection, message);
-      case "unsubscribe" -> unsubscribe(connection, message);
+      case "auth" -> {
+        if (message.getValue("token") instanceof String token) {
+          accounts.authenticate(connection, token);
+        } else {
+          connection.sendControl(WsMessages.error("MISSING_FIELD", "token must be the access token", "token"));
+        }
+      }
+      case "subscribe" -> {
+        if (isAccountChannel(message)) {
+          accounts.subscribe(connection, message);
+        } else {
+          subscribe(connection, message);
+        }
+      }
+      case "unsubscribe" -> {
+        if (isAccountChannel(message)) {
+          accounts.unsubscribe(connection, message);
+        } else {
+          unsubscribe(connection, message);
+        }
+      }
       case "ping" -> connection.sendControl(new JsonObject().put("type", "pong").put("id", message.getValue("id"))
         .put("time", clock.millis()).encode());
       default -> connection.sendControl(WsMessages.error("UNKNOWN_TYPE",
-        "type must be subscribe, unsubscribe or ping", "type"));
+        "type must be auth, subscribe, unsubscribe or ping", "type"));
     }
+  }
+
+  private static boolean isAccountChannel(JsonObject message) {
+    return "account".equals(message.getValue("channel"));
   }
 
   private void subscribe(WsConnection connection, JsonObject message) {
@@ -126,7 +160,7 @@ final class WsEndpoint {
     connection.sendControl(WsMessages.ack("subscribed", new JsonArray(new ArrayList<>(symbols))));
     long now = clock.millis();
     for (String symbol : added) {
-      hub.clientQuote(symbol).ifPresent(quote -> connection.offerQuote(symbol, WsMessages.quote(quote), now));
+      hub.clientQuote(symbol, connection.session().pricingGroup()).ifPresent(quote -> connection.offerQuote(symbol, WsMessages.quote(quote), now));
     }
   }
 
@@ -141,7 +175,8 @@ final class WsEndpoint {
   /** The validated symbol list of a (un)subscribe, or null after an error was sent. */
   private List<String> symbols(WsConnection connection, JsonObject message) {
     if (!"quotes".equals(message.getValue("channel"))) {
-      connection.sendControl(WsMessages.error("UNKNOWN_CHANNEL", "channel must be \"quotes\"", "channel"));
+      connection.sendControl(WsMessages.error("UNKNOWN_CHANNEL", "channel must be \"quotes\" or \"account\"",
+        "channel"));
       return null;
     }
     if (!(message.getValue("symbols") instanceof JsonArray array) || array.isEmpty()) {
@@ -163,6 +198,7 @@ final class WsEndpoint {
   private void housekeeping() {
     long now = clock.millis();
     for (WsConnection connection : new ArrayList<>(connections)) {
+      accounts.expireIfDue(connection, now);
       if (connection.stuck(now, limits.stuckMs())) {
         disconnectedSlow.increment();
         LOG.info("closing websocket {}: reader too slow for {} ms", connection.socket().remoteAddress(),
