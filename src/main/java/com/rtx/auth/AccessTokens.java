@@ -20,8 +20,9 @@ import java.util.UUID;
  * Issues and verifies traders' access tokens (vertx-auth-jwt): signed with the active key (its
  * {@code kid} in the header), verified with any configured key, so rotating the active key keeps
  * earlier tokens valid until they expire. Claims: {@code iss} {@value #ISSUER}, {@code aud}
- * {@value #AUDIENCE} (staff tokens will carry another audience and never pass here), {@code sub}
- * the trader id, {@code name} the username, {@code sid} the login session, {@code iat},
+ * {@value #AUDIENCE} for traders, {@value #STAFF_AUDIENCE} for staff (each instance issues and
+ * accepts one audience only, so a trader token never passes the admin API nor the reverse),
+ * {@code sub} the trader or staff id, {@code name} the username, {@code sid} the login session, {@code iat},
  * {@code exp}, {@code jti}.
  *
  * <p>vertx-auth-jwt only checks the signature here; time claims are checked against the engine's
@@ -32,6 +33,8 @@ public final class AccessTokens {
 
   public static final String ISSUER = "rtx";
   public static final String AUDIENCE = "rtx-trader";
+  /** Staff (admin API) tokens: same keys, another audience, so neither API accepts the other's. */
+  public static final String STAFF_AUDIENCE = "rtx-staff";
   /** Tolerated clock difference between nodes for {@code iat}. */
   private static final long LEEWAY_S = 30;
 
@@ -40,8 +43,15 @@ public final class AccessTokens {
   private final JWTOptions signing;
   private final Clock clock;
   private final long ttlSeconds;
+  private final String audience;
 
   public AccessTokens(Vertx vertx, SigningKeys keys, Clock clock, long ttlSeconds) {
+    this(vertx, keys, clock, ttlSeconds, AUDIENCE);
+  }
+
+  /** Tokens for {@code audience} ({@link #AUDIENCE} traders, {@link #STAFF_AUDIENCE} staff). */
+  public AccessTokens(Vertx vertx, SigningKeys keys, Clock clock, long ttlSeconds, String audience) {
+    this.audience = audience;
     SigningKeys.Key active = keys.active();
     this.signer = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(new PubSecKeyOptions()
       .setAlgorithm(active.alg()).setId(active.kid()).setBuffer(active.privatePem().orElseThrow())));
@@ -55,6 +65,10 @@ public final class AccessTokens {
     this.ttlSeconds = ttlSeconds;
   }
 
+  public String audience() {
+    return audience;
+  }
+
   public long ttlSeconds() {
     return ttlSeconds;
   }
@@ -62,7 +76,7 @@ public final class AccessTokens {
   /** A new access token for the trader's session, valid for the configured lifetime from now. */
   public String issue(long traderId, String username, UUID sessionId) {
     long now = clock.instant().getEpochSecond();
-    return signer.generateToken(new JsonObject().put("iss", ISSUER).put("aud", AUDIENCE)
+    return signer.generateToken(new JsonObject().put("iss", ISSUER).put("aud", audience)
       .put("sub", Long.toString(traderId)).put("name", username).put("sid", sessionId.toString())
       .put("iat", now).put("exp", now + ttlSeconds).put("jti", UUID.randomUUID().toString()), signing);
   }
@@ -83,9 +97,9 @@ public final class AccessTokens {
         return Future.failedFuture(new TokenRejected("access token has the wrong issuer"));
       }
       Object aud = jwt.getValue("aud");
-      boolean forUs = aud instanceof String s ? s.equals(AUDIENCE) : aud instanceof JsonArray a && a.contains(AUDIENCE);
+      boolean forUs = aud instanceof String s ? s.equals(audience) : aud instanceof JsonArray a && a.contains(audience);
       if (!forUs) {
-        return Future.failedFuture(new TokenRejected("access token is not for this API (audience " + AUDIENCE + ")"));
+        return Future.failedFuture(new TokenRejected("access token is not for this API (audience " + audience + ")"));
       }
       long now = clock.instant().getEpochSecond();
       if (!(jwt.getValue("exp") instanceof Number exp) || exp.longValue() <= now) {

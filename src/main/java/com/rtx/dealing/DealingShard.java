@@ -150,6 +150,10 @@ final class DealingShard {
     if ("account".equals(req.getString("op"))) {
       return read(accountId);
     }
+    JsonObject halted = KillSwitch.rejection(vertx, req);
+    if (halted != null) {
+      return Future.succeededFuture(halted);
+    }
     Promise<JsonObject> reply = Promise.promise();
     queue.add(new Pending(accountId, req, null, reply));
     drain();

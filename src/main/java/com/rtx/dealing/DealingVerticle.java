@@ -80,6 +80,7 @@ public final class DealingVerticle extends VerticleBase {
         }
         return seedQuotes(data);
       })
+      .compose(v -> KillSwitch.watch(vertx, platform.pool()).map(consumers::add))
       .compose(v -> acquire())
       .onSuccess(v -> {
         vertx.setPeriodic(settings.acquireIntervalMs(), id -> acquire());

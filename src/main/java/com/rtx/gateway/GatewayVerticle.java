@@ -5,6 +5,7 @@ import com.rtx.auth.LoginThrottle;
 import com.rtx.auth.PasswordHasher;
 import com.rtx.auth.RefreshTokens;
 import com.rtx.auth.SigningKeys;
+import com.rtx.auth.StaffJwtAuth;
 import com.rtx.auth.TraderAuth;
 import com.rtx.auth.TraderJwtAuth;
 import com.rtx.core.market.Instrument;
@@ -34,8 +35,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The HTTP front door ({@code http.host}:{@code http.port}): health probes under
  * {@code /health/*}, Prometheus metrics at {@code /metrics}, the traders' REST API {@code /api/v1}
- * (auth, accounts, market data; built from its OpenAPI contract by {@link TraderApiRouter}) and
- * WebSocket ({@code /ws}). Stopping it stops accepting connections and lets in-flight requests finish
+ * (auth, accounts, market data; built from its OpenAPI contract by {@link TraderApiRouter}), the
+ * staff API {@code /api/admin/v1} (validated here, served by the admin role over the bus:
+ * {@link AdminApiProxy}) and WebSocket ({@code /ws}). Stopping it stops accepting connections and lets in-flight requests finish
  * within {@code shutdown.grace-ms}.
  */
 public final class GatewayVerticle extends VerticleBase {
@@ -80,8 +82,9 @@ public final class GatewayVerticle extends VerticleBase {
         ws = webSocket();
         return keys;
       })
-      .compose(this::traderApi)
-      .compose(this::listen);
+      .compose(keys -> Future.all(traderApi(keys), AdminApiProxy.create(vertx, new StaffJwtAuth(new AccessTokens(vertx,
+        keys, platform.clock(), platform.config().auth().accessTokenTtlS(), AccessTokens.STAFF_AUDIENCE)))))
+      .compose(routers -> listen(routers.resultAt(0), routers.resultAt(1)));
   }
 
   /** {@code /ws}: quotes, and the account channel authenticated with the same tokens as REST. */
@@ -112,7 +115,7 @@ public final class GatewayVerticle extends VerticleBase {
       new MarketDataApi(hub, new BarRepository(platform.pool()), platform.clock())));
   }
 
-  private Future<HttpServer> listen(Router api) {
+  private Future<HttpServer> listen(Router api, Router adminApi) {
     RtxConfig.Endpoint http = platform.config().http();
     RtxConfig.Ws limits = platform.config().ws();
     Router router = Router.router(vertx);
@@ -135,6 +138,10 @@ public final class GatewayVerticle extends VerticleBase {
     router.get("/api/v1/openapi.yaml").handler(rc -> rc.response()
       .putHeader("Content-Type", "application/yaml").end(contract));
     router.route("/api/v1/*").subRouter(api);
+    Buffer adminContract = classpathResource(AdminApiProxy.CONTRACT);
+    router.get("/api/admin/v1/openapi.yaml").handler(rc -> rc.response()
+      .putHeader("Content-Type", "application/yaml").end(adminContract));
+    router.route("/api/admin/v1/*").subRouter(adminApi);
     router.get("/ws").handler(rc -> {
       String authorization = rc.request().getHeader("Authorization");
       String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)

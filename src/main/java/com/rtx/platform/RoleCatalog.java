@@ -1,5 +1,6 @@
 package com.rtx.platform;
 
+import com.rtx.admin.AdminVerticle;
 import com.rtx.dealing.DealingVerticle;
 import com.rtx.gateway.GatewayVerticle;
 import com.rtx.lpsim.LpSimVerticle;
@@ -25,6 +26,7 @@ public final class RoleCatalog {
     VERTICLES.put(Role.LP_SIM, LpSimVerticle::new);
     VERTICLES.put(Role.PRICING, PricingVerticle::new);
     VERTICLES.put(Role.DEALING, DealingVerticle::new);
+    VERTICLES.put(Role.ADMIN, AdminVerticle::new);
     VERTICLES.put(Role.GATEWAY, GatewayVerticle::new);
   }
 

@@ -41,7 +41,8 @@ public record RtxConfig(
   long shutdownGraceMs,
   long configScanPeriodMs,
   Optional<String> kubernetesNamespace,
-  Auth auth) {
+  Auth auth,
+  Admin admin) {
 
   /** A listening address. */
   public record Endpoint(String host, int port) {
@@ -113,6 +114,17 @@ public record RtxConfig(
   }
 
   /**
+   * Staff (admin API) security settings that are infrastructure, not business data.
+   *
+   * @param lockoutFailures consecutive failed staff logins (password or TOTP) before the login is locked
+   * @param lockoutS how long a locked staff login stays locked; also the failure-counting window
+   * @param fourEyesAmount balance operations above this absolute amount (account currency) need a
+   *                       second staff member's approval
+   */
+  public record Admin(int lockoutFailures, long lockoutS, BigDecimal fourEyesAmount) {
+  }
+
+  /**
    * One access-token key: PEM text (or a path to a PEM file) of the PKCS#8 private key, needed only
    * by the active key, and of the public key. {@code alg} is ES256 or RS256.
    */
@@ -177,7 +189,8 @@ public record RtxConfig(
       in.longValue("shutdown.grace-ms", 0, 3_600_000),
       in.longValue("config.scan-period-ms", 0, 86_400_000),
       Optional.ofNullable(in.optionalString("kubernetes.namespace")),
-      auth(in));
+      auth(in),
+      admin(in));
     if (!in.problems().isEmpty()) {
       throw new ConfigException(in.problems());
     }
@@ -256,6 +269,21 @@ public record RtxConfig(
       }
     }
     return Set.copyOf(dates);
+  }
+
+  private static Admin admin(ConfigReader in) {
+    String amount = in.string("admin.four-eyes-amount");
+    BigDecimal fourEyes = BigDecimal.ZERO;
+    try {
+      fourEyes = new BigDecimal(amount == null ? "" : amount);
+      if (fourEyes.signum() < 0) {
+        in.problem("admin.four-eyes-amount", "must not be negative");
+      }
+    } catch (NumberFormatException e) {
+      in.problem("admin.four-eyes-amount", "must be a decimal amount, got '" + amount + "'");
+    }
+    return new Admin(in.intValue("admin.lockout-failures", 1, 1000), in.longValue("admin.lockout-s", 1, 86_400 * 30),
+      fourEyes);
   }
 
   private static Auth auth(ConfigReader in) {

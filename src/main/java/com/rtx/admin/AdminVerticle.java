@@ -1,0 +1,122 @@
+package com.rtx.admin;
+
+import com.rtx.auth.AccessTokens;
+import com.rtx.auth.PasswordHasher;
+import com.rtx.auth.SigningKeys;
+import com.rtx.platform.AdminAddresses;
+import com.rtx.platform.Platform;
+import com.rtx.platform.config.RtxConfig;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.openapi.contract.OpenAPIContract;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The admin role: consumes {@link AdminAddresses#API} (requests the gateway validated against
+ * {@code api/admin/v1/openapi.yaml}), checks the operation's permission for the caller
+ * ({@link StaffGuard}), runs the operation's handler and replies. Start fails when an operation of
+ * the contract has no permission or no handler, so the contract and the code cannot drift apart.
+ * Stateless: any number of nodes may run it.
+ */
+public final class AdminVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AdminVerticle.class);
+  static final String CONTRACT = "api/admin/v1/openapi.yaml";
+
+  private final Platform platform;
+  private final Map<String, AdminHandler> handlers = new HashMap<>();
+  private OperationPermissions permissions;
+  private StaffGuard guard;
+  private MessageConsumer<JsonObject> consumer;
+
+  public AdminVerticle(Platform platform) {
+    this.platform = platform;
+  }
+
+  @Override
+  public Future<?> start() {
+    RtxConfig config = platform.config();
+    return Future.all(OpenAPIContract.from(vertx, CONTRACT),
+        vertx.executeBlocking(() -> SigningKeys.load(config.auth(), config.dataDir()), false))
+      .compose(loaded -> {
+        permissions = OperationPermissions.from(loaded.resultAt(0));
+        wire(loaded.resultAt(1));
+        List<String> missing = permissions.operations().stream().filter(op -> !handlers.containsKey(op)).toList();
+        if (!missing.isEmpty()) {
+          return Future.failedFuture(new IllegalStateException("admin operations without a handler: " + missing));
+        }
+        consumer = vertx.eventBus().consumer(AdminAddresses.API, this::handle);
+        return consumer.completion();
+      })
+      .onSuccess(v -> LOG.info("admin API serving {} operations", permissions.operations().size()));
+  }
+
+  private void wire(SigningKeys keys) {
+    RtxConfig config = platform.config();
+    RtxConfig.Admin settings = config.admin();
+    AuditLog audit = new AuditLog(platform.pool());
+    Audited audited = new Audited(platform.pool(), audit);
+    guard = new StaffGuard(platform.pool(), audit, platform.clock());
+    AccessTokens tokens = new AccessTokens(vertx, keys, platform.clock(), config.auth().accessTokenTtlS(),
+      AccessTokens.STAFF_AUDIENCE);
+    PasswordHasher hasher = new PasswordHasher(vertx);
+    DealingClient dealing = new DealingClient(vertx, config.dealing().shards());
+    List<AdminOperations> groups = List.of(
+      new AuthOps(platform.pool(), audited, hasher, tokens,
+        new StaffLockout(platform.redis(), platform.pool(), Duration.ofSeconds(settings.lockoutS())),
+        new Totp(platform.clock()), platform.clock(),
+        new AuthOps.Limits(settings.lockoutFailures(), Duration.ofSeconds(settings.lockoutS()))),
+      new StaffOps(platform.pool(), audited, hasher, platform.clock()),
+      new AuditOps(audit, platform.clock()),
+      new AccountOps(platform.pool(), audited, hasher, dealing, platform.clock()),
+      new MoneyOps(platform.pool(), audited, dealing, platform.clock(), settings.fourEyesAmount()),
+      new DeskOps(vertx, platform.pool(), audited, dealing, platform.clock()));
+    groups.forEach(g -> g.register(handlers));
+  }
+
+  private void handle(Message<JsonObject> message) {
+    AdminRequest req;
+    try {
+      req = AdminRequest.of(message.body());
+    } catch (RuntimeException e) {
+      message.reply(AdminReply.error(new AdminException(400, "BAD_REQUEST", "malformed admin request", null)).toJson());
+      return;
+    }
+    String permission = permissions.of(req.operationId());
+    AdminHandler handler = handlers.get(req.operationId());
+    if (permission == null || handler == null) {
+      message.reply(AdminReply.error(new AdminException(404, "UNKNOWN_OPERATION",
+        "no admin operation " + req.operationId(), null)).toJson());
+      return;
+    }
+    guard.authorize(req, permission)
+      .compose(actor -> handler.handle(req, actor))
+      .onSuccess(reply -> message.reply(reply.toJson()))
+      .onFailure(e -> message.reply(failure(req, e).toJson()));
+  }
+
+  private static AdminReply failure(AdminRequest req, Throwable e) {
+    if (e instanceof AdminException refused) {
+      return AdminReply.error(refused);
+    }
+    if (e instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+      return AdminReply.error(new AdminException(409, "ALREADY_EXISTS", "that already exists", null));
+    }
+    LOG.error("admin operation {} failed (request {})", req.operationId(), req.requestId(), e);
+    return AdminReply.error(new AdminException(500, "INTERNAL_ERROR", "internal error; quote the request id to support", null));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return consumer == null ? Future.succeededFuture() : consumer.unregister();
+  }
+}

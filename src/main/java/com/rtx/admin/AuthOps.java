@@ -1,0 +1,220 @@
+package com.rtx.admin;
+
+import com.rtx.auth.AccessTokens;
+import com.rtx.auth.PasswordHasher;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Staff login, logout, password change and TOTP enrolment. Login order: the password is always
+ * verified (against a dummy hash for unknown users: same time, same 401), then the lock, status
+ * and second factor are looked at, so only someone who knows the password learns more. Every
+ * outcome is audited ({@code login}, {@code login.failed}, {@code login.lockout},
+ * {@code login.locked}); wrong passwords and wrong TOTP codes count towards the lockout.
+ */
+final class AuthOps implements AdminOperations {
+
+  /** Settings: failures before lockout and how long it lasts. */
+  record Limits(int failures, Duration lockout) {
+  }
+
+  private final Pool pool;
+  private final Audited audited;
+  private final PasswordHasher hasher;
+  private final AccessTokens tokens;
+  private final StaffLockout lockout;
+  private final Totp totp;
+  private final Clock clock;
+  private final Limits limits;
+
+  AuthOps(Pool pool, Audited audited, PasswordHasher hasher, AccessTokens tokens, StaffLockout lockout, Totp totp,
+          Clock clock, Limits limits) {
+    this.pool = pool;
+    this.audited = audited;
+    this.hasher = hasher;
+    this.tokens = tokens;
+    this.lockout = lockout;
+    this.totp = totp;
+    this.clock = clock;
+    this.limits = limits;
+  }
+
+  @Override
+  public void register(Map<String, AdminHandler> handlers) {
+    handlers.put("staffLogin", (req, actor) -> login(req));
+    handlers.put("staffLogout", this::logout);
+    handlers.put("getMe", this::me);
+    handlers.put("changePassword", this::changePassword);
+    handlers.put("enrollTotp", this::enrollTotp);
+    handlers.put("confirmTotp", this::confirmTotp);
+  }
+
+  private Future<AdminReply> login(AdminRequest req) {
+    String username = req.body().getString("username");
+    return pool.preparedQuery("SELECT id, username, password_hash, role, status, totp_secret, locked_until "
+        + "FROM staff WHERE username = $1").execute(Tuple.of(username))
+      .compose(rows -> {
+        Row staff = rows.size() == 0 ? null : rows.iterator().next();
+        return hasher.verify(req.body().getString("password"), staff == null ? null : staff.getString("password_hash"))
+          .compose(ok -> decide(req, username, staff, ok));
+      });
+  }
+
+  private Future<AdminReply> decide(AdminRequest req, String username, Row staff, boolean passwordOk) {
+    Instant now = clock.instant();
+    if (staff == null) {
+      return refuse(req, Actor.claimed(username), "login.failed", "unknown user", invalidCredentials());
+    }
+    Actor actor = new Actor(staff.getLong("id"), staff.getString("username"), staff.getString("role"));
+    var lockedUntil = staff.getOffsetDateTime("locked_until");
+    if (lockedUntil != null && lockedUntil.toInstant().isAfter(now)) {
+      long seconds = Math.max(1, Duration.between(now, lockedUntil.toInstant()).toSeconds());
+      return refuse(req, actor, "login.locked", "locked until " + lockedUntil.toInstant(), new AdminException(403,
+        "LOGIN_LOCKED", "too many failed logins; this login is locked, retry later", null, seconds));
+    }
+    if (!passwordOk) {
+      return failed(req, actor, "wrong password", invalidCredentials());
+    }
+    if (!"ACTIVE".equals(staff.getString("status"))) {
+      return refuse(req, actor, "login.failed", "disabled", new AdminException(403, "LOGIN_DISABLED",
+        "this staff login is disabled", null));
+    }
+    String secret = staff.getString("totp_secret");
+    String code = req.body().getString("totp");
+    if (secret != null && code == null) {
+      return refuse(req, actor, "login.failed", "TOTP code missing", new AdminException(401, "TOTP_REQUIRED",
+        "a TOTP code is required for this login", "totp"));
+    }
+    if (secret != null && !totp.valid(secret, code)) {
+      return failed(req, actor, "wrong TOTP code", new AdminException(401, "INVALID_TOTP", "the TOTP code is wrong", "totp"));
+    }
+    return accepted(req, actor, now);
+  }
+
+  private Future<AdminReply> accepted(AdminRequest req, Actor actor, Instant now) {
+    UUID session = UUID.randomUUID();
+    Instant expires = now.plusSeconds(tokens.ttlSeconds());
+    AuditEntry entry = AuditEntry.of(now, req, actor, "login", AuditEntry.OK).target("staff", actor.staffId());
+    return lockout.clear(actor.staffId(), actor.username())
+      .compose(v -> audited.change(entry, conn -> conn.preparedQuery(
+          "INSERT INTO staff_session (id, staff_id, issued_at, expires_at) VALUES ($1, $2, $3, $4)")
+        .execute(Tuple.of(session, actor.staffId(), now.atOffset(ZoneOffset.UTC), expires.atOffset(ZoneOffset.UTC)))
+        .map(r -> new Audited.Change(null, new JsonObject().put("sessionId", session.toString()), AdminReply.ok(
+          new JsonObject().put("accessToken", tokens.issue(actor.staffId(), actor.username(), session))
+            .put("tokenType", "Bearer").put("expiresIn", tokens.ttlSeconds()).put("staffId", actor.staffId())
+            .put("username", actor.username()).put("role", actor.role()))))));
+  }
+
+  /** A counted failure: may lock the user (audited as login.lockout). */
+  private Future<AdminReply> failed(AdminRequest req, Actor actor, String why, AdminException answer) {
+    return lockout.recordFailure(actor.staffId(), actor.username()).compose(count -> {
+      if (count < limits.failures()) {
+        return refuse(req, actor, "login.failed", why + " (" + count + " of " + limits.failures() + ")", answer);
+      }
+      Instant until = clock.instant().plus(limits.lockout());
+      AuditEntry entry = AuditEntry.of(clock.instant(), req, actor, "login.lockout", AuditEntry.OK)
+        .target("staff", actor.staffId());
+      return audited.change(entry, conn -> conn.preparedQuery("UPDATE staff SET locked_until = $2 WHERE id = $1")
+          .execute(Tuple.of(actor.staffId(), until.atOffset(ZoneOffset.UTC)))
+          .map(r -> new Audited.Change(null, new JsonObject().put("lockedUntil", until.toString())
+            .put("failures", count).put("last", why), null)))
+        .compose(v -> lockout.clear(actor.staffId(), actor.username()))
+        .compose(v -> Future.failedFuture(answer));
+    });
+  }
+
+  private Future<AdminReply> refuse(AdminRequest req, Actor actor, String action, String why, AdminException answer) {
+    AuditEntry entry = AuditEntry.of(clock.instant(), req, actor, action, AuditEntry.DENIED)
+      .target("staff", actor.staffId() == null ? actor.username() : actor.staffId())
+      .change(null, new JsonObject().put("reason", why));
+    return audited.log().append(entry).compose(id -> Future.failedFuture(answer));
+  }
+
+  private Future<AdminReply> logout(AdminRequest req, Actor actor) {
+    AuditEntry entry = AuditEntry.of(clock.instant(), req, actor, "staffLogout", AuditEntry.OK).target("staff", actor.staffId());
+    return audited.change(entry, conn -> conn.preparedQuery(
+        "UPDATE staff_session SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL")
+      .execute(Tuple.of(req.sessionId(), clock.instant().atOffset(ZoneOffset.UTC)))
+      .map(r -> new Audited.Change(new JsonObject().put("sessionId", req.sessionId().toString()),
+        new JsonObject().put("revoked", true), AdminReply.noContent())));
+  }
+
+  private Future<AdminReply> me(AdminRequest req, Actor actor) {
+    return pool.preparedQuery("SELECT s.totp_secret IS NOT NULL AS totp, array_agg(p.permission ORDER BY p.permission) "
+        + "FILTER (WHERE p.permission IS NOT NULL) AS permissions FROM staff s "
+        + "LEFT JOIN staff_role_permission p ON p.role = s.role WHERE s.id = $1 GROUP BY s.id")
+      .execute(Tuple.of(actor.staffId()))
+      .map(rows -> {
+        Row row = rows.iterator().next();
+        String[] permissions = row.getArrayOfStrings("permissions");
+        return AdminReply.ok(new JsonObject().put("staffId", actor.staffId()).put("username", actor.username())
+          .put("role", actor.role()).put("totpEnabled", row.getBoolean("totp"))
+          .put("permissions", new io.vertx.core.json.JsonArray(permissions == null ? java.util.List.of()
+            : java.util.List.of(permissions))));
+      });
+  }
+
+  private Future<AdminReply> changePassword(AdminRequest req, Actor actor) {
+    String current = req.body().getString("currentPassword");
+    String next = req.body().getString("newPassword");
+    return pool.preparedQuery("SELECT password_hash FROM staff WHERE id = $1").execute(Tuple.of(actor.staffId()))
+      .compose(rows -> hasher.verify(current, rows.iterator().next().getString("password_hash")))
+      .compose(ok -> ok ? hasher.hash(next)
+        : Future.failedFuture(new AdminException(401, "INVALID_CREDENTIALS", "the current password is wrong", "currentPassword")))
+      .compose(hash -> {
+        Instant now = clock.instant();
+        AuditEntry entry = AuditEntry.of(now, req, actor, "changePassword", AuditEntry.OK).target("staff", actor.staffId());
+        // Other sessions end: whoever else knew the old password is logged out with it.
+        return audited.change(entry, conn -> conn.preparedQuery(
+            "UPDATE staff SET password_hash = $2, password_changed_at = $3 WHERE id = $1")
+          .execute(Tuple.of(actor.staffId(), hash, now.atOffset(ZoneOffset.UTC)))
+          .compose(r -> conn.preparedQuery("UPDATE staff_session SET revoked_at = $3 WHERE staff_id = $1 AND id <> $2 "
+            + "AND revoked_at IS NULL").execute(Tuple.of(actor.staffId(), req.sessionId(), now.atOffset(ZoneOffset.UTC))))
+          .map(r -> new Audited.Change(null, new JsonObject().put("passwordChangedAt", now.toString())
+            .put("otherSessionsRevoked", r.rowCount()), AdminReply.noContent())));
+      });
+  }
+
+  private Future<AdminReply> enrollTotp(AdminRequest req, Actor actor) {
+    String secret = totp.newSecret();
+    AuditEntry entry = AuditEntry.of(clock.instant(), req, actor, "enrollTotp", AuditEntry.OK).target("staff", actor.staffId());
+    return audited.change(entry, conn -> conn.preparedQuery("UPDATE staff SET totp_pending = $2 WHERE id = $1")
+      .execute(Tuple.of(actor.staffId(), secret))
+      .map(r -> new Audited.Change(null, new JsonObject().put("totpPending", true), AdminReply.ok(new JsonObject()
+        .put("secret", secret).put("uri", Totp.uri(actor.username(), secret))))));
+  }
+
+  private Future<AdminReply> confirmTotp(AdminRequest req, Actor actor) {
+    String code = req.body().getString("code");
+    return pool.preparedQuery("SELECT totp_pending, totp_secret FROM staff WHERE id = $1").execute(Tuple.of(actor.staffId()))
+      .compose(rows -> {
+        Row row = rows.iterator().next();
+        String pending = row.getString("totp_pending");
+        if (pending == null) {
+          return Future.failedFuture(new AdminException(409, "NO_TOTP_ENROLMENT", "start with POST /auth/totp", null));
+        }
+        if (!totp.valid(pending, code)) {
+          return Future.failedFuture(new AdminException(400, "INVALID_TOTP", "the TOTP code is wrong", "code"));
+        }
+        AuditEntry entry = AuditEntry.of(clock.instant(), req, actor, "confirmTotp", AuditEntry.OK).target("staff", actor.staffId());
+        return audited.change(entry, conn -> conn.preparedQuery(
+            "UPDATE staff SET totp_secret = totp_pending, totp_pending = NULL WHERE id = $1").execute(Tuple.of(actor.staffId()))
+          .map(r -> new Audited.Change(new JsonObject().put("totpEnabled", row.getString("totp_secret") != null),
+            new JsonObject().put("totpEnabled", true), AdminReply.noContent())));
+      });
+  }
+
+  private static AdminException invalidCredentials() {
+    return new AdminException(401, "INVALID_CREDENTIALS", "invalid username or password", null);
+  }
+}

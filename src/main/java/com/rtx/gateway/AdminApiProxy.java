@@ -1,0 +1,102 @@
+package com.rtx.gateway;
+
+import com.rtx.auth.StaffJwtAuth;
+import com.rtx.platform.AdminAddresses;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RequestBody;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.JWTAuthHandler;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+
+import java.util.Map;
+
+/**
+ * Serves {@code /api/admin/v1} by forwarding to the admin role over the event bus
+ * ({@link AdminAddresses#API} documents the message). The gateway owns only HTTP: it builds the
+ * router from the admin contract ({@code api/admin/v1/openapi.yaml}, the same vertx-web-openapi-router
+ * set-up as {@link TraderApiRouter}), authenticates staff tokens ({@code staffBearer}: audience
+ * {@code rtx-staff}, so trader tokens are refused with 401) and validates every request; the admin
+ * role authorises, acts and audits. Every operation of the contract is forwarded, so adding one is
+ * a contract change plus its admin handler, nothing here.
+ *
+ * <p>Why a bus hop rather than mounting the admin role's router in the gateway: verticles talk
+ * over the bus (ARCHITECTURE.md), the admin role may run on other nodes than the gateway, and the
+ * gateway stays free of {@code com.rtx.admin} (ArchitectureTest).
+ */
+final class AdminApiProxy {
+
+  static final String CONTRACT = "api/admin/v1/openapi.yaml";
+  /** Reports can take a while; everything else answers in milliseconds. */
+  private static final long TIMEOUT_MS = 30_000;
+
+  private AdminApiProxy() {
+  }
+
+  static Future<Router> create(Vertx vertx, StaffJwtAuth bearer) {
+    return OpenAPIContract.from(vertx, CONTRACT).map(contract -> {
+      RouterBuilder rb = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+      rb.rootHandler(BodyHandler.create(false).setBodyLimit(TraderApiRouter.MAX_BODY_BYTES));
+      rb.security("staffBearer").httpHandler(JWTAuthHandler.create(bearer));
+      for (Operation operation : contract.operations()) {
+        String id = operation.getOperationId();
+        rb.getRoute(id).addHandler(rc -> forward(vertx, id, rc));
+      }
+      return rb.createRouter();
+    });
+  }
+
+  private static void forward(Vertx vertx, String operationId, RoutingContext rc) {
+    JsonObject path = new JsonObject();
+    rc.pathParams().forEach(path::put);
+    JsonObject query = new JsonObject();
+    rc.queryParams().names().forEach(name -> query.put(name, rc.queryParams().get(name)));
+    RequestBody body = rc.body();
+    Object json = body == null || body.isEmpty() ? null : body.asJsonObject();
+    JsonObject staff = rc.user() == null ? null : rc.user().principal().copy();
+    String ip = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
+    JsonObject request = new JsonObject().put("operationId", operationId).put("path", path).put("query", query)
+      .put("body", json).put("staff", staff).put("ip", ip)
+      .put("userAgent", rc.request().getHeader("User-Agent"))
+      .put("requestId", rc.response().headers().get(com.rtx.platform.logging.RequestIds.HEADER));
+    vertx.eventBus().<JsonObject>request(AdminAddresses.API, request, new DeliveryOptions().setSendTimeout(TIMEOUT_MS))
+      .onSuccess(reply -> respond(rc, reply.body()))
+      .onFailure(e -> rc.fail(new ApiException(unavailable(e))));
+  }
+
+  private static void respond(RoutingContext rc, JsonObject reply) {
+    var response = rc.response().setStatusCode(reply.getInteger("status", 500)).putHeader("Cache-Control", "no-store");
+    JsonObject headers = reply.getJsonObject("headers");
+    if (headers != null) {
+      for (Map.Entry<String, Object> h : headers) {
+        response.putHeader(h.getKey(), String.valueOf(h.getValue()));
+      }
+    }
+    if (reply.containsKey("text")) {
+      response.putHeader("Content-Type", reply.getString("contentType", "text/plain")).end(reply.getString("text"));
+    } else if (reply.getValue("body") == null) {
+      response.end();
+    } else {
+      response.putHeader("Content-Type", "application/json").end(io.vertx.core.json.Json.encode(reply.getValue("body")));
+    }
+  }
+
+  private static ApiError unavailable(Throwable e) {
+    if (e instanceof ReplyException reply && reply.failureType() == ReplyFailure.TIMEOUT) {
+      return new ApiError(504, "ADMIN_TIMEOUT", "the admin service did not answer in time; the outcome is unknown", null);
+    }
+    if (e instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
+      return new ApiError(503, "ADMIN_UNAVAILABLE", "no admin service is running; retry shortly", null);
+    }
+    return new ApiError(500, "INTERNAL_ERROR", "internal error; quote the request id to support", null);
+  }
+}
