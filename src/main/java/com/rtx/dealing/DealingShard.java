@@ -127,6 +127,21 @@ final class DealingShard {
     return accounts.size();
   }
 
+  /** Completes once no batch is in flight (stop first, so none starts). */
+  Future<Void> idle() {
+    if (!busy) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> done = Promise.promise();
+    vertx.setPeriodic(10, id -> {
+      if (!busy) {
+        vertx.cancelTimer(id);
+        done.tryComplete();
+      }
+    });
+    return done.future();
+  }
+
   /** Stops taking commands: everything queued is answered 503 (the caller may retry elsewhere). */
   void stop() {
     serving = false;
