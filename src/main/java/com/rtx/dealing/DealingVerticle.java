@@ -193,15 +193,18 @@ public final class DealingVerticle extends VerticleBase {
   }
 
   /**
-   * {@code standby} flipped: to true, every shard is handed back once its in-flight commit is done
+   * Standby flipped ({@code standby}, or the live colour switched): to true, every shard is handed back once its in-flight commit is done
    * (the live colour drains); to false, this node starts acquiring (the switch).
    */
   private void standbyChanged(JsonObject change) {
-    if (!change.getJsonArray("changedKeys", new io.vertx.core.json.JsonArray()).contains("standby")) {
+    io.vertx.core.json.JsonArray keys = change.getJsonArray("changedKeys", new io.vertx.core.json.JsonArray());
+    if (!keys.contains("standby") && !keys.contains("deployment.colour") && !keys.contains("deployment.live-colour")) {
       return;
     }
-    boolean next = Boolean.parseBoolean(String.valueOf(change.getJsonObject("config", new JsonObject())
-      .getValue("standby", false)));
+    JsonObject config = change.getJsonObject("config", new JsonObject());
+    JsonObject deployment = config.getJsonObject("deployment", new JsonObject());
+    boolean next = RtxConfig.standby(Boolean.parseBoolean(String.valueOf(config.getValue("standby", false))),
+      deployment.getString("colour"), deployment.getString("live-colour"));
     if (next == standby) {
       return;
     }

@@ -188,7 +188,7 @@ public record RtxConfig(
         Optional.ofNullable(in.optionalString("cluster.kubernetes.service-name")),
         Optional.ofNullable(in.optionalString("cluster.kubernetes.namespace"))),
       in.longValue("shutdown.grace-ms", 0, 3_600_000),
-      in.bool("standby"),
+      standby(in.bool("standby"), in.optionalString("deployment.colour"), in.optionalString("deployment.live-colour")),
       in.longValue("config.scan-period-ms", 0, 86_400_000),
       Optional.ofNullable(in.optionalString("kubernetes.namespace")),
       auth(in),
@@ -336,6 +336,14 @@ public record RtxConfig(
         key.getString("public-key")));
     }
     return List.copyOf(keys);
+  }
+
+  /**
+   * Whether this node is the idle colour of a blue-green pair: {@code standby} set, or this pod's
+   * {@code deployment.colour} differs from the shared {@code deployment.live-colour} (the switch).
+   */
+  public static boolean standby(boolean standby, String colour, String liveColour) {
+    return standby || (colour != null && liveColour != null && !colour.equals(liveColour));
   }
 
   /** 0 means one gateway instance (event loop) per available core. */
