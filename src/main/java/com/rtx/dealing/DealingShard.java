@@ -471,7 +471,7 @@ final class DealingShard {
         return (Void) null;
       })
       .recover(e -> {
-        failed(batch, outcomes, e);
+        failed(batch, e);
         return Future.succeededFuture();
       });
   }
@@ -496,14 +496,17 @@ final class DealingShard {
       new JsonObject().put("accountId", id).put("version", accounts.get(id).version()).put("events", list)));
   }
 
-  private void failed(List<Pending> batch, List<Outcome> outcomes, Throwable e) {
-    List<Pending> clients = batch.stream().filter(p -> p.reply() != null || p.command() instanceof Command.ApplyRollover
-      || p.command() instanceof Command.ExpireOrders).toList();
+  private void failed(List<Pending> batch, Throwable e) {
+    // Everything but the quote re-evaluations, which the next quote redoes anyway.
+    List<Pending> clients = batch.stream().filter(p -> p.reply() != null || p.request() != null
+      || p.command() instanceof Command.ApplyRollover || p.command() instanceof Command.ExpireOrders).toList();
+    // Held A-Book replies are not among the outcomes: answer every waiting client of the batch.
+    List<Promise<JsonObject>> waiting = batch.stream().map(Pending::reply).filter(r -> r != null).toList();
     if (e instanceof ShardStore.VersionConflict || e instanceof ShardStore.CommitOutcomeUnknown) {
       // Another writer, or a commit we cannot confirm: memory may no longer be what the database
       // holds. Stop serving; the verticle gives the shard up and rebuilds it from the database.
       LOG.error("shard {}: {}; giving the shard up", shard, e.getMessage());
-      outcomes.forEach(o -> o.pending().reply().tryComplete(unavailable()));
+      waiting.forEach(r -> r.tryComplete(unavailable()));
       stop();
       lost.run();
     } else if (isDataError(e) && clients.size() > 1) {
@@ -518,8 +521,8 @@ final class DealingShard {
     } else {
       LOG.warn("shard {}: batch of {} not committed: {}", shard, batch.size(), e.toString());
       boolean dataError = isDataError(e);
-      for (Outcome o : outcomes) {
-        o.pending().reply().tryComplete(dataError
+      for (Promise<JsonObject> r : waiting) {
+        r.tryComplete(dataError
           ? error(500, "NOT_PERSISTED", "the command could not be stored: " + e.getMessage(), null)
           : unavailable());
       }
