@@ -41,6 +41,7 @@ final class SimulatorFixture implements AutoCloseable {
   private SimulatorFixture() {
     JsonObject test = new JsonObject()
       .put("roles", "lp-sim")
+      .put("data-dir", Path.of("target", "test-data", "lpsim-" + fixPort).toString())
       .put("lpsim", new JsonObject()
         .put("port", fixPort)
         .put("control-port", controlPort)
