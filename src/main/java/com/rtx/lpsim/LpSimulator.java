@@ -303,7 +303,9 @@ public final class LpSimulator {
     SimInstrument instrument = instrument(symbol);
     Instant now = clock.instant();
     lp.sent(symbol, quote, now);
-    return new QuoteSent(lp.name(), instrument, quote, stream.publish(lp, instrument, quote, now));
+    int subscriptions = stream.publish(lp, instrument, quote, now);
+    desk.onQuote(lp, symbol);
+    return new QuoteSent(lp.name(), instrument, quote, subscriptions);
   }
 
   private boolean refusesLogon(String lp) {
