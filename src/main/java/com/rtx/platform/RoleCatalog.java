@@ -5,6 +5,7 @@ import com.rtx.dealing.DealingVerticle;
 import com.rtx.gateway.GatewayVerticle;
 import com.rtx.lpsim.LpSimVerticle;
 import com.rtx.pricing.PricingVerticle;
+import com.rtx.routing.RouterVerticle;
 import io.vertx.core.Deployable;
 
 import java.util.Collections;
@@ -26,6 +27,7 @@ public final class RoleCatalog {
     VERTICLES.put(Role.LP_SIM, LpSimVerticle::new);
     VERTICLES.put(Role.PRICING, PricingVerticle::new);
     VERTICLES.put(Role.DEALING, DealingVerticle::new);
+    VERTICLES.put(Role.ROUTER, RouterVerticle::new);
     VERTICLES.put(Role.ADMIN, AdminVerticle::new);
     VERTICLES.put(Role.GATEWAY, GatewayVerticle::new);
   }

@@ -31,6 +31,7 @@ public record RtxConfig(
   Pricing pricing,
   Ws ws,
   Dealing dealing,
+  Router router,
   Map<String, LpCredentials> lpCredentials,
   Pg pg,
   Redis redis,
@@ -53,8 +54,38 @@ public record RtxConfig(
   public record LpSim(Endpoint fix, int controlPort, long seed, List<SimulatedLp> lps) {
   }
 
-  /** One simulated LP: its CompID, how wide it quotes relative to the base spread, how often, how late. */
-  public record SimulatedLp(String name, BigDecimal spreadFactor, long tickIntervalMs, long latencyMs) {
+  /**
+   * One simulated LP: its CompID, how wide it quotes relative to the base spread, how often, how
+   * late; and how it trades: how late it answers an order, how often a fill comes in two parts, how
+   * often last look rejects, and the most points a fill slips against the client.
+   *
+   * @param partialFillProbability 0..1, chance that a fill comes as two partial fills
+   * @param rejectProbability      0..1, chance that last look rejects an order
+   * @param slippagePoints         a fill slips by a uniformly random 0..slippagePoints against the client
+   */
+  public record SimulatedLp(String name, BigDecimal spreadFactor, long tickIntervalMs, long latencyMs,
+                            long orderLatencyMs, BigDecimal partialFillProbability, BigDecimal rejectProbability,
+                            long slippagePoints) {
+
+    /** An LP with the trading defaults: answers at once, fills whole, never rejects, never slips. */
+    public SimulatedLp(String name, BigDecimal spreadFactor, long tickIntervalMs, long latencyMs) {
+      this(name, spreadFactor, tickIntervalMs, latencyMs, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0);
+    }
+  }
+
+  /**
+   * The router role: LP trade sessions, their leadership and the delivery of execution reports.
+   *
+   * @param acquireIntervalMs how often a node tries to take the LPs nobody holds
+   * @param lockCheckMs       how often the holder checks its lock connection is alive
+   * @param fixHeartbeatS     HeartBtInt of trade sessions whose LP row sets none
+   * @param reconnectS        QuickFIX/J reconnect back-off in seconds, the last one repeated
+   * @param reportTimeoutMs   how long a shard has to answer one execution report before it is sent again
+   * @param reportRetryMaxMs  longest pause between two attempts at one report (doubling from 100 ms)
+   * @param statusPublishMs   how often LP trade-session states are re-published
+   */
+  public record Router(long acquireIntervalMs, long lockCheckMs, int fixHeartbeatS, List<Integer> reconnectS,
+                       long reportTimeoutMs, long reportRetryMaxMs, long statusPublishMs) {
   }
 
   /** Pricing filters and timers (business settings such as markups live in the database). */
@@ -175,6 +206,10 @@ public record RtxConfig(
         in.longValue("dealing.timer-ms", 1, 600_000), in.longValue("dealing.summary-ms", 1, 600_000),
         holidays(in), in.intValue("dealing.order-rate-per-s", 0, 1_000_000),
         in.longValue("dealing.lp-timeout-ms", 1, 600_000)),
+      new Router(in.longValue("router.acquire-interval-ms", 1, 600_000), in.longValue("router.lock-check-ms", 1, 600_000),
+        in.intValue("router.fix-heartbeat-s", 1, 300), reconnectSeconds(in),
+        in.longValue("router.report-timeout-ms", 1, 600_000), in.longValue("router.report-retry-max-ms", 1, 600_000),
+        in.longValue("router.status-publish-ms", 1, 600_000)),
       lpCredentials(in, config),
       new Pg(url(in, "pg.url", "postgresql", "postgres"), Optional.ofNullable(in.optionalString("pg.user")),
         Optional.ofNullable(in.optionalString("pg.password")), in.intValue("pg.pool-size", 1, 500),
@@ -234,16 +269,45 @@ public record RtxConfig(
         BigDecimal factor = new BigDecimal(String.valueOf(lp.getValue("spread-factor", "1")));
         long interval = Long.parseLong(String.valueOf(lp.getValue("tick-interval-ms", 250)));
         long latency = Long.parseLong(String.valueOf(lp.getValue("latency-ms", 0)));
-        if (factor.signum() <= 0 || interval < 1 || latency < 0) {
+        long orderLatency = Long.parseLong(String.valueOf(lp.getValue("order-latency-ms", 0)));
+        BigDecimal partial = new BigDecimal(String.valueOf(lp.getValue("partial-fill-probability", "0")));
+        BigDecimal reject = new BigDecimal(String.valueOf(lp.getValue("reject-probability", "0")));
+        long slippage = Long.parseLong(String.valueOf(lp.getValue("slippage-points", 0)));
+        if (factor.signum() <= 0 || interval < 1 || latency < 0 || orderLatency < 0 || slippage < 0
+          || !probability(partial) || !probability(reject)) {
           throw new NumberFormatException("out of range");
         }
-        lps.add(new SimulatedLp(name, factor, interval, latency));
+        lps.add(new SimulatedLp(name, factor, interval, latency, orderLatency, partial, reject, slippage));
       } catch (NumberFormatException e) {
-        in.problem("lpsim.lps", "entry " + name + ": spread-factor > 0, tick-interval-ms >= 1 and latency-ms >= 0 "
+        in.problem("lpsim.lps", "entry " + name + ": spread-factor > 0, tick-interval-ms >= 1, latency-ms >= 0, "
+          + "order-latency-ms >= 0, slippage-points >= 0 and partial-fill-probability, reject-probability in 0..1 "
           + "must be numbers");
       }
     }
     return List.copyOf(lps);
+  }
+
+  private static boolean probability(BigDecimal p) {
+    return p.signum() >= 0 && p.compareTo(BigDecimal.ONE) <= 0;
+  }
+
+  private static List<Integer> reconnectSeconds(ConfigReader in) {
+    List<Integer> seconds = new ArrayList<>();
+    for (String item : in.list("router.reconnect-s")) {
+      try {
+        int value = Integer.parseInt(item);
+        if (value < 1 || value > 3600) {
+          throw new NumberFormatException("out of range");
+        }
+        seconds.add(value);
+      } catch (NumberFormatException e) {
+        in.problem("router.reconnect-s", "must be a list of seconds 1..3600, got '" + item + "'");
+      }
+    }
+    if (seconds.isEmpty()) {
+      in.problem("router.reconnect-s", "must name at least one interval");
+    }
+    return List.copyOf(seconds);
   }
 
   private static Map<String, LpCredentials> lpCredentials(ConfigReader in, LayeredConfig config) {
