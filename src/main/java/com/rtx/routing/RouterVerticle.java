@@ -48,6 +48,8 @@ public final class RouterVerticle extends VerticleBase {
   private TradeSessions sessions;
   private ReportDelivery delivery;
   private long unroutable;
+  /** Blue-green idle colour: hold no LP session (see RtxConfig.standby). */
+  private boolean standby;
 
   public RouterVerticle(Platform platform) {
     this.platform = platform;
@@ -66,12 +68,38 @@ public final class RouterVerticle extends VerticleBase {
       vertx.eventBus().<JsonObject>consumer(Addresses.REFDATA_CHANGED, m -> reload()
         .onFailure(e -> LOG.warn("router: reference data reload failed: {}", e.getMessage())));
       registerHealth();
-      timers.add(vertx.setPeriodic(settings.acquireIntervalMs(), id -> sessions.acquire(lps.values())));
+      standby = platform.config().standby();
+      vertx.eventBus().<JsonObject>consumer(Addresses.CONFIG_CHANGED, m -> standbyChanged(m.body()));
+      timers.add(vertx.setPeriodic(settings.acquireIntervalMs(), id -> {
+        if (!standby) {
+          sessions.acquire(lps.values());
+        }
+      }));
       timers.add(vertx.setPeriodic(settings.lockCheckMs(), id -> sessions.checkLocks()));
       timers.add(vertx.setPeriodic(settings.statusPublishMs(), id -> publishAll()));
-      sessions.acquire(lps.values());
-      LOG.info("router: {} LP row(s), store {}, node {}", lps.size(), storeDir, platform.node());
+      if (!standby) {
+        sessions.acquire(lps.values());
+      }
+      LOG.info("router: {} LP row(s), store {}, node {}{}", lps.size(), storeDir, platform.node(),
+        standby ? " (standby)" : "");
     });
+  }
+
+  /** The live colour switched: the idle colour logs its LP sessions out and releases them. */
+  private void standbyChanged(JsonObject change) {
+    JsonObject config = change.getJsonObject("config", new JsonObject());
+    JsonObject deployment = config.getJsonObject("deployment", new JsonObject());
+    boolean next = RtxConfig.standby(Boolean.parseBoolean(String.valueOf(config.getValue("standby", false))),
+      deployment.getString("colour"), deployment.getString("live-colour"));
+    if (next != standby) {
+      standby = next;
+      LOG.warn("router {}", standby ? "goes to standby: releasing every LP session" : "leaves standby");
+      if (standby) {
+        sessions.dropInactive(Map.of());
+      } else {
+        sessions.acquire(lps.values());
+      }
+    }
   }
 
   private Future<Void> reload() {
