@@ -43,6 +43,7 @@ class AbookEndToEndIT {
   private static PgTarget database;
   private static Engine engine;
   private static int port;
+  private static int control;
 
   @BeforeAll
   static void start() {
@@ -51,7 +52,8 @@ class AbookEndToEndIT {
     database = TestInfra.migratedDatabase();
     TestEngine test = TestEngine.on(database).env("RTX_ROLES", "lp-sim,pricing,router,dealing,gateway")
       .env("RTX_DEMO_ENABLED", "true").env("RTX_DEMO_PASSWORD", PASSWORD)
-      .env("RTX_LPSIM_PORT", String.valueOf(Ports.free())).env("RTX_LPSIM_CONTROL_PORT", String.valueOf(Ports.free()))
+      .env("RTX_LPSIM_PORT", String.valueOf(Ports.free())).env("RTX_LPSIM_CONTROL_PORT", String.valueOf(control = Ports.free()))
+      .env("RTX_DEALING_LP_TIMEOUT_MS", "1000").env("RTX_DEALING_TIMER_MS", "100")
       .env("RTX_PRICING_FIX_RECONNECT_S", "1").env("RTX_ROUTER_RECONNECT_S", "1").env("RTX_ROUTER_ACQUIRE_INTERVAL_MS", "200")
       .env("RTX_ROUTER_STATUS_PUBLISH_MS", "200");
     port = test.httpPort();
@@ -64,6 +66,68 @@ class AbookEndToEndIT {
       engine.stop();
     }
     TestInfra.drop(database);
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void resetSimulator() {
+    control("/reset");
+  }
+
+  @Test
+  void aRejectAtTheFirstLpIsFilledByTheNext() throws Exception {
+    String token = login("trader2");
+    awaitFill(token);
+    control("/lps/LP1/orders/reject-all");
+    JsonObject result = order(token, "0.20");
+    assertThat(result.getString("status")).as(result.encode()).isEqualTo("FILLED");
+    assertThat(result.getJsonArray("events").stream().map(JsonObject.class::cast)
+      .filter(e -> e.getString("type").equals("deal.executed")).findFirst().orElseThrow()
+      .getJsonObject("deal").getJsonObject("quote").getString("askLp")).isEqualTo("LP2");
+  }
+
+  @Test
+  void anLpThatHangsGetsAStatusRequestAndTheOrderSettlesWhenItAnswers() throws Exception {
+    String token = login("trader2");
+    awaitFill(token);
+    control("/lps/LP1/orders/hang");
+    control("/lps/LP2/orders/hang");
+    JsonObject pending = order(token, "0.30");
+    assertThat(pending.getString("status")).as(pending.encode()).isEqualTo("SENT_TO_LP");
+    long orderId = pending.getLong("orderId");
+    control("/lps/LP1/orders/resume");
+    control("/lps/LP2/orders/resume");
+    Eventually.await("the LP's answer settled the order", Duration.ofSeconds(60), () -> {
+      try (Connection c = TestInfra.connect(database); Statement s = c.createStatement();
+           ResultSet rs = s.executeQuery("SELECT status FROM trade_order WHERE id = " + orderId)) {
+        return rs.next() && rs.getString(1).equals("FILLED");
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    try (Connection c = TestInfra.connect(database); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT count(*) FROM deal WHERE order_id = " + orderId)) {
+      rs.next();
+      assertThat(rs.getLong(1)).as("filled once").isEqualTo(1);
+    }
+  }
+
+  private static void control(String path) {
+    HttpResponse<String> r = Http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + control + path))
+      .POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(r.statusCode()).as(path + ": " + r.body()).isLessThan(300);
+  }
+
+  private static JsonObject order(String token, String volume) {
+    HttpResponse<String> r = Http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/orders"))
+      .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(new JsonObject()
+        .put("accountId", 100003).put("symbol", "EURUSD").put("side", "BUY").put("type", "MARKET")
+        .put("volume", volume).encode())), "Authorization", "Bearer " + token);
+    return Http.json(r);
+  }
+
+  /** Waits until the LP sessions and prices are up (an order fills). */
+  private static void awaitFill(String token) {
+    Eventually.await("an A-Book fill", Duration.ofSeconds(90), () -> "FILLED".equals(order(token, "0.01").getString("status")));
   }
 
   @Test
