@@ -117,6 +117,21 @@ class AccessTokensTest {
   }
 
   @Test
+  void aVerifiedTokenWithItsPayloadAlteredIsStillRefused() throws Exception {
+    AccessTokens tokens = tokens("k2026-01", OLD);
+    String token = tokens.issue(1, "trader1", UUID.randomUUID());
+    assertThat(await(tokens.verify(token)).traderId()).isEqualTo(1);
+    String[] parts = token.split("\\.");
+    JsonObject payload = new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1])));
+    String altered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+      .encodeToString(payload.put("sub", "2").encode().getBytes()) + "." + parts[2];
+
+    assertThatThrownBy(() -> await(tokens.verify(altered)))
+      .isInstanceOf(TokenRejected.class).hasMessage("access token signature is invalid");
+    assertThat(await(tokens.verify(token)).traderId()).isEqualTo(1);
+  }
+
+  @Test
   void tokenForAnotherAudienceIsRefused() {
     JWTAuth signer = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(new PubSecKeyOptions()
       .setAlgorithm("ES256").setId("k2026-01").setBuffer(OLD.getString("private-key"))));
