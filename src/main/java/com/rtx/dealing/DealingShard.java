@@ -559,7 +559,7 @@ final class DealingShard {
     }
     long step = data.symbols().find(symbol).map(t -> t.volumeStep()).orElse(1L);
     return data.routing().route(new RoutingRequest(group.name(), account.accountId(), symbol, volume,
-      java.math.BigDecimal.ZERO), group.execution(), step);
+      data.toxicity(account.accountId())), group.execution(), step);
   }
 
   static JsonObject rejected(RejectReason reason, String detail) {
