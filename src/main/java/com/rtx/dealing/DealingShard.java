@@ -83,6 +83,9 @@ final class DealingShard {
   private final ShardIds ids;
   private Exposure exposure = Exposure.empty();
   private boolean exposureChanged;
+  /** Summary ticks (dealing.summary-ms) between two publications of an unchanged exposure. */
+  private static final int EXPOSURE_REFRESH_TICKS = 20;
+  private int ticksSinceExposure;
   private boolean busy;
   private boolean serving = true;
   private int batchLimit;
@@ -219,7 +222,10 @@ final class DealingShard {
       }
     }
     summaryDirty.clear();
-    if (exposureChanged) {
+    // Also re-sent every EXPOSURE_REFRESH_TICKS summaries unchanged, so a hedger that starts (or takes
+    // over) later learns every shard's exposure without waiting for it to change.
+    if (exposureChanged || ++ticksSinceExposure >= EXPOSURE_REFRESH_TICKS) {
+      ticksSinceExposure = 0;
       JsonObject net = new JsonObject();
       exposure.bySymbol().forEach((symbol, volume) -> net.put(symbol, DealingJson.volume(volume)));
       vertx.eventBus().publish(DealingAddresses.EXPOSURE, new JsonObject().put("shard", shard).put("net", net));
