@@ -79,7 +79,8 @@ public final class AdminVerticle extends VerticleBase {
       new AuditOps(audit, platform.clock()),
       new AccountOps(platform.pool(), audited, hasher, dealing, platform.clock()),
       new MoneyOps(platform.pool(), audited, dealing, platform.clock(), settings.fourEyesAmount()),
-      new DeskOps(vertx, platform.pool(), audited, dealing, platform.clock()));
+      new DeskOps(vertx, platform.pool(), audited, dealing, platform.clock()),
+      new RiskOps(vertx, platform.pool()));
     groups.forEach(g -> g.register(handlers));
   }
 

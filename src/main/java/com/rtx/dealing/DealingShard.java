@@ -83,6 +83,9 @@ final class DealingShard {
   private final ShardIds ids;
   private Exposure exposure = Exposure.empty();
   private boolean exposureChanged;
+  /** Summary ticks (dealing.summary-ms) between two publications of an unchanged exposure. */
+  private static final int EXPOSURE_REFRESH_TICKS = 20;
+  private int ticksSinceExposure;
   private boolean busy;
   private boolean serving = true;
   private int batchLimit;
@@ -234,7 +237,10 @@ final class DealingShard {
       }
     }
     summaryDirty.clear();
-    if (exposureChanged) {
+    // Also re-sent every EXPOSURE_REFRESH_TICKS summaries unchanged, so a hedger that starts (or takes
+    // over) later learns every shard's exposure without waiting for it to change.
+    if (exposureChanged || ++ticksSinceExposure >= EXPOSURE_REFRESH_TICKS) {
+      ticksSinceExposure = 0;
       JsonObject net = new JsonObject();
       exposure.bySymbol().forEach((symbol, volume) -> net.put(symbol, DealingJson.volume(volume)));
       vertx.eventBus().publish(DealingAddresses.EXPOSURE, new JsonObject().put("shard", shard).put("net", net));
@@ -577,7 +583,7 @@ final class DealingShard {
     }
     long step = data.symbols().find(symbol).map(t -> t.volumeStep()).orElse(1L);
     return data.routing().route(new RoutingRequest(group.name(), account.accountId(), symbol, volume,
-      java.math.BigDecimal.ZERO), group.execution(), step);
+      data.toxicity(account.accountId())), group.execution(), step);
   }
 
   static JsonObject rejected(RejectReason reason, String detail) {

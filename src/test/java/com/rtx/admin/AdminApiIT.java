@@ -161,6 +161,27 @@ class AdminApiIT {
     }
   }
 
+  /** The dealer's risk views: the hedger leader's exposure (house account 1) and the toxicity table. */
+  @Test
+  void dealersSeeTheHouseExposureAndToxicityScores() throws Exception {
+    String dealer = login("dealer", PASSWORD);
+    HttpResponse<String> exposure = call("GET", "/api/admin/v1/exposure", null, dealer);
+    assertThat(exposure.statusCode()).as(exposure.body()).isEqualTo(200);
+    JsonObject body = Http.json(exposure);
+    assertThat(body.getJsonObject("house").getLong("accountId")).isEqualTo(1);
+    assertThat(body.getJsonArray("symbols").stream().map(JsonObject.class::cast).map(r -> r.getString("symbol")))
+      .contains("EURUSD");
+    try (Connection c = TestInfra.connect(database); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO account_toxicity (account_id, score, short_win_share, pnl_per_lot, deals, computed_at) "
+        + "VALUES (100001, 0.7500, 0.5, 12.5, 4, now())");
+    }
+    HttpResponse<String> toxicity = call("GET", "/api/admin/v1/toxicity?accountId=100001", null, dealer);
+    assertThat(toxicity.statusCode()).as(toxicity.body()).isEqualTo(200);
+    JsonObject row = Http.json(toxicity).getJsonArray("accounts").getJsonObject(0);
+    assertThat(row.getString("score")).isEqualTo("0.7500");
+    assertThat(row.getInteger("deals")).isEqualTo(4);
+  }
+
   @Test
   void auditChainVerifiesDetectsTamperingAndRefusesRewritesByTheAppRole() throws SQLException {
     call("PUT", "/api/admin/v1/kill-switch", new JsonObject().put("engaged", false).put("reason", "chain test"), admin);
@@ -348,6 +369,8 @@ class AdminApiIT {
       new JsonObject().put("reason", "matrix")));
     s.put("cancelOrder", new Sample(Map.of("accountId", 999_999, "orderId", 1), new JsonObject().put("reason", "matrix")));
     s.put("getKillSwitch", new Sample(none, null));
+    s.put("getExposure", new Sample(none, null));
+    s.put("listToxicity", new Sample(none, null));
     s.put("setKillSwitch", new Sample(none, new JsonObject().put("engaged", false).put("reason", "matrix")));
     return s;
   }
