@@ -63,6 +63,9 @@ public final class HedgerVerticle extends VerticleBase {
     MessageConsumer<JsonObject> exposure = vertx.eventBus().consumer(DealingAddresses.EXPOSURE,
       m -> hedger.exposure(m.body()));
     consumers.add(exposure);
+    standby = platform.config().standby();
+    consumers.add(vertx.eventBus().<JsonObject>consumer(com.rtx.platform.Addresses.CONFIG_CHANGED,
+      m -> standbyChanged(m.body())));
     return exposure.completion()
       .compose(v -> markouts.start())
       .compose(v -> lead())
@@ -86,8 +89,30 @@ public final class HedgerVerticle extends VerticleBase {
     return Future.join(done).transform(v -> lock.close());
   }
 
+  /** Blue-green idle colour: never lead (see RtxConfig.standby). */
+  private boolean standby;
+
+  /** The live colour switched: the idle colour gives the lead up; the live one competes for it. */
+  private void standbyChanged(JsonObject change) {
+    JsonObject config = change.getJsonObject("config", new JsonObject());
+    JsonObject deployment = config.getJsonObject("deployment", new JsonObject());
+    boolean next = com.rtx.platform.config.RtxConfig.standby(
+      Boolean.parseBoolean(String.valueOf(config.getValue("standby", false))),
+      deployment.getString("colour"), deployment.getString("live-colour"));
+    if (next != standby) {
+      standby = next;
+      if (standby && lock.held()) {
+        lost();
+        lock.release().onFailure(e -> LOG.warn("hedger: releasing the lead failed: {}", e.toString()));
+      }
+    }
+  }
+
   /** Tries for leadership; on winning it, starts answering the exposure view. */
   private Future<Void> lead() {
+    if (standby) {
+      return Future.succeededFuture();
+    }
     if (lock.held()) {
       return Future.succeededFuture();
     }

@@ -72,6 +72,15 @@ final class LeaderLock {
       .onFailure(e -> dropped("failed its check: " + e));
   }
 
+  /** Gives the lead up (standby) without closing for good: a later {@link #tryAcquire} may win it again. */
+  Future<Void> release() {
+    if (!held || connection == null) {
+      return Future.succeededFuture();
+    }
+    held = false;
+    return connection.preparedQuery("SELECT pg_advisory_unlock($1, $2)").execute(Tuple.of(LOCK_CLASS, key)).mapEmpty();
+  }
+
   /** Closes the connection, which releases the lock. */
   Future<Void> close() {
     closing = true;
