@@ -80,6 +80,8 @@ final class DealingShard {
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private final Set<String> movedSymbols = new LinkedHashSet<>();
   private final Set<Long> summaryDirty = new HashSet<>();
+  /** Accounts some client watches (gateway feeds), until when: only these get summaries. */
+  private final Map<Long, Long> watchedUntil = new HashMap<>();
   private final ShardIds ids;
   private Exposure exposure = Exposure.empty();
   private boolean exposureChanged;
@@ -195,10 +197,7 @@ final class DealingShard {
     LocalDate latest = due.isEmpty() ? null : due.get(due.size() - 1).tradeDate();
     for (AccountState a : accounts.values()) {
       LocalDate last = lastRollover.get(a.accountId());
-      if (last == null && latest != null) {
-        // Never rolled over (a new account): start from the last roll-over, nothing to charge for.
-        lastRollover.put(a.accountId(), latest);
-      } else if (last != null && latest != null && last.isBefore(latest)) {
+      if (last != null && latest != null && last.isBefore(latest)) {
         for (Rollover r : rollovers.due(last, now)) {
           queue.add(new Pending(a.accountId(), null, new Command.ApplyRollover(r), null));
         }
@@ -220,6 +219,17 @@ final class DealingShard {
     return desk.unknownCount();
   }
 
+  /** Gateways say which of this shard's accounts clients are watching (see DealingAddresses). */
+  void watched(Iterable<Long> accountIds) {
+    long until = clock.millis() + 3 * DealingAddresses.WATCH_REFRESH_MS;
+    for (Long id : accountIds) {
+      if (accounts.containsKey(id)) {
+        watchedUntil.put(id, until);
+        summaryDirty.add(id);
+      }
+    }
+  }
+
   /** Timer: publish account summaries whose equity moved, and the exposure if it changed. */
   void publishSummaries() {
     if (!serving) {
@@ -228,9 +238,12 @@ final class DealingShard {
     DealingRefData data = refdata.get();
     Instant now = clock.instant();
     Map<String, Quotes> byGroup = new HashMap<>();
+    long nowMillis = now.toEpochMilli();
+    watchedUntil.values().removeIf(until -> until < nowMillis);
     for (Long id : summaryDirty) {
       AccountState a = accounts.get(id);
-      if (a != null) {
+      // Valuing every account on every quote for nobody costs the shard most of its CPU under load.
+      if (a != null && watchedUntil.containsKey(id)) {
         data.group(a.profile().group()).ifPresent(group -> vertx.eventBus().publish(DealingAddresses.account(id),
           new JsonObject().put("accountId", id).put("summary",
             DealingJson.summary(a.snapshot(context(group, data, byGroup, now))))));
@@ -655,6 +668,10 @@ final class DealingShard {
     accounts.put(stored.state().accountId(), stored.state());
     if (stored.lastRollover() != null) {
       lastRollover.put(stored.state().accountId(), stored.lastRollover());
+    } else {
+      // Never rolled over (a new account): it starts from the roll-over before it came into this
+      // shard — at once, not at the next tick, which may already be past the next roll-over.
+      rollovers.latest(clock.instant()).ifPresent(r -> lastRollover.put(stored.state().accountId(), r.tradeDate()));
     }
     index(stored.state());
   }

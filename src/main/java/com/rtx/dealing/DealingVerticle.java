@@ -63,6 +63,12 @@ public final class DealingVerticle extends VerticleBase {
     rollovers = RolloverSchedule.newYork(settings.holidays());
     locks = new ShardLocks(vertx, platform.pgConnect(), this::allLost);
     board = new LpBoard(platform.clock());
+    consumers.add(vertx.eventBus().<JsonObject>consumer(DealingAddresses.ACCOUNT_WATCH, m -> {
+      java.util.List<Long> ids = new ArrayList<>();
+      m.body().getJsonArray("accountIds", new io.vertx.core.json.JsonArray())
+        .forEach(id -> ids.add(((Number) id).longValue()));
+      owned.values().forEach(s -> s.watched(ids));
+    }));
     consumers.add(vertx.eventBus().<JsonObject>consumer(LP_STATUS, m -> {
       if (board.update(m.body())) {
         owned.values().forEach(s -> s.lpUp(m.body().getString("lp")));

@@ -46,9 +46,20 @@ final class AccountHub {
     }
   }
 
+  private final long watchTimer;
+
   AccountHub(Vertx vertx, Clock clock) {
     this.vertx = vertx;
     this.clock = clock;
+    // Dealing values an account for its summary only while someone watches it.
+    this.watchTimer = vertx.setPeriodic(DealingAddresses.WATCH_REFRESH_MS, id -> watch(feeds.keySet()));
+  }
+
+  private void watch(java.util.Collection<Long> accountIds) {
+    if (!accountIds.isEmpty()) {
+      vertx.eventBus().publish(DealingAddresses.ACCOUNT_WATCH,
+        new JsonObject().put("accountIds", new io.vertx.core.json.JsonArray(List.copyOf(accountIds))));
+    }
   }
 
   /**
@@ -56,6 +67,9 @@ final class AccountHub {
    * (in a cluster: known to the other nodes), after which no event of the account can miss it.
    */
   Future<Void> join(AccountSubscription subscription) {
+    if (!feeds.containsKey(subscription.accountId())) {
+      watch(List.of(subscription.accountId()));
+    }
     Feed feed = feeds.computeIfAbsent(subscription.accountId(), Feed::new);
     feed.subscribers.add(subscription);
     return feed.consumer.completion();
@@ -75,6 +89,7 @@ final class AccountHub {
   }
 
   Future<Void> stop() {
+    vertx.cancelTimer(watchTimer);
     List<Future<Void>> unregistered = new ArrayList<>();
     feeds.values().forEach(f -> unregistered.add(f.consumer.unregister()));
     feeds.clear();

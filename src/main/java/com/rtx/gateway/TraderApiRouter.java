@@ -39,6 +39,9 @@ final class TraderApiRouter {
       RouterBuilder rb = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
       rb.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
       rb.security("bearerAuth").httpHandler(JWTAuthHandler.create(bearer));
+      // Order entry validates with a validator built once (see CachedBodyValidation); before the
+      // operations add their handlers, so validation runs first.
+      CachedBodyValidation.apply(contract, rb.getRoute("placeOrder"), "placeOrder");
       operations.forEach(o -> o.register(rb));
       return rb.createRouter();
     });

@@ -32,6 +32,9 @@ package com.rtx.platform;
  *   <li>{@code rtx.account.<accountId>}: after each commit {@code {"accountId", "version",
  *       "events": [...]}}; and at most every {@code dealing.summary-ms}
  *       {@code {"accountId", "summary": {...}}} while prices move its equity</li>
+ *   <li>{@code rtx.account.watch} (gateways → dealing): {@code {"accountIds":[...]}} — accounts some
+ *       client is watching, re-published every {@link #WATCH_REFRESH_MS}; summaries are computed
+ *       and published only for accounts watched within the last three refreshes</li>
  *   <li>{@code rtx.exposure}: {@code {"shard", "node", "net": {"EURUSD": "-1.50", ...}}} — the
  *       house's net volume in lots per symbol of the shard's B-Book clients, on change</li>
  * </ul>
@@ -41,6 +44,9 @@ public final class DealingAddresses {
   public static final String SHARD_PREFIX = "rtx.dealing.shard.";
   public static final String ACCOUNT_PREFIX = "rtx.account.";
   public static final String EXPOSURE = "rtx.exposure";
+  public static final String ACCOUNT_WATCH = "rtx.account.watch";
+  /** How often a gateway repeats which accounts it watches; three missed repeats end the watch. */
+  public static final long WATCH_REFRESH_MS = 10_000;
 
   private DealingAddresses() {
   }

@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each test trades on an account of its own, created in SQL and funded by a ledger deposit.
  */
 @Timeout(300)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
 class DealingQuotesIT {
 
   private static final AtomicLong ACCOUNTS = new AtomicLong(300_000);
