@@ -81,6 +81,7 @@ final class DealingShard {
   private final Set<String> movedSymbols = new LinkedHashSet<>();
   private final Set<Long> summaryDirty = new HashSet<>();
   private final ShardIds ids;
+  private final AccountReloads reloads = new AccountReloads();
   private Exposure exposure = Exposure.empty();
   private boolean exposureChanged;
   private boolean busy;
@@ -136,6 +137,7 @@ final class DealingShard {
         p.reply().tryComplete(unavailable());
       }
     }
+    reloads.stop(unavailable());
   }
 
   /** A dealing request from the bus; the future completes with the reply body. */
@@ -149,6 +151,11 @@ final class DealingShard {
     }
     if ("account".equals(req.getString("op"))) {
       return read(accountId);
+    }
+    if ("reload".equals(req.getString("op"))) {
+      Future<JsonObject> reloaded = reloads.request(accountId);
+      drain();
+      return reloaded;
     }
     JsonObject halted = KillSwitch.rejection(vertx, req);
     if (halted != null) {
@@ -252,6 +259,9 @@ final class DealingShard {
   }
 
   private void drain() {
+    if (!busy && serving) {
+      reloads.run(accounts::get, this::evict);
+    }
     if (busy || !serving || (queue.isEmpty() && movedSymbols.isEmpty())) {
       return;
     }
@@ -633,6 +643,13 @@ final class DealingShard {
       lastRollover.put(stored.state().accountId(), stored.lastRollover());
     }
     index(stored.state());
+  }
+
+  /** Forgets an idle account ({@link AccountReloads}); the next command loads it again. */
+  private void evict(long accountId) {
+    accounts.remove(accountId);
+    accountsBySymbol.values().forEach(ids -> ids.remove(accountId));
+    summaryDirty.remove(accountId);
   }
 
   private void installIfAbsent(ShardStore.StoredAccount stored) {
