@@ -20,7 +20,7 @@ final class SettingEntities {
       decimal("maxVolumePerOrder", "max_volume_per_order"), decimal("maxNotionalPerOrder", "max_notional_per_order"),
       integer("maxOpenPositions", "max_open_positions"), integer("pendingCollarBps", "pending_collar_bps"),
       new SettingField("leverageCaps", "leverage_caps", SettingField.Kind.JSON),
-      bool("tradingEnabled", "trading_enabled")),
+      bool("tradingEnabled", "trading_enabled"), bool("house", "house")),
     null, "Group", "groups");
 
   static final SettingEntity SYMBOL = new SettingEntity("symbol", "symbol", "name", "name", false, null,

@@ -396,6 +396,8 @@ class AdminApiIT {
     s.put("deleteRoutingRule", new Sample(Map.of("id", 999_999), null));
     s.put("rollbackRoutingRule", new Sample(Map.of("id", 999_999), rollback));
     s.put("listSettingVersions", new Sample(Map.of(QUERY, "entityType=group&key=default"), null));
+    s.put("reportBlotter", new Sample(Map.of(QUERY, "symbol=EURUSD&format=csv"), null));
+    s.put("reportDailyPnl", new Sample(Map.of(QUERY, "from=2020-01-01&by=group"), null));
     s.put("diffSettingVersions", new Sample(Map.of(QUERY, "entityType=group&key=default&from=1&to=2"), null));
   }
 
