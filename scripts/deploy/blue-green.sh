@@ -5,17 +5,24 @@
 #   e.g. scripts/deploy/blue-green.sh deployment/k8s/overlays/prod 0.2.0
 #
 # 1. reads the live colour from the rtx-http Service (never from git), the other is idle;
-# 2. applies the overlay with the new image on the idle slot only, the live slot and the Service
-#    selectors kept exactly as they run (a generated kustomization on top of the overlay);
-# 3. waits for the idle rollout, then runs scripts/deploy/smoke-test.sh against the idle colour
-#    through the rtx-http-preview Service (kubectl port-forward);
-# 4. switches rtx-http and rtx-fix to the idle colour, points the preview at the old colour and
-#    writes the new live colour to ConfigMap rtx-live-colour (the engine's standby signal);
-# 5. keeps the old colour running for instant rollback (scripts/deploy/rollback.sh).
+# 2. applies the overlay with the new image on the idle slot only: the live Deployment is left out
+#    of the apply (never restarted), the Service selectors and rtx-config's RTX_LIVE_COLOUR are
+#    kept as they run (a generated kustomization on top of the overlay);
+# 3. waits for the idle rollout (readiness), then runs scripts/deploy/smoke-test.sh against the
+#    idle colour through the rtx-http-preview Service (kubectl port-forward); the idle colour is in
+#    standby (its RTX_COLOUR differs from RTX_LIVE_COLOUR), so it owns no dealing shard yet;
+# 4. the switch: writes RTX_LIVE_COLOUR=<idle> to ConfigMap rtx-config. The engines pick it up
+#    within RTX_CONFIG_SCAN_PERIOD_MS with no pod restart: the live colour releases each dealing
+#    shard after its in-flight commit, the idle colour acquires them. Waits until the old colour
+#    holds no shard and the new one holds all (lib-live-colour.sh; reverts RTX_LIVE_COLOUR and
+#    exits 1 if not within SWITCH_TIMEOUT_S, traffic untouched), then switches rtx-http and rtx-fix
+#    to the new colour and points the preview at the old one;
+# 5. keeps the old colour running, in standby, for instant rollback (scripts/deploy/rollback.sh).
 #
 # Environment: NAMESPACE (default: the overlay's), KUBECTL (default kubectl), ROLLOUT_TIMEOUT
-# (default 600s), SMOKE_PORT (local port for the port-forward, default 18080), DRY_RUN=1 prints
-# the rendered manifests and the switch commands without touching the cluster.
+# (default 600s), SMOKE_PORT (local port for the port-forward, default 18080), SWITCH_TIMEOUT_S,
+# PG_CLUSTER, SHARD_CHECK (lib-live-colour.sh), DRY_RUN=1 prints the rendered manifests and the
+# switch commands without touching the cluster.
 set -euo pipefail
 
 usage() { echo "usage: $0 OVERLAY_DIR IMAGE_TAG" >&2; exit 2; }
@@ -37,6 +44,8 @@ K=("$KUBECTL" -n "$NAMESPACE")
 
 log() { echo "blue-green[$NAMESPACE]: $*"; }
 run() { if [ "$DRY_RUN" = "1" ]; then echo "+ $*"; else "$@"; fi; }
+# shellcheck source=scripts/deploy/lib-live-colour.sh
+. "$HERE/lib-live-colour.sh"
 
 # --- 1. live and idle colour -----------------------------------------------------------------------
 if [ "$DRY_RUN" = "1" ]; then
@@ -54,9 +63,11 @@ LIVE_IMAGE=""
 if [ "$DRY_RUN" != "1" ]; then
   LIVE_IMAGE="$("${K[@]}" get deployment "rtx-$LIVE" -o jsonpath='{.spec.template.spec.containers[?(@.name=="engine")].image}' 2>/dev/null || true)"
 fi
-LIVE_STANDBY=""
-if [ -n "$LIVE_IMAGE" ]; then
-  LIVE_STANDBY="$("${K[@]}" get deployment "rtx-$LIVE" -o jsonpath='{.spec.template.spec.containers[?(@.name=="engine")].env[?(@.name=="RTX_STANDBY")].value}' 2>/dev/null || true)"
+if [ "$DRY_RUN" != "1" ]; then
+  CONFIG_LIVE="$(config_value RTX_LIVE_COLOUR "")"
+  if [ -n "$CONFIG_LIVE" ] && [ "$CONFIG_LIVE" != "$LIVE" ]; then
+    log "WARNING: rtx-config says RTX_LIVE_COLOUR=$CONFIG_LIVE but rtx-http serves $LIVE (an interrupted switch?): the apply sets it to $LIVE"
+  fi
 fi
 log "live colour $LIVE (${LIVE_IMAGE:-not deployed yet}), deploying $IMAGE_NAME:$TAG to idle colour $IDLE"
 
@@ -71,7 +82,7 @@ trap cleanup EXIT
   echo "resources:"
   echo "  - $(realpath --relative-to="$WORK" "$OVERLAY")"   # kustomize wants a relative path
   echo "patches:"
-  # Idle slot: the new image, starting in standby (RTX_STANDBY=true; rtx-live-colour decides later).
+  # Idle slot: the new image; it is in standby while RTX_LIVE_COLOUR names the live colour.
   echo "  - target: { kind: Deployment, name: rtx-$IDLE }"
   echo "    patch: |-"
   echo "      apiVersion: apps/v1"
@@ -83,23 +94,14 @@ trap cleanup EXIT
   echo "            containers:"
   echo "              - name: engine"
   echo "                image: \"$IMAGE_NAME:$TAG\""
-  echo "                env:"
-  echo "                  - { name: RTX_STANDBY, value: \"true\" }"
-  # Live slot: exactly the image and standby value it runs with (no restart of the live colour).
+  # Live slot: left out of the apply, so it runs on untouched (no restart of the live colour).
   if [ -n "$LIVE_IMAGE" ]; then
     echo "  - target: { kind: Deployment, name: rtx-$LIVE }"
     echo "    patch: |-"
+    echo "      \$patch: delete"
     echo "      apiVersion: apps/v1"
     echo "      kind: Deployment"
     echo "      metadata: { name: rtx-$LIVE }"
-    echo "      spec:"
-    echo "        template:"
-    echo "          spec:"
-    echo "            containers:"
-    echo "              - name: engine"
-    echo "                image: \"$LIVE_IMAGE\""
-    echo "                env:"
-    echo "                  - { name: RTX_STANDBY, value: \"${LIVE_STANDBY:-false}\" }"
   fi
   for svc in rtx-http rtx-fix; do
     echo "  - target: { kind: Service, name: $svc }"
@@ -109,16 +111,27 @@ trap cleanup EXIT
   echo "  - target: { kind: Service, name: rtx-http-preview }"
   echo "    patch: |-"
   echo "      - { op: replace, path: /spec/selector/rtx.io~1colour, value: $IDLE }"
-  echo "  - target: { kind: ConfigMap, name: rtx-live-colour }"
+  # The switch stays where it is (git says blue; the running cluster may say green).
+  echo "  - target: { kind: ConfigMap, name: rtx-config }"
   echo "    patch: |-"
-  echo "      - { op: replace, path: /data/colour, value: $LIVE }"
+  echo "      - { op: add, path: /data/RTX_LIVE_COLOUR, value: $LIVE }"
 } > "$WORK/kustomization.yaml"
 "$KUBECTL" kustomize "$WORK" > "$WORK/rendered.yaml"
 grep -q "image: $IMAGE_NAME:$TAG" "$WORK/rendered.yaml" || { echo "render lacks the new image" >&2; exit 1; }
+grep -q "RTX_LIVE_COLOUR: $LIVE\$" "$WORK/rendered.yaml" || { echo "render lacks RTX_LIVE_COLOUR=$LIVE" >&2; exit 1; }
+if grep -q "name: RTX_STANDBY\$" "$WORK/rendered.yaml"; then
+  echo "render sets RTX_STANDBY on a Deployment: RTX_LIVE_COLOUR in rtx-config is the only switch" >&2; exit 1
+fi
 if [ "$DRY_RUN" = "1" ]; then
   log "rendered $(grep -c '^kind:' "$WORK/rendered.yaml") objects (dry run: not applied)"
 else
+  require_config_scan
   "${K[@]}" apply --server-side --force-conflicts --field-manager=rtx-blue-green -f "$WORK/rendered.yaml"
+  # Deployments from before RTX_LIVE_COLOUR had RTX_STANDBY per slot; one left on the idle slot
+  # (e.g. first applied by another field manager) would pin it in standby after the switch.
+  if [ -n "$(slot_env "$IDLE" RTX_STANDBY)" ]; then
+    "${K[@]}" set env "deployment/rtx-$IDLE" RTX_STANDBY-
+  fi
 fi
 
 # --- 3. idle rollout and smoke test ------------------------------------------------------------------
@@ -139,6 +152,16 @@ if [ "$DRY_RUN" != "1" ]; then
 fi
 
 # --- 4. switch -----------------------------------------------------------------------------------
+# Dealing first (RTX_LIVE_COLOUR; the engines follow within RTX_CONFIG_SCAN_PERIOD_MS, no restart),
+# then the traffic once the new colour owns every shard.
+check_slot "$IDLE" || exit 1
+log "switching RTX_LIVE_COLOUR in rtx-config from $LIVE to $IDLE (dealing shards move: $LIVE releases, $IDLE acquires)"
+set_live_colour "$IDLE"
+if ! wait_handover "$IDLE" "$LIVE"; then
+  log "switch ABORTED: RTX_LIVE_COLOUR back to $LIVE; traffic stays on $LIVE; $IDLE left running for inspection"
+  set_live_colour "$LIVE"
+  exit 1
+fi
 log "switching rtx-http and rtx-fix from $LIVE to $IDLE"
 for svc in rtx-http rtx-fix; do
   run "${K[@]}" patch service "$svc" --type=json \
@@ -146,8 +169,7 @@ for svc in rtx-http rtx-fix; do
 done
 run "${K[@]}" patch service rtx-http-preview --type=json \
   -p "[{\"op\":\"replace\",\"path\":\"/spec/selector/rtx.io~1colour\",\"value\":\"$LIVE\"}]"
-run "${K[@]}" patch configmap rtx-live-colour --type=merge -p "{\"data\":{\"colour\":\"$IDLE\"}}"
 run "${K[@]}" annotate deployment "rtx-$IDLE" rtx.io/live-since="$(date -u +%Y-%m-%dT%H:%M:%SZ)" --overwrite
 run "${K[@]}" annotate deployment "rtx-$LIVE" rtx.io/live-since- 2>/dev/null || true
 
-log "live colour is now $IDLE ($IMAGE_NAME:$TAG); $LIVE kept running for rollback: scripts/deploy/rollback.sh $NAMESPACE"
+log "live colour is now $IDLE ($IMAGE_NAME:$TAG); $LIVE kept running in standby for rollback: scripts/deploy/rollback.sh $NAMESPACE"

@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
-# Instant rollback of a blue-green release: switch rtx-http and rtx-fix back to the other colour,
-# which blue-green.sh left running with the previous release. Takes seconds (a selector patch).
+# Instant rollback of a blue-green release: make the other colour live again, which blue-green.sh
+# left running (in standby) with the previous release. Takes seconds, no pod restart:
+# 1. writes RTX_LIVE_COLOUR=<other> to ConfigMap rtx-config; the engines pick it up within
+#    RTX_CONFIG_SCAN_PERIOD_MS: the current colour releases each dealing shard after its in-flight
+#    commit, the other acquires them;
+# 2. switches rtx-http and rtx-fix to the other colour at once (getting off the bad release first),
+#    the preview to the current one;
+# 3. waits until the other colour holds every dealing shard and the current one none
+#    (lib-live-colour.sh); exits 1 if that is not confirmed within SWITCH_TIMEOUT_S (the traffic is
+#    switched anyway: check the dealing logs and pg_locks, see RUNBOOK).
 #
 #   scripts/deploy/rollback.sh NAMESPACE          e.g. scripts/deploy/rollback.sh rtx-prod
 #
-# Refuses when the other colour has no ready pod (then redeploy the previous tag with
-# blue-green.sh instead). Environment: KUBECTL (default kubectl), DRY_RUN=1 prints the commands.
+# Refuses when the other colour has no ready pod or is pinned in standby (then redeploy the
+# previous tag with blue-green.sh instead). Environment: KUBECTL (default kubectl),
+# SWITCH_TIMEOUT_S, PG_CLUSTER, SHARD_CHECK (lib-live-colour.sh), DRY_RUN=1 prints the commands.
 set -euo pipefail
 
 if [ $# -ne 1 ] || [ -z "$1" ]; then echo "usage: $0 NAMESPACE" >&2; exit 2; fi
@@ -15,6 +24,9 @@ DRY_RUN="${DRY_RUN:-0}"
 K=("$KUBECTL" -n "$NAMESPACE")
 log() { echo "rollback[$NAMESPACE]: $*"; }
 run() { if [ "$DRY_RUN" = "1" ]; then echo "+ $*"; else "$@"; fi; }
+HERE="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=scripts/deploy/lib-live-colour.sh
+. "$HERE/lib-live-colour.sh"
 
 if [ "$DRY_RUN" = "1" ]; then
   LIVE="${LIVE_COLOUR:-green}"
@@ -33,17 +45,25 @@ if [ "$DRY_RUN" != "1" ]; then
     echo "rtx-$BACK has no ready pod: cannot switch back instantly; redeploy the previous tag with scripts/deploy/blue-green.sh" >&2
     exit 1
   fi
+  check_slot "$BACK" || exit 1
+  require_config_scan || exit 1
   image="$("${K[@]}" get deployment "rtx-$BACK" -o jsonpath='{.spec.template.spec.containers[?(@.name=="engine")].image}')"
   log "switching back from $LIVE to $BACK ($image, $ready ready)"
 fi
 
 t0=$SECONDS
+set_live_colour "$BACK"
 for svc in rtx-http rtx-fix; do
   run "${K[@]}" patch service "$svc" --type=json \
     -p "[{\"op\":\"replace\",\"path\":\"/spec/selector/rtx.io~1colour\",\"value\":\"$BACK\"}]"
 done
 run "${K[@]}" patch service rtx-http-preview --type=json \
   -p "[{\"op\":\"replace\",\"path\":\"/spec/selector/rtx.io~1colour\",\"value\":\"$LIVE\"}]"
-run "${K[@]}" patch configmap rtx-live-colour --type=merge -p "{\"data\":{\"colour\":\"$BACK\"}}"
 run "${K[@]}" annotate deployment "rtx-$BACK" rtx.io/live-since="$(date -u +%Y-%m-%dT%H:%M:%SZ)" --overwrite
-log "live colour is $BACK again after $((SECONDS - t0)) s; $LIVE still runs (scale it down or redeploy it when understood)"
+run "${K[@]}" annotate deployment "rtx-$LIVE" rtx.io/live-since- 2>/dev/null || true
+log "traffic on $BACK after $((SECONDS - t0)) s; waiting for the dealing shards to move from $LIVE"
+if ! wait_handover "$BACK" "$LIVE"; then
+  log "traffic is on $BACK but the dealing shard hand-over is NOT confirmed: orders may answer 503 DEALING_UNAVAILABLE (RUNBOOK: rollback)"
+  exit 1
+fi
+log "live colour is $BACK again after $((SECONDS - t0)) s; $LIVE still runs in standby (scale it down or redeploy it when understood)"

@@ -80,6 +80,7 @@ public final class AdminVerticle extends VerticleBase {
       new AccountOps(platform.pool(), audited, hasher, dealing, platform.clock()),
       new MoneyOps(platform.pool(), audited, dealing, platform.clock(), settings.fourEyesAmount()),
       new DeskOps(vertx, platform.pool(), audited, dealing, platform.clock()),
+      new RiskOps(vertx, platform.pool()),
       new SettingsOps(vertx, platform.pool(), audited, platform.clock()),
       new ReportOps(platform.pool()));
     groups.forEach(g -> g.register(handlers));

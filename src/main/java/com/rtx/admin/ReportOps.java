@@ -18,7 +18,8 @@ import java.util.TreeMap;
 
 /**
  * Reports for dealers and compliance, as JSON or CSV ({@code ?format=csv}): the trade blotter
- * (deals with filters) and the daily P&amp;L per account, group or symbol. A day is the FX trade
+ * (deals with filters), the daily P&amp;L per account, group or symbol, and the exposure history
+ * (the hedger's snapshots). A day is the FX trade
  * date (17:00 New York to 17:00 New York, as roll-overs and equity snapshots count it).
  *
  * <p>Daily P&amp;L, per row, in the accounts' currency (rows never mix currencies):
@@ -50,6 +51,9 @@ final class ReportOps implements AdminOperations {
     "clientRealizedBBook", "clientFloatingBBook", "houseBBookPnl", "hedgePnl", "housePnl", "bBookCommission",
     "aBookRevenue");
 
+  private static final List<String> EXPOSURE_COLUMNS = List.of("takenAt", "symbol", "clientNet", "houseHedge",
+    "unhedged", "node");
+
   private final Pool pool;
 
   ReportOps(Pool pool) {
@@ -60,6 +64,32 @@ final class ReportOps implements AdminOperations {
   public void register(Map<String, AdminHandler> handlers) {
     handlers.put("reportBlotter", (req, actor) -> blotter(req));
     handlers.put("reportDailyPnl", (req, actor) -> dailyPnl(req));
+    handlers.put("reportExposureHistory", (req, actor) -> exposureHistory(req));
+  }
+
+  /** The hedger's exposure snapshots (table exposure_snapshot): lots from the house's side. */
+  private Future<AdminReply> exposureHistory(AdminRequest req) {
+    List<Object> args = new ArrayList<>();
+    StringBuilder where = new StringBuilder(" WHERE true");
+    filter(where, args, "taken_at >= $", req.query("from") == null ? null : OffsetDateTime.parse(req.query("from")));
+    filter(where, args, "taken_at < $", req.query("to") == null ? null : OffsetDateTime.parse(req.query("to")));
+    filter(where, args, "symbol = $", req.query("symbol"));
+    args.add(req.limit(1000));
+    return pool.preparedQuery("SELECT * FROM exposure_snapshot" + where + " ORDER BY taken_at, symbol LIMIT $"
+        + args.size()).execute(Tuple.from(args))
+      .map(rows -> {
+        JsonArray out = new JsonArray();
+        for (Row r : rows) {
+          out.add(new JsonObject().put("takenAt", r.getOffsetDateTime("taken_at").toInstant().toString())
+            .put("symbol", r.getString("symbol")).put("clientNet", lots(r, "client_net"))
+            .put("houseHedge", lots(r, "house_hedge")).put("unhedged", lots(r, "unhedged")).put("node", r.getString("node")));
+        }
+        return respond(req, "exposure", EXPOSURE_COLUMNS, out, "snapshots");
+      });
+  }
+
+  private static String lots(Row r, String column) {
+    return r.getBigDecimal(column).setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
   }
 
   private Future<AdminReply> blotter(AdminRequest req) {

@@ -7,7 +7,7 @@ import static com.rtx.admin.SettingField.decimal;
 import static com.rtx.admin.SettingField.integer;
 import static com.rtx.admin.SettingField.text;
 
-/** The versioned business settings of the admin API (tables of changesets 0002, 0005, 0009, 0030). */
+/** The versioned business settings of the admin API (tables of changesets 0002, 0005, 0009, 0020, 0030). */
 final class SettingEntities {
 
   static final SettingEntity GROUP = new SettingEntity("group", "client_group", "name", "name", false, "version",
@@ -58,7 +58,13 @@ final class SettingEntities {
       text("comment", "comment")),
     null, "RoutingRule", "routingRules");
 
-  static final List<SettingEntity> ALL = List.of(GROUP, SYMBOL, MARKUP_PROFILE, LP, ROUTING_RULE);
+  /** Hedging limits per symbol (0020); the hedger reads them on every look, so changes apply at once. */
+  static final SettingEntity EXPOSURE_LIMIT = new SettingEntity("exposure-limit", "exposure_limit", "symbol", "symbol",
+    false, null, List.of(decimal("maxNetLots", "max_net_lots"), decimal("targetNetLots", "target_net_lots"),
+      bool("enabled", "enabled")),
+    null, "ExposureLimit", "exposureLimits");
+
+  static final List<SettingEntity> ALL = List.of(GROUP, SYMBOL, MARKUP_PROFILE, LP, ROUTING_RULE, EXPOSURE_LIMIT);
 
   private SettingEntities() {
   }

@@ -14,7 +14,9 @@ import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.security.SignatureException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Issues and verifies traders' access tokens (vertx-auth-jwt): signed with the active key (its
@@ -27,7 +29,12 @@ import java.util.UUID;
  *
  * <p>vertx-auth-jwt only checks the signature here; time claims are checked against the engine's
  * {@link Clock} (which tests move) instead of the system clock the library reads. Signing and
- * verifying are cheap (ECDSA P-256, well under a millisecond) and run on the caller's thread.
+ * verifying run on the caller's thread. An ECDSA P-256 verification costs about a millisecond of
+ * CPU on a small machine (measured by scripts/bench/orders: most of an order request's CPU when
+ * done per request), so the payload of a token whose signature verified is remembered by the
+ * token's exact text: the same bytes under the same key set verify the same way, so a repeat
+ * skips only the signature check; issuer, audience, expiry and not-before are checked on every
+ * use against the engine's clock.
  */
 public final class AccessTokens {
 
@@ -37,6 +44,8 @@ public final class AccessTokens {
   public static final String STAFF_AUDIENCE = "rtx-staff";
   /** Tolerated clock difference between nodes for {@code iat}. */
   private static final long LEEWAY_S = 30;
+  /** Most verified tokens remembered; beyond it the expired ones are dropped, then all of them. */
+  private static final int VERIFIED_LIMIT = 20_000;
 
   private final JWTAuth signer;
   private final JWTAuth verifier;
@@ -44,6 +53,8 @@ public final class AccessTokens {
   private final Clock clock;
   private final long ttlSeconds;
   private final String audience;
+  /** Payloads of tokens whose signature verified with this instance's (fixed) keys, by token text. */
+  private final Map<String, JsonObject> verified = new ConcurrentHashMap<>();
 
   public AccessTokens(Vertx vertx, SigningKeys keys, Clock clock, long ttlSeconds) {
     this(vertx, keys, clock, ttlSeconds, AUDIENCE);
@@ -86,9 +97,31 @@ public final class AccessTokens {
     if (token == null || token.isBlank()) {
       return Future.failedFuture(new TokenRejected("a Bearer access token is required"));
     }
+    JsonObject known = verified.get(token);
+    if (known != null) {
+      return claims(known);
+    }
     return verifier.authenticate(new TokenCredentials(token))
       .recover(e -> Future.failedFuture(new TokenRejected(reason(e))))
-      .compose(user -> claims(user.attributes().getJsonObject("accessToken")));
+      .compose(user -> {
+        JsonObject jwt = user.attributes().getJsonObject("accessToken").copy();
+        Future<AccessClaims> claims = claims(jwt);
+        if (claims.succeeded()) {
+          remember(token, jwt);
+        }
+        return claims;
+      });
+  }
+
+  private void remember(String token, JsonObject jwt) {
+    if (verified.size() >= VERIFIED_LIMIT) {
+      long now = clock.instant().getEpochSecond();
+      verified.values().removeIf(j -> !(j.getValue("exp") instanceof Number exp) || exp.longValue() <= now);
+      if (verified.size() >= VERIFIED_LIMIT) {
+        verified.clear();
+      }
+    }
+    verified.put(token, jwt);
   }
 
   private Future<AccessClaims> claims(JsonObject jwt) {

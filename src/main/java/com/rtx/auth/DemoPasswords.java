@@ -46,7 +46,7 @@ public final class DemoPasswords {
     if (!table.matches("[a-z_]+")) {
       throw new IllegalArgumentException("table " + table);
     }
-    return pool.query("SELECT id, username FROM " + table + " WHERE password_hash IS NULL ORDER BY id").execute()
+    return pool.query("SELECT id, username FROM " + table + " WHERE password_hash IS NULL AND status <> 'DISABLED' ORDER BY id").execute()
       .compose(rows -> {
         if (rows.size() == 0) {
           return Future.succeededFuture(List.<String>of());

@@ -31,11 +31,17 @@ import java.util.Optional;
 
 /**
  * The business settings dealing runs on, loaded from PostgreSQL: client groups (with their
- * version), the symbol catalog with dealing terms, and each group's markup profile. Reloaded
- * whole on {@code rtx.refdata.changed}.
+ * version), the symbol catalog with dealing terms, each group's markup profile, the routing rules
+ * and each account's toxicity score ({@code account_toxicity}, recomputed by the hedger's leader,
+ * which then publishes {@code rtx.refdata.changed}). Reloaded whole on {@code rtx.refdata.changed}.
  */
 record DealingRefData(Map<String, Group> groups, SymbolCatalog symbols, Map<String, MarkupProfile> markupByGroup,
-                      RoutingPolicy routing) {
+                      RoutingPolicy routing, Map<Long, BigDecimal> toxicity) {
+
+  /** The account's toxicity score for routing; 0 until one is computed. */
+  BigDecimal toxicity(long accountId) {
+    return toxicity.getOrDefault(accountId, BigDecimal.ZERO);
+  }
 
   Optional<Group> group(String name) {
     return Optional.ofNullable(groups.get(name));
@@ -68,14 +74,20 @@ record DealingRefData(Map<String, Group> groups, SymbolCatalog symbols, Map<Stri
         rows.forEach(r -> rules.add(rule(r)));
         return new RoutingPolicy(rules);
       });
-    return Future.all(List.of(instruments, terms, groups, markups, routing)).map(all -> {
+    Future<Map<Long, BigDecimal>> toxicity = pool.query("SELECT account_id, score FROM account_toxicity").execute()
+      .map(rows -> {
+        Map<Long, BigDecimal> scores = new HashMap<>();
+        rows.forEach(r -> scores.put(r.getLong(0), r.getBigDecimal(1)));
+        return scores;
+      });
+    return Future.all(List.of(instruments, terms, groups, markups, routing, toxicity)).map(all -> {
       Map<String, SymbolTerms> catalog = new HashMap<>();
       instruments.result().forEach((name, instrument) -> {
         Integer[] t = terms.result().getOrDefault(name, new Integer[] {1, 0});
         catalog.put(name, new SymbolTerms(instrument, t[0], t[1]));
       });
       return new DealingRefData(groups.result(), new SymbolCatalog(catalog), markups.result().byGroup(),
-        routing.result());
+        routing.result(), Map.copyOf(toxicity.result()));
     });
   }
 

@@ -84,6 +84,9 @@ final class DealingShard {
   private final AccountReloads reloads = new AccountReloads();
   private Exposure exposure = Exposure.empty();
   private boolean exposureChanged;
+  /** Summary ticks (dealing.summary-ms) between two publications of an unchanged exposure. */
+  private static final int EXPOSURE_REFRESH_TICKS = 20;
+  private int ticksSinceExposure;
   private boolean busy;
   private boolean serving = true;
   private int batchLimit;
@@ -126,6 +129,21 @@ final class DealingShard {
 
   int accountCount() {
     return accounts.size();
+  }
+
+  /** Completes once no batch is in flight (stop first, so none starts). */
+  Future<Void> idle() {
+    if (!busy) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> done = Promise.promise();
+    vertx.setPeriodic(10, id -> {
+      if (!busy) {
+        vertx.cancelTimer(id);
+        done.tryComplete();
+      }
+    });
+    return done.future();
   }
 
   /** Stops taking commands: everything queued is answered 503 (the caller may retry elsewhere). */
@@ -226,7 +244,10 @@ final class DealingShard {
       }
     }
     summaryDirty.clear();
-    if (exposureChanged) {
+    // Also re-sent every EXPOSURE_REFRESH_TICKS summaries unchanged, so a hedger that starts (or takes
+    // over) later learns every shard's exposure without waiting for it to change.
+    if (exposureChanged || ++ticksSinceExposure >= EXPOSURE_REFRESH_TICKS) {
+      ticksSinceExposure = 0;
       JsonObject net = new JsonObject();
       exposure.bySymbol().forEach((symbol, volume) -> net.put(symbol, DealingJson.volume(volume)));
       vertx.eventBus().publish(DealingAddresses.EXPOSURE, new JsonObject().put("shard", shard).put("net", net));
@@ -466,7 +487,7 @@ final class DealingShard {
         return (Void) null;
       })
       .recover(e -> {
-        failed(batch, outcomes, e);
+        failed(batch, e);
         return Future.succeededFuture();
       });
   }
@@ -491,14 +512,17 @@ final class DealingShard {
       new JsonObject().put("accountId", id).put("version", accounts.get(id).version()).put("events", list)));
   }
 
-  private void failed(List<Pending> batch, List<Outcome> outcomes, Throwable e) {
-    List<Pending> clients = batch.stream().filter(p -> p.reply() != null || p.command() instanceof Command.ApplyRollover
-      || p.command() instanceof Command.ExpireOrders).toList();
+  private void failed(List<Pending> batch, Throwable e) {
+    // Everything but the quote re-evaluations, which the next quote redoes anyway.
+    List<Pending> clients = batch.stream().filter(p -> p.reply() != null || p.request() != null
+      || p.command() instanceof Command.ApplyRollover || p.command() instanceof Command.ExpireOrders).toList();
+    // Held A-Book replies are not among the outcomes: answer every waiting client of the batch.
+    List<Promise<JsonObject>> waiting = batch.stream().map(Pending::reply).filter(r -> r != null).toList();
     if (e instanceof ShardStore.VersionConflict || e instanceof ShardStore.CommitOutcomeUnknown) {
       // Another writer, or a commit we cannot confirm: memory may no longer be what the database
       // holds. Stop serving; the verticle gives the shard up and rebuilds it from the database.
       LOG.error("shard {}: {}; giving the shard up", shard, e.getMessage());
-      outcomes.forEach(o -> o.pending().reply().tryComplete(unavailable()));
+      waiting.forEach(r -> r.tryComplete(unavailable()));
       stop();
       lost.run();
     } else if (isDataError(e) && clients.size() > 1) {
@@ -513,8 +537,8 @@ final class DealingShard {
     } else {
       LOG.warn("shard {}: batch of {} not committed: {}", shard, batch.size(), e.toString());
       boolean dataError = isDataError(e);
-      for (Outcome o : outcomes) {
-        o.pending().reply().tryComplete(dataError
+      for (Promise<JsonObject> r : waiting) {
+        r.tryComplete(dataError
           ? error(500, "NOT_PERSISTED", "the command could not be stored: " + e.getMessage(), null)
           : unavailable());
       }
@@ -569,7 +593,7 @@ final class DealingShard {
     }
     long step = data.symbols().find(symbol).map(t -> t.volumeStep()).orElse(1L);
     return data.routing().route(new RoutingRequest(group.name(), account.accountId(), symbol, volume,
-      java.math.BigDecimal.ZERO), group.execution(), step);
+      data.toxicity(account.accountId())), group.execution(), step);
   }
 
   static JsonObject rejected(RejectReason reason, String detail) {

@@ -44,6 +44,8 @@ public final class DealingVerticle extends VerticleBase {
   private RolloverSchedule rollovers;
   private volatile DealingRefData refdata;
   private boolean acquiring;
+  /** Blue-green idle colour: own no shard (config {@code standby}, changeable at run time). */
+  private boolean standby;
   /** Counted on the event loop by the timer, read by the metrics scrape. */
   private volatile long unknownLpOrders;
   private boolean stopping;
@@ -56,6 +58,8 @@ public final class DealingVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     quotes = new DealingQuotes(platform.config().pricing().staleMs());
+    standby = platform.config().standby();
+    consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.CONFIG_CHANGED, m -> standbyChanged(m.body())));
     rollovers = RolloverSchedule.newYork(settings.holidays());
     locks = new ShardLocks(vertx, platform.pgConnect(), this::allLost);
     board = new LpBoard(platform.clock());
@@ -90,7 +94,7 @@ public final class DealingVerticle extends VerticleBase {
           unknownLpOrders = owned.values().stream().mapToLong(DealingShard::unknownLpOrders).sum();
         });
         vertx.setPeriodic(settings.summaryMs(), id -> owned.values().forEach(DealingShard::publishSummaries));
-        LOG.info("dealing owns {} of {} shards", owned.size(), settings.shards());
+        LOG.info("dealing owns {} of {} shards{}", owned.size(), settings.shards(), standby ? " (standby)" : "");
       });
   }
 
@@ -142,7 +146,7 @@ public final class DealingVerticle extends VerticleBase {
 
   /** Tries every shard nobody here owns; one pass at a time. */
   private Future<Void> acquire() {
-    if (acquiring || stopping) {
+    if (acquiring || stopping || standby) {
       return Future.succeededFuture();
     }
     acquiring = true;
@@ -186,6 +190,36 @@ public final class DealingVerticle extends VerticleBase {
           return locks.release(shard);
         });
     });
+  }
+
+  /**
+   * Standby flipped ({@code standby}, or the live colour switched): to true, every shard is handed back once its in-flight commit is done
+   * (the live colour drains); to false, this node starts acquiring (the switch).
+   */
+  private void standbyChanged(JsonObject change) {
+    io.vertx.core.json.JsonArray keys = change.getJsonArray("changedKeys", new io.vertx.core.json.JsonArray());
+    if (!keys.contains("standby") && !keys.contains("deployment.colour") && !keys.contains("deployment.live-colour")) {
+      return;
+    }
+    JsonObject config = change.getJsonObject("config", new JsonObject());
+    JsonObject deployment = config.getJsonObject("deployment", new JsonObject());
+    boolean next = RtxConfig.standby(Boolean.parseBoolean(String.valueOf(config.getValue("standby", false))),
+      deployment.getString("colour"), deployment.getString("live-colour"));
+    if (next == standby) {
+      return;
+    }
+    standby = next;
+    LOG.warn("dealing {}", standby ? "goes to standby: releasing every shard" : "leaves standby: acquiring shards");
+    if (standby) {
+      for (int shard : new ArrayList<>(owned.keySet())) {
+        DealingShard s = owned.get(shard);
+        drop(shard);
+        s.idle().compose(v -> locks.release(shard))
+          .onFailure(e -> LOG.warn("dealing shard {} release failed: {}", shard, e.toString()));
+      }
+    } else {
+      acquire();
+    }
   }
 
   /** One shard is in doubt (another writer, an unconfirmed commit): release it and rebuild it later. */

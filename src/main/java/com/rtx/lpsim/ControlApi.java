@@ -26,7 +26,11 @@ import java.util.TreeSet;
  * POST /lps/{lp}/symbols/{symbol}/crossed       one quote with bid above ask
  * POST /lps/{lp}/disconnect                     drop the LP's FIX connection
  * POST /lps/{lp}/refuse-logon                   {"refuse": true|false}
- * POST /reset                                   clear stale symbols and refused logons
+ * POST /lps/{lp}/trade/disconnect               drop the LP's FIX trade session
+ * POST /lps/{lp}/orders/{fault}                 hang | disconnect-mid-order | duplicate-reports |
+ *                                               out-of-order | reject-all (see {@link OrderFault})
+ * POST /lps/{lp}/orders/resume                  clear the LP's order faults, answer held requests
+ * POST /reset                                   clear stale symbols, refused logons and order faults
  * </pre>
  *
  * A switch is answered once it has taken effect: a spike or crossed quote has been handed to the
@@ -59,6 +63,9 @@ final class ControlApi {
     router.post("/lps/:lp/symbols/:symbol/crossed").handler(api::crossed);
     router.post("/lps/:lp/disconnect").handler(api::disconnect);
     router.post("/lps/:lp/refuse-logon").handler(api::refuseLogon);
+    router.post("/lps/:lp/trade/disconnect").handler(api::disconnectTrade);
+    router.post("/lps/:lp/orders/resume").handler(api::resumeOrders);
+    router.post("/lps/:lp/orders/:fault").handler(api::orderFault);
     router.post("/reset").handler(rc -> respond(rc, simulator.reset().map(ControlApi::statusJson)));
     for (int status = 400; status < 600; status++) {
       router.errorHandler(status, ControlApi::error);
@@ -88,6 +95,25 @@ final class ControlApi {
   private void disconnect(RoutingContext rc) {
     String lp = rc.pathParam("lp");
     respond(rc, simulator.disconnect(lp).map(v -> new JsonObject().put("lp", lp).put("disconnected", true)));
+  }
+
+  private void disconnectTrade(RoutingContext rc) {
+    String lp = rc.pathParam("lp");
+    respond(rc, simulator.disconnectTrade(lp).map(v -> new JsonObject().put("lp", lp).put("tradeDisconnected", true)));
+  }
+
+  private void orderFault(RoutingContext rc) {
+    String lp = rc.pathParam("lp");
+    String path = rc.pathParam("fault");
+    OrderFault fault = OrderFault.fromPath(path).orElseThrow(() -> new ControlError(404, "UNKNOWN_FAULT",
+      "no order fault named " + path, "fault"));
+    respond(rc, simulator.orderFault(lp, fault).map(v -> new JsonObject().put("lp", lp).put("fault", path)
+      .put("on", true)));
+  }
+
+  private void resumeOrders(RoutingContext rc) {
+    String lp = rc.pathParam("lp");
+    respond(rc, simulator.resumeOrders(lp).map(v -> new JsonObject().put("lp", lp).put("resumed", true)));
   }
 
   private void refuseLogon(RoutingContext rc) {
@@ -160,7 +186,11 @@ final class ControlApi {
         .put("staleSymbols", new JsonArray(List.copyOf(new TreeSet<>(lp.staleSymbols()))))
         .put("refuseLogon", lp.refuseLogon())
         .put("ticksSent", lp.ticksSent())
-        .put("logons", lp.logons()));
+        .put("logons", lp.logons())
+        .put("tradeLoggedOn", lp.tradeLoggedOn())
+        .put("orderFaults", new JsonArray(List.copyOf(new TreeSet<>(lp.orderFaults()))))
+        .put("ordersReceived", lp.ordersReceived())
+        .put("heldRequests", lp.heldRequests()));
     }
     return new JsonObject().put("lps", all);
   }

@@ -9,7 +9,11 @@ import quickfix.RejectLogon;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.UnsupportedMessageType;
+import quickfix.IncorrectTagValue;
 import quickfix.field.MsgType;
+import quickfix.field.OrigSendingTime;
+import quickfix.field.PossDupFlag;
+import quickfix.field.SendingTime;
 
 import java.util.function.Predicate;
 
@@ -33,7 +37,21 @@ final class LpFixApplication implements Application {
     void onLogout(String lp);
 
     void onMarketDataRequest(String lp, MdRequest request);
+
+    /** The LP's trade session (TargetSubID {@value AcceptorSettings#TRADE_SUB_ID}) logged on. */
+    void onTradeLogon(String lp, Session session);
+
+    void onTradeLogout(String lp);
+
+    void onTradeRequest(String lp, TradeRequest request);
   }
+
+  /**
+   * The message being sent right now on this thread that must go out as a possible duplicate.
+   * {@code Session.send} strips PossDupFlag and calls {@link #toApp} on the sending thread, so the
+   * flag is put back there.
+   */
+  static final ThreadLocal<Message> POSS_DUP = new ThreadLocal<>();
 
   static final String REFUSED_TEXT = "logon refused by simulator";
 
@@ -63,12 +81,20 @@ final class LpFixApplication implements Application {
   @Override
   public void onLogon(SessionID sessionId) {
     Session session = Session.lookupSession(sessionId);
-    context.runOnContext(v -> listener.onLogon(lp(sessionId), session));
+    if (AcceptorSettings.isTrade(sessionId)) {
+      context.runOnContext(v -> listener.onTradeLogon(lp(sessionId), session));
+    } else {
+      context.runOnContext(v -> listener.onLogon(lp(sessionId), session));
+    }
   }
 
   @Override
   public void onLogout(SessionID sessionId) {
-    context.runOnContext(v -> listener.onLogout(lp(sessionId)));
+    if (AcceptorSettings.isTrade(sessionId)) {
+      context.runOnContext(v -> listener.onTradeLogout(lp(sessionId)));
+    } else {
+      context.runOnContext(v -> listener.onLogout(lp(sessionId)));
+    }
   }
 
   @Override
@@ -86,13 +112,26 @@ final class LpFixApplication implements Application {
 
   @Override
   public void toApp(Message message, SessionID sessionId) {
-    // Outgoing messages are complete when the simulator builds them.
+    if (POSS_DUP.get() == message) {
+      try {
+        message.getHeader().setBoolean(PossDupFlag.FIELD, true);
+        message.getHeader().setString(OrigSendingTime.FIELD, message.getHeader().getString(SendingTime.FIELD));
+      } catch (FieldNotFound e) {
+        throw new IllegalStateException("QuickFIX/J sets SendingTime before toApp", e);
+      }
+    }
   }
 
   @Override
-  public void fromApp(Message message, SessionID sessionId) throws FieldNotFound, UnsupportedMessageType {
+  public void fromApp(Message message, SessionID sessionId)
+    throws FieldNotFound, UnsupportedMessageType, IncorrectTagValue {
+    if (AcceptorSettings.isTrade(sessionId)) {
+      TradeRequest request = TradeMessages.parse(message);
+      context.runOnContext(v -> listener.onTradeRequest(lp(sessionId), request));
+      return;
+    }
     if (!MsgType.MARKET_DATA_REQUEST.equals(message.getHeader().getString(MsgType.FIELD))) {
-      // QuickFIX/J answers with a BusinessMessageReject: this simulator only streams prices.
+      // QuickFIX/J answers with a BusinessMessageReject: market-data sessions only stream prices.
       throw new UnsupportedMessageType();
     }
     MdRequest request = MarketDataMessages.parseRequest(message);

@@ -37,7 +37,8 @@ public final class LpSimVerticle extends VerticleBase {
     RtxConfig.LpSim config = platform.config().lpsim();
     return vertx.executeBlocking(SimInstruments::load, false)
       .compose(instruments -> {
-        simulator = new LpSimulator(vertx, context, config, instruments, Clock.systemUTC());
+        simulator = new LpSimulator(vertx, context, config, instruments, Clock.systemUTC(),
+          platform.config().dataDir().resolve("fix").resolve("lpsim"));
         return simulator.start();
       })
       .compose(v -> {

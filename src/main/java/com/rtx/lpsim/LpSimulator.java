@@ -9,10 +9,10 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import quickfix.MemoryStoreFactory;
 import quickfix.Session;
 import quickfix.SocketAcceptor;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,11 +22,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * The FIX 4.4 liquidity-provider simulator (market data only): one QuickFIX/J acceptor on
+ * The FIX 4.4 liquidity-provider simulator: one QuickFIX/J acceptor on
  * {@code lpsim.host:lpsim.port} playing every LP of {@code lpsim.lps}, each streaming its own
  * {@link RandomWalk} quotes every {@code tick-interval-ms}, delivered {@code latency-ms} late, plus
  * the fault switches that make it worth having: stale symbols, spikes, crossed quotes, dropped
- * sessions and refused logons. {@link QuoteStream} does the market data conversation itself.
+ * sessions and refused logons. {@link QuoteStream} does the market data conversation itself; each
+ * LP's trade session (see {@link AcceptorSettings}) is served by the {@link OrderDesk}, with the
+ * {@link OrderFault} switches.
  *
  * <p><b>Threading.</b> All state is owned by one Vert.x event-loop context, the one passed in
  * (the deploying verticle's): ticks and latency timers run there, QuickFIX/J callbacks are handed
@@ -51,14 +53,18 @@ public final class LpSimulator {
   /** Filled by the constructor and never changed after, so QuickFIX/J threads may look LPs up. */
   private final Map<String, LpState> lps = new LinkedHashMap<>();
   private final QuoteStream stream;
+  private final OrderDesk desk;
+  private final Path storeDir;
   private SocketAcceptor acceptor;
   private boolean stopped;
 
   /**
    * @param context the event-loop context that owns the simulator's state (a verticle's context)
    * @param clock   stamps quote times (MDEntryDate/MDEntryTime); prices never depend on it
+   * @param storeDir where the trade sessions keep their messages and sequence numbers
    */
-  public LpSimulator(Vertx vertx, Context context, RtxConfig.LpSim config, SimInstruments instruments, Clock clock) {
+  public LpSimulator(Vertx vertx, Context context, RtxConfig.LpSim config, SimInstruments instruments, Clock clock,
+                     Path storeDir) {
     if (!context.isEventLoopContext()) {
       throw new IllegalArgumentException("the simulator needs an event-loop context");
     }
@@ -68,6 +74,8 @@ public final class LpSimulator {
     this.instruments = instruments;
     this.clock = clock;
     this.stream = new QuoteStream(vertx, instruments);
+    this.desk = new OrderDesk(vertx, context, instruments, clock);
+    this.storeDir = storeDir;
     Instant now = clock.instant();
     for (RtxConfig.SimulatedLp lp : config.lps()) {
       lps.put(lp.name(), new LpState(lp, instruments, config.seed(), now));
@@ -99,7 +107,7 @@ public final class LpSimulator {
   }
 
   private SocketAcceptor startAcceptor(LpFixApplication application) throws Exception {
-    SocketAcceptor started = new SocketAcceptor(application, new MemoryStoreFactory(), AcceptorSettings.build(config),
+    SocketAcceptor started = new SocketAcceptor(application, new SimStoreFactory(storeDir), AcceptorSettings.build(config),
       new QuietFixLogFactory(), new quickfix.fix44.MessageFactory());
     try {
       started.start();
@@ -125,6 +133,7 @@ public final class LpSimulator {
     return onContext(() -> {
       stopped = true;
       stream.close();
+      desk.close();
       for (LpState lp : lps.values()) {
         if (lp.timerId >= 0) {
           vertx.cancelTimer(lp.timerId);
@@ -198,6 +207,43 @@ public final class LpSimulator {
     }, false));
   }
 
+  /**
+   * Drops the LP's trade session without a Logout; what the LP sends meanwhile waits in its store
+   * for the counterparty's resend request.
+   */
+  public Future<Void> disconnectTrade(String lp) {
+    return onContext(() -> {
+      LpState state = lp(lp);
+      if (!state.tradeLoggedOn()) {
+        throw new LpSimException(Reason.NOT_LOGGED_ON, "lp", lp + "'s trade session is not logged on");
+      }
+      LOG.info("{} dropping its trade session", lp);
+      return state.tradeSession;
+    }).compose(session -> vertx.executeBlocking(() -> {
+      session.disconnect("trade session dropped by the simulator's fault switch", false);
+      return null;
+    }, false));
+  }
+
+  /** Switches an order fault on; {@link #resumeOrders} switches them all off. */
+  public Future<Void> orderFault(String lp, OrderFault fault) {
+    return onContext(() -> {
+      lp(lp).orderFaults.add(fault);
+      LOG.info("{} order fault {} on", lp, fault.path());
+      return null;
+    });
+  }
+
+  /** Clears the LP's order faults and processes the requests a hang held back. */
+  public Future<Void> resumeOrders(String lp) {
+    return onContext(() -> {
+      LpState state = lp(lp);
+      LOG.info("{} order faults cleared; {} held request(s) processed now", lp, state.held.size());
+      desk.resume(state);
+      return null;
+    });
+  }
+
   /** While on, the LP answers every Logon with a Logout "logon refused by simulator". */
   public Future<Void> refuseLogon(String lp, boolean refuse) {
     return onContext(() -> {
@@ -208,7 +254,8 @@ public final class LpSimulator {
   }
 
   /**
-   * Clears the fault switches that stay on: stale symbols and refused logons. One-shot faults have
+   * Clears the fault switches that stay on: stale symbols, refused logons and order faults (held
+   * orders are processed then). One-shot faults have
    * nothing to clear, and a persistent spike stays (it moved the LP's level, like a market jump).
    */
   public Future<List<LpStatus>> reset() {
@@ -216,6 +263,7 @@ public final class LpSimulator {
       for (LpState lp : lps.values()) {
         lp.clearStale();
         lp.refuseLogon.set(false);
+        desk.resume(lp);
       }
       LOG.info("all fault switches cleared");
       return statusNow();
@@ -230,7 +278,9 @@ public final class LpSimulator {
     List<LpStatus> all = new ArrayList<>();
     for (LpState lp : lps.values()) {
       all.add(new LpStatus(lp.name(), lp.loggedOn(), lp.subscriptions.symbols(), lp.staleSymbols(),
-        lp.refuseLogon.get(), lp.ticksSent, lp.logons));
+        lp.refuseLogon.get(), lp.ticksSent, lp.logons, lp.tradeLoggedOn(),
+        lp.orderFaults.stream().map(OrderFault::path).collect(java.util.stream.Collectors.toSet()),
+        lp.ordersReceived, lp.held.size()));
     }
     return all;
   }
@@ -244,6 +294,7 @@ public final class LpSimulator {
       if (!lp.isStale(symbol)) {
         lp.sent(symbol, quote, now);
         stream.publish(lp, instrument, quote, now);
+        desk.onQuote(lp, symbol);
       }
     }
   }
@@ -252,7 +303,9 @@ public final class LpSimulator {
     SimInstrument instrument = instrument(symbol);
     Instant now = clock.instant();
     lp.sent(symbol, quote, now);
-    return new QuoteSent(lp.name(), instrument, quote, stream.publish(lp, instrument, quote, now));
+    int subscriptions = stream.publish(lp, instrument, quote, now);
+    desk.onQuote(lp, symbol);
+    return new QuoteSent(lp.name(), instrument, quote, subscriptions);
   }
 
   private boolean refusesLogon(String lp) {
@@ -323,6 +376,23 @@ public final class LpSimulator {
     @Override
     public void onMarketDataRequest(String lp, MdRequest request) {
       stream.onMarketDataRequest(lps.get(lp), request);
+    }
+
+    @Override
+    public void onTradeLogon(String lp, Session session) {
+      lps.get(lp).tradeSession = session;
+      LOG.info("{} trade session logged on", lp);
+    }
+
+    @Override
+    public void onTradeLogout(String lp) {
+      // The book stays: orders outlive the session, as at a real LP.
+      LOG.info("{} trade session logged out", lp);
+    }
+
+    @Override
+    public void onTradeRequest(String lp, TradeRequest request) {
+      desk.onRequest(lps.get(lp), request);
     }
   }
 }

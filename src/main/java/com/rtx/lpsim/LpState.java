@@ -4,7 +4,13 @@ import com.rtx.platform.config.RtxConfig;
 import quickfix.Session;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -40,8 +46,31 @@ final class LpState {
   /** The periodic tick timer, or -1. */
   long timerId = -1;
 
+  /** Most orders remembered for cancel and status requests; the oldest are forgotten first. */
+  private static final int MAX_ORDERS = 100_000;
+
+  /** The acceptor's trade session of this LP; null until its first logon. */
+  Session tradeSession;
+  /** NewOrderSingles received so far. */
+  long ordersReceived;
+  /** Every order by each ClOrdID it has had (the original and a cancel's). */
+  final Map<String, SimOrder> orders = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, SimOrder> eldest) {
+      return size() > MAX_ORDERS;
+    }
+  };
+  /** Limit orders resting in the book, in arrival order: a quote that reaches them fills them. */
+  final List<SimOrder> resting = new ArrayList<>();
+  final EnumSet<OrderFault> orderFaults = EnumSet.noneOf(OrderFault.class);
+  /** Requests received while {@link OrderFault#HANG} is on. */
+  final Deque<TradeRequest> held = new ArrayDeque<>();
+  /** Last look, partial fills and slippage: seeded per LP, so a run repeats. */
+  final Random random;
+
   LpState(RtxConfig.SimulatedLp config, SimInstruments instruments, long seed, Instant now) {
     this.config = config;
+    this.random = new Random(seed ^ ((long) config.name().hashCode() << 32) ^ 0x7472616465L);
     for (SimInstrument instrument : instruments.all()) {
       RandomWalk walk = new RandomWalk(instrument, config.name(), config.spreadFactor(), config.tickIntervalMs(),
         seed);
@@ -88,5 +117,9 @@ final class LpState {
 
   boolean loggedOn() {
     return session != null && session.isLoggedOn();
+  }
+
+  boolean tradeLoggedOn() {
+    return tradeSession != null && tradeSession.isLoggedOn();
   }
 }

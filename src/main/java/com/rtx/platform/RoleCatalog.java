@@ -3,12 +3,15 @@ package com.rtx.platform;
 import com.rtx.admin.AdminVerticle;
 import com.rtx.dealing.DealingVerticle;
 import com.rtx.gateway.GatewayVerticle;
+import com.rtx.hedging.HedgerVerticle;
 import com.rtx.lpsim.LpSimVerticle;
 import com.rtx.pricing.PricingVerticle;
+import com.rtx.routing.RouterVerticle;
 import io.vertx.core.Deployable;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -25,7 +28,9 @@ public final class RoleCatalog {
   static {
     VERTICLES.put(Role.LP_SIM, LpSimVerticle::new);
     VERTICLES.put(Role.PRICING, PricingVerticle::new);
-    VERTICLES.put(Role.DEALING, DealingVerticle::new);
+    // The dealing role runs the shards and, next to them, the hedger and toxicity monitor.
+    VERTICLES.put(Role.DEALING, p -> new VerticleChain(p, List.of(DealingVerticle::new, HedgerVerticle::new)));
+    VERTICLES.put(Role.ROUTER, RouterVerticle::new);
     VERTICLES.put(Role.ADMIN, AdminVerticle::new);
     VERTICLES.put(Role.GATEWAY, GatewayVerticle::new);
   }

@@ -161,6 +161,27 @@ class AdminApiIT {
     }
   }
 
+  /** The dealer's risk views: the hedger leader's exposure (house account 1) and the toxicity table. */
+  @Test
+  void dealersSeeTheHouseExposureAndToxicityScores() throws Exception {
+    String dealer = login("dealer", PASSWORD);
+    HttpResponse<String> exposure = call("GET", "/api/admin/v1/exposure", null, dealer);
+    assertThat(exposure.statusCode()).as(exposure.body()).isEqualTo(200);
+    JsonObject body = Http.json(exposure);
+    assertThat(body.getJsonObject("house").getLong("accountId")).isEqualTo(1);
+    assertThat(body.getJsonArray("symbols").stream().map(JsonObject.class::cast).map(r -> r.getString("symbol")))
+      .contains("EURUSD");
+    try (Connection c = TestInfra.connect(database); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO account_toxicity (account_id, score, short_win_share, pnl_per_lot, deals, computed_at) "
+        + "VALUES (100001, 0.7500, 0.5, 12.5, 4, now())");
+    }
+    HttpResponse<String> toxicity = call("GET", "/api/admin/v1/toxicity?accountId=100001", null, dealer);
+    assertThat(toxicity.statusCode()).as(toxicity.body()).isEqualTo(200);
+    JsonObject row = Http.json(toxicity).getJsonArray("accounts").getJsonObject(0);
+    assertThat(row.getString("score")).isEqualTo("0.7500");
+    assertThat(row.getInteger("deals")).isEqualTo(4);
+  }
+
   @Test
   void auditChainVerifiesDetectsTamperingAndRefusesRewritesByTheAppRole() throws SQLException {
     call("PUT", "/api/admin/v1/kill-switch", new JsonObject().put("engaged", false).put("reason", "chain test"), admin);
@@ -355,6 +376,8 @@ class AdminApiIT {
       new JsonObject().put("reason", "matrix")));
     s.put("cancelOrder", new Sample(Map.of("accountId", 999_999, "orderId", 1), new JsonObject().put("reason", "matrix")));
     s.put("getKillSwitch", new Sample(none, null));
+    s.put("getExposure", new Sample(none, null));
+    s.put("listToxicity", new Sample(none, null));
     s.put("setKillSwitch", new Sample(none, new JsonObject().put("engaged", false).put("reason", "matrix")));
     settingsSamples(s);
     return s;
@@ -396,6 +419,12 @@ class AdminApiIT {
     s.put("deleteRoutingRule", new Sample(Map.of("id", 999_999), null));
     s.put("rollbackRoutingRule", new Sample(Map.of("id", 999_999), rollback));
     s.put("listSettingVersions", new Sample(Map.of(QUERY, "entityType=group&key=default"), null));
+    s.put("reportExposureHistory", new Sample(Map.of(QUERY, "symbol=EURUSD"), null));
+    s.put("listExposureLimits", new Sample(none, null));
+    s.put("createExposureLimit", new Sample(none, new JsonObject().put("symbol", "NOPE").put("maxNetLots", "1")));
+    s.put("updateExposureLimit", new Sample(Map.of("symbol", "NOPE"), new JsonObject().put("enabled", true)));
+    s.put("deleteExposureLimit", new Sample(Map.of("symbol", "NOPE"), null));
+    s.put("rollbackExposureLimit", new Sample(Map.of("symbol", "NOPE"), rollback));
     s.put("reportBlotter", new Sample(Map.of(QUERY, "symbol=EURUSD&format=csv"), null));
     s.put("reportDailyPnl", new Sample(Map.of(QUERY, "from=2020-01-01&by=group"), null));
     s.put("diffSettingVersions", new Sample(Map.of(QUERY, "entityType=group&key=default&from=1&to=2"), null));

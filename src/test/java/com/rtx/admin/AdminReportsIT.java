@@ -69,6 +69,9 @@ class AdminReportsIT {
         (100002, '2021-03-10', '2021-03-10T22:00Z', 100000, 0, 98000, 0),
         (100003, '2021-03-10', '2021-03-10T22:00Z', 100000, 0, 190000, 0),
         (200001, '2021-03-10', '2021-03-10T22:00Z', 100000, 0, 100500, 0);
+      INSERT INTO exposure_snapshot (taken_at, symbol, client_net, house_hedge, unhedged, node) VALUES
+        ('2021-03-10T12:00Z', 'EURUSD', -12.5, 10, -2.5, 'n1'), ('2021-03-10T12:01Z', 'EURUSD', -12.5, 12, -0.5, 'n1'),
+        ('2021-03-10T12:00Z', 'GBPUSD', 3, 0, 3, 'n1');
       """);
   }
 
@@ -140,6 +143,20 @@ class AdminReportsIT {
     assertThat(call("/api/admin/v1/reports/daily-pnl?from=2021-03-10", "GET", null,
       Http.json(call("/api/admin/v1/auth/login", "POST", new JsonObject().put("username", "support")
         .put("password", PASSWORD), null)).getString("accessToken")).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void exposureHistoryListsTheHedgersSnapshotsAndTheHouseGroupIsHouse() throws Exception {
+    HttpResponse<String> csv = call("/api/admin/v1/reports/exposure?symbol=EURUSD&format=csv", "GET", null, admin);
+    assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+    assertThat(csv.body()).isEqualTo("takenAt,symbol,clientNet,houseHedge,unhedged,node\r\n"
+      + "2021-03-10T12:00:00Z,EURUSD,-12.50,10.00,-2.50,n1\r\n2021-03-10T12:01:00Z,EURUSD,-12.50,12.00,-0.50,n1\r\n");
+    JsonArray all = Http.json(call("/api/admin/v1/reports/exposure?from=2021-03-10T00:00:00Z", "GET", null, admin))
+      .getJsonArray("snapshots");
+    assertThat(all).hasSize(3);
+    JsonArray groups = Http.json(call("/api/admin/v1/groups", "GET", null, admin)).getJsonArray("groups");
+    assertThat(groups.stream().map(JsonObject.class::cast).filter(g -> g.getString("name").equals("house"))
+      .findFirst().orElseThrow().getBoolean("house")).isTrue();
   }
 
   private static void assertRow(JsonObject row, String realized, String floating, String houseBBook, String hedge,

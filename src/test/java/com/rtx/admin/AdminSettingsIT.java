@@ -145,14 +145,21 @@ class AdminSettingsIT {
     long id = Http.json(rule).getLong("key");
     assertThat(Http.json(rule).getJsonObject("state").getString("minVolume")).isEqualTo("5");
     assertThat(call("DELETE", "/api/admin/v1/routing-rules/" + id, null, admin).statusCode()).isEqualTo(200);
-    assertThat(Http.json(call("GET", "/api/admin/v1/routing-rules", null, admin)).getJsonArray("routingRules")).isEmpty();
+    assertThat(rule(id)).isNull();
     HttpResponse<String> restored = call("POST", "/api/admin/v1/routing-rules/" + id + "/rollback",
       new JsonObject().put("version", 1).put("reason", "deleted by mistake"), admin);
     assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
     assertThat(Http.json(restored).getLong("version")).isEqualTo(3);
-    JsonArray rules = Http.json(call("GET", "/api/admin/v1/routing-rules", null, admin)).getJsonArray("routingRules");
-    assertThat(rules).hasSize(1);
-    assertThat(rules.getJsonObject(0).getJsonArray("lps")).containsExactly("LP2");
+    assertThat(rule(id).getJsonArray("lps")).containsExactly("LP2");
+
+    HttpResponse<String> limit = call("PATCH", "/api/admin/v1/exposure-limits/EURUSD",
+      new JsonObject().put("maxNetLots", "20").put("reason", "more room"), admin);
+    assertThat(limit.statusCode()).as(limit.body()).isEqualTo(200);
+    assertThat(Http.json(limit).getLong("version")).isEqualTo(2);
+    assertThat(Http.json(limit).getJsonObject("state").getString("maxNetLots")).isEqualTo("20");
+    assertThat(Http.json(call("GET", "/api/admin/v1/settings-versions/diff?entityType=exposure-limit&key=EURUSD&from=1&to=2",
+      null, admin)).getJsonArray("changes")).containsExactly(new JsonObject().put("field", "maxNetLots").put("from", "10")
+      .put("to", "20"));
 
     HttpResponse<String> inUse = call("DELETE", "/api/admin/v1/markup-profiles/standard", null, admin);
     assertThat(inUse.statusCode()).as(inUse.body()).isEqualTo(409);
@@ -227,6 +234,11 @@ class AdminSettingsIT {
   }
 
   // ---- helpers ----
+
+  private static JsonObject rule(long id) {
+    return Http.json(call("GET", "/api/admin/v1/routing-rules", null, admin)).getJsonArray("routingRules").stream()
+      .map(JsonObject.class::cast).filter(r -> r.getLong("id") == id).findFirst().orElse(null);
+  }
 
   static void quote(String symbol, String bid, String ask) {
     engine.vertx().eventBus().publish("rtx.prices." + symbol, new JsonObject().put("symbol", symbol)

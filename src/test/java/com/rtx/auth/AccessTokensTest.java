@@ -1,6 +1,6 @@
 package com.rtx.auth;
 
-import com.rtx.support.MutableClock;
+import com.rtx.support.ManualClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -27,7 +27,7 @@ class AccessTokensTest {
   private static Vertx vertx;
   private static final JsonObject OLD = SigningKeys.generateEs256().put("kid", "k2026-01");
   private static final JsonObject NEW = SigningKeys.generateEs256().put("kid", "k2026-02");
-  private final MutableClock clock = new MutableClock();
+  private final ManualClock clock = new ManualClock(java.time.Instant.parse("2026-11-25T12:00:00.500Z"));
 
   @BeforeAll
   static void start() {
@@ -107,13 +107,28 @@ class AccessTokensTest {
   void expiresAfterItsLifetimeOnTheEngineClock() throws Exception {
     AccessTokens tokens = tokens("k2026-01", OLD);
     String token = tokens.issue(1, "trader1", UUID.randomUUID());
-    clock.advanceTo(clock.millis() + 880_000);
+    clock.advanceTo(clock.millis() + 899_000);
     assertThat(await(tokens.verify(token)).traderId()).isEqualTo(1);
 
-    clock.advanceTo(clock.millis() + 21_000);
+    clock.advanceTo(clock.millis() + 2_000);
 
     assertThatThrownBy(() -> await(tokens.verify(token)))
       .isInstanceOf(TokenRejected.class).hasMessageContaining("expired");
+  }
+
+  @Test
+  void aVerifiedTokenWithItsPayloadAlteredIsStillRefused() throws Exception {
+    AccessTokens tokens = tokens("k2026-01", OLD);
+    String token = tokens.issue(1, "trader1", UUID.randomUUID());
+    assertThat(await(tokens.verify(token)).traderId()).isEqualTo(1);
+    String[] parts = token.split("\\.");
+    JsonObject payload = new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1])));
+    String altered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+      .encodeToString(payload.put("sub", "2").encode().getBytes()) + "." + parts[2];
+
+    assertThatThrownBy(() -> await(tokens.verify(altered)))
+      .isInstanceOf(TokenRejected.class).hasMessage("access token signature is invalid");
+    assertThat(await(tokens.verify(token)).traderId()).isEqualTo(1);
   }
 
   @Test

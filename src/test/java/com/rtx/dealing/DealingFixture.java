@@ -38,6 +38,14 @@ final class DealingFixture {
     clock.advanceTo(wednesday.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli());
   }
 
+  private java.nio.file.Path configFile;
+
+  /** Runs with this config file (scanned for changes when RTX_CONFIG_SCAN_PERIOD_MS is set). */
+  DealingFixture configFile(java.nio.file.Path file) {
+    this.configFile = file;
+    return this;
+  }
+
   DealingFixture start(String... env) {
     TestEngine test = TestEngine.on(database)
       .env("RTX_ROLES", "dealing")
@@ -47,6 +55,9 @@ final class DealingFixture {
       .env("RTX_DEALING_LOCK_CHECK_MS", "200");
     for (int i = 0; i < env.length; i += 2) {
       test.env(env[i], env[i + 1]);
+    }
+    if (configFile != null) {
+      test.configFile(configFile);
     }
     engine = test.start(clock);
     return this;

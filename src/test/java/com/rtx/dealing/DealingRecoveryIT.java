@@ -116,6 +116,37 @@ class DealingRecoveryIT {
     }
   }
 
+  @Test
+  void blueGreenSwitchHandsEveryShardFromTheLiveColourToTheStandbyOne(@org.junit.jupiter.api.io.TempDir
+                                                                      java.nio.file.Path dir) throws Exception {
+    trade(a);
+    JsonObject served = a.account(HEDGING);
+    a.stop();
+    java.nio.file.Path blueConf = dir.resolve("blue.json");
+    java.nio.file.Path greenConf = dir.resolve("green.json");
+    // As in Kubernetes: each colour knows its own colour; the live colour is shared configuration.
+    java.nio.file.Files.writeString(blueConf, colours("blue", "blue"));
+    java.nio.file.Files.writeString(greenConf, colours("green", "blue"));
+    a = new DealingFixture(database).configFile(blueConf).start("RTX_CONFIG_SCAN_PERIOD_MS", "100");
+    b = new DealingFixture(database).configFile(greenConf).start("RTX_CONFIG_SCAN_PERIOD_MS", "100");
+    quotes(a);
+    quotes(b);
+    assertThat(a.account(HEDGING)).isNotNull();
+    assertThat(b.account(HEDGING)).as("standby takes no shard").isNull();
+
+    // The switch: green leaves standby, blue drains and releases.
+    java.nio.file.Files.writeString(greenConf, colours("green", "green"));
+    java.nio.file.Files.writeString(blueConf, colours("blue", "green"));
+    Eventually.await("green serves the account", Duration.ofSeconds(30), () -> b.account(HEDGING) != null
+      && b.account(HEDGING).getInteger("httpStatus") == 200 && a.account(HEDGING) == null);
+    assertThat(b.account(HEDGING).getJsonObject("account")).isEqualTo(served.getJsonObject("account"));
+    assertThat(b.send(market(HEDGING, "EURUSD", "SELL", "0.01", "after-switch")).getString("status")).isEqualTo("FILLED");
+  }
+
+  private static String colours(String colour, String live) {
+    return new JsonObject().put("deployment", new JsonObject().put("colour", colour).put("live-colour", live)).encode();
+  }
+
   /** A fill with stops, a resting order and a partial close: positions, orders and ledger to rebuild. */
   private static void trade(DealingFixture f) {
     JsonObject filled = f.send(market(HEDGING, "EURUSD", "BUY", "0.30", "t-1").put("sl", "1.09000").put("tp", "1.12000"));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.rtx.platform.RoleCatalog;
 import com.rtx.platform.config.EnvMapping;
+import com.rtx.platform.config.RtxConfig;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -380,12 +381,12 @@ class DeploymentManifestsTest {
       assertThat(r.all(Deployment.class)).extracting(d -> d.getMetadata().getName()).doesNotContain("rtx-engine");
       assertThat(blue.getSpec().getSelector().getMatchLabels()).containsEntry("rtx.io/colour", "blue");
       assertThat(green.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("rtx.io/colour", "green");
-      assertThat(env(green.getSpec().getTemplate().getSpec().getContainers().get(0), "RTX_STANDBY")).isEqualTo("true");
-      assertThat(env(blue.getSpec().getTemplate().getSpec().getContainers().get(0), "RTX_STANDBY")).isEqualTo("false");
+      assertThat(env(green.getSpec().getTemplate().getSpec().getContainers().get(0), "RTX_COLOUR")).isEqualTo("green");
+      assertThat(env(blue.getSpec().getTemplate().getSpec().getContainers().get(0), "RTX_COLOUR")).isEqualTo("blue");
       assertThat(r.one(Service.class, "rtx-http").getSpec().getSelector()).containsEntry("rtx.io/colour", "blue");
       assertThat(r.one(Service.class, "rtx-fix").getSpec().getSelector()).containsEntry("rtx.io/colour", "blue");
       assertThat(r.one(Service.class, "rtx-http-preview").getSpec().getSelector()).containsEntry("rtx.io/colour", "green");
-      assertThat(r.one(ConfigMap.class, "rtx-live-colour").getData()).containsEntry("colour", "blue");
+      assertThat(r.one(ConfigMap.class, "rtx-config").getData()).containsEntry("RTX_LIVE_COLOUR", "blue");
       for (Deployment d : List.of(blue, green)) {
         assertThat(d.getSpec().getTemplate().getSpec().getTopologySpreadConstraints())
           .extracting(t -> t.getTopologyKey()).contains("topology.kubernetes.io/zone");
@@ -413,7 +414,104 @@ class DeploymentManifestsTest {
     }
     Deployment d = r.one(Deployment.class, "rtx-engine");
     assertThat(d.getSpec().getReplicas()).isEqualTo(1);
-    assertThat(env(d.getSpec().getTemplate().getSpec().getContainers().get(0), "RTX_ROLES")).contains("lp-sim");
+    assertThat(env(d.getSpec().getTemplate().getSpec().getContainers().get(0), "RTX_ROLES")).contains("lp-sim", "dealing", "admin");
+  }
+
+  /**
+   * Blue-green follows the engine's contract (README {@code standby}, {@code deployment.colour},
+   * {@code deployment.live-colour}; {@link RtxConfig#standby}): each slot sets RTX_COLOUR, the
+   * shared rtx-config holds RTX_LIVE_COLOUR, nothing pins a pod with RTX_STANDBY, and a
+   * single-colour environment is never in standby.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void blueGreenStandbyFollowsTheEngineContract(String overlay) throws Exception {
+    Rendered r = render(overlay);
+    for (Deployment d : r.all(Deployment.class)) {
+      for (Container c : d.getSpec().getTemplate().getSpec().getContainers()) {
+        assertThat(c.getEnv()).as("%s %s: RTX_STANDBY pins a pod in standby whatever the live colour", overlay, d.getMetadata().getName())
+          .noneMatch(e -> e.getName().equals("RTX_STANDBY"));
+      }
+    }
+    assertThat(r.all(ConfigMap.class)).extracting(c -> c.getMetadata().getName()).doesNotContain("rtx-live-colour");
+    Role role = r.one(Role.class, "rtx-engine");
+    assertThat(role.getRules()).filteredOn(rule -> rule.getResources().contains("configmaps"))
+      .allSatisfy(rule -> assertThat(rule.getResourceNames()).containsExactly("rtx-config"));
+    if (!r.byKubectl()) {
+      return; // the slots and the component's patches exist only in a real render
+    }
+    Map<String, String> config = r.one(ConfigMap.class, "rtx-config").getData();
+    assertThat(config).as("%s: per-pod keys never in the shared layer (it wins over the env)", overlay)
+      .doesNotContainKeys("RTX_COLOUR", "RTX_STANDBY", "RTX_ROLES");
+    String live = config.get("RTX_LIVE_COLOUR");
+    List<Deployment> engines = engines(r);
+    boolean blueGreen = engines.stream().anyMatch(d -> d.getMetadata().getName().matches("rtx-(blue|green)"));
+    if (blueGreen) {
+      assertThat(engines).extracting(d -> d.getMetadata().getName()).containsExactlyInAnyOrder("rtx-blue", "rtx-green");
+      assertThat(live).as("%s: RTX_LIVE_COLOUR in rtx-config", overlay).isEqualTo("blue");
+      List<String> active = new ArrayList<>();
+      for (Deployment d : engines) {
+        Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+        String colour = env(c, "RTX_COLOUR");
+        assertThat(colour).as("%s %s: RTX_COLOUR is the slot's colour", overlay, d.getMetadata().getName())
+          .isEqualTo(d.getSpec().getTemplate().getMetadata().getLabels().get("rtx.io/colour"));
+        assertThat(env(c, "RTX_ROLES")).as("%s %s: the switch moves dealing shards", overlay, d.getMetadata().getName())
+          .contains("dealing").doesNotContain("lp-sim");
+        if (!RtxConfig.standby(false, colour, live)) {
+          active.add(colour);
+        }
+      }
+      assertThat(active).as("%s: exactly the live colour takes shards", overlay).containsExactly(live);
+    } else {
+      assertThat(live).as("%s: single colour: RTX_LIVE_COLOUR unset or default", overlay).isIn(null, "default");
+      for (Deployment d : engines) {
+        Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(env(c, "RTX_COLOUR")).as("%s %s: no RTX_COLOUR, so never in standby whatever RTX_LIVE_COLOUR says",
+          overlay, d.getMetadata().getName()).isNull();
+        assertThat(RtxConfig.standby(false, env(c, "RTX_COLOUR"), "blue")).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void deployScriptsSwitchThroughRtxConfig() throws Exception {
+    for (String script : List.of("blue-green.sh", "rollback.sh", "lib-live-colour.sh")) {
+      String text = Files.readString(Path.of("scripts/deploy", script));
+      assertThat(text).as("%s", script).doesNotContain("rtx-live-colour").doesNotContainPattern("RTX_STANDBY, *value");
+    }
+    String lib = Files.readString(Path.of("scripts/deploy/lib-live-colour.sh"));
+    assertThat(lib).contains("patch configmap rtx-config", "RTX_LIVE_COLOUR", "RTX_CONFIG_SCAN_PERIOD_MS",
+      "rtx-dealing-locks", String.valueOf(0x52545844));
+    for (String script : List.of("blue-green.sh", "rollback.sh")) {
+      String text = Files.readString(Path.of("scripts/deploy", script));
+      assertThat(text).as("%s", script).contains("lib-live-colour.sh", "set_live_colour", "wait_handover", "check_slot",
+        "RTX_CONFIG_SCAN_PERIOD_MS");
+    }
+    if (!kubectlAvailable()) {
+      return;
+    }
+    // Dry runs: the live colour is written to rtx-config; blue-green moves the shards before the traffic.
+    String bg = output(Map.of("DRY_RUN", "1", "LIVE_COLOUR", "green"), "scripts/deploy/blue-green.sh", "deployment/k8s/overlays/prod", "9.9.9");
+    int config = bg.indexOf("patch configmap rtx-config --type=merge -p {\"data\":{\"RTX_LIVE_COLOUR\":\"blue\"}}");
+    int handover = bg.indexOf("wait until rtx-green holds no dealing shard and rtx-blue holds all");
+    int service = bg.indexOf("patch service rtx-http --type=json");
+    assertThat(config).as(bg).isPositive();
+    assertThat(handover).as(bg).isGreaterThan(config);
+    assertThat(service).as(bg).isGreaterThan(handover);
+    String back = output(Map.of("DRY_RUN", "1", "LIVE_COLOUR", "blue"), "scripts/deploy/rollback.sh", "rtx-prod");
+    assertThat(back).contains("patch configmap rtx-config --type=merge -p {\"data\":{\"RTX_LIVE_COLOUR\":\"green\"}}",
+      "wait until rtx-blue holds no dealing shard and rtx-green holds all").doesNotContain("rtx-live-colour");
+  }
+
+  /** Runs a command with extra environment, asserts exit 0 and returns stdout and stderr. */
+  static String output(Map<String, String> env, String... cmd) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as("%s: %s", String.join(" ", cmd), out).isZero();
+    return out;
   }
 
   @Test

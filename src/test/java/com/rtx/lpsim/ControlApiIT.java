@@ -44,8 +44,11 @@ class ControlApiIT {
     simulator.switchOn("/lps/LP1/symbols/EURUSD/stale", null);
     simulator.switchOn("/lps/LP2/symbols/XAUUSD/stale", null);
     simulator.switchOn("/lps/LP2/refuse-logon", new JsonObject().put("refuse", true));
+    simulator.switchOn("/lps/LP2/orders/hang", null);
+    simulator.switchOn("/lps/LP2/orders/reject-all", null);
     JsonObject lp2 = Http.json(simulator.get("/lps")).getJsonArray("lps").getJsonObject(1);
     assertThat(lp2.getJsonArray("staleSymbols")).isEqualTo(new JsonArray().add("XAUUSD"));
+    assertThat(lp2.getJsonArray("orderFaults")).isEqualTo(new JsonArray().add("hang").add("reject-all"));
     assertThat(lp2.getBoolean("refuseLogon")).isTrue();
 
     JsonObject reset = simulator.switchOn("/reset", null);
@@ -58,6 +61,8 @@ class ControlApiIT {
     assertError(simulator.post("/lps/LP9/symbols/EURUSD/stale"), 404, "UNKNOWN_LP", "lp");
     assertError(simulator.post("/lps/LP9/disconnect"), 404, "UNKNOWN_LP", "lp");
     assertError(simulator.post("/lps/LP9/refuse-logon", new JsonObject().put("refuse", true)), 404, "UNKNOWN_LP", "lp");
+    assertError(simulator.post("/lps/LP9/orders/hang"), 404, "UNKNOWN_LP", "lp");
+    assertError(simulator.post("/lps/LP1/orders/explode"), 404, "UNKNOWN_FAULT", "fault");
   }
 
   @Test
@@ -114,7 +119,8 @@ class ControlApiIT {
 
   private static JsonObject idle(String lp) {
     return new JsonObject().put("name", lp).put("loggedOn", false).put("subscribedSymbols", new JsonArray())
-      .put("staleSymbols", new JsonArray()).put("refuseLogon", false).put("ticksSent", 0).put("logons", 0);
+      .put("staleSymbols", new JsonArray()).put("refuseLogon", false).put("ticksSent", 0).put("logons", 0)
+      .put("tradeLoggedOn", false).put("orderFaults", new JsonArray()).put("ordersReceived", 0).put("heldRequests", 0);
   }
 
   private static void assertError(HttpResponse<String> response, int status, String code, String field) {

@@ -39,16 +39,23 @@ final class SimulatorFixture implements AutoCloseable {
   private String deploymentId;
 
   private SimulatorFixture() {
+    this(new JsonArray()
+      .add(new JsonObject().put("name", "LP1").put("spread-factor", "1.0").put("tick-interval-ms", 20)
+        .put("latency-ms", 0))
+      .add(new JsonObject().put("name", "LP2").put("spread-factor", "1.4").put("tick-interval-ms", 25)
+        .put("latency-ms", 5)));
+  }
+
+  private SimulatorFixture(JsonArray lps) {
+    Path dataDir = Path.of("target", "test-data", "lpsim-" + fixPort + "-" + System.nanoTime());
     JsonObject test = new JsonObject()
       .put("roles", "lp-sim")
+      // Fresh per fixture: the trade sessions keep their sequence numbers in files there.
+      .put("data-dir", dataDir.toString())
       .put("lpsim", new JsonObject()
         .put("port", fixPort)
         .put("control-port", controlPort)
-        .put("lps", new JsonArray()
-          .add(new JsonObject().put("name", "LP1").put("spread-factor", "1.0").put("tick-interval-ms", 20)
-            .put("latency-ms", 0))
-          .add(new JsonObject().put("name", "LP2").put("spread-factor", "1.4").put("tick-interval-ms", 25)
-            .put("latency-ms", 5))));
+        .put("lps", lps));
     LayeredConfig layered = new ConfigLoader(null, new ConfigSources(Path.of("target", "no-such-rtx.json"), false,
       Map.of(), new JsonObject())).loadLocalLayers().with(new ConfigLayer("test", test));
     config = RtxConfig.parse(layered, EnumSet.of(Role.LP_SIM));
@@ -60,7 +67,15 @@ final class SimulatorFixture implements AutoCloseable {
   }
 
   static SimulatorFixture started() throws Exception {
-    SimulatorFixture fixture = new SimulatorFixture();
+    return start(new SimulatorFixture());
+  }
+
+  /** A started simulator playing {@code lps} (entries of {@code lpsim.lps}). */
+  static SimulatorFixture started(JsonArray lps) throws Exception {
+    return start(new SimulatorFixture(lps));
+  }
+
+  private static SimulatorFixture start(SimulatorFixture fixture) throws Exception {
     fixture.deploy().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     return fixture;
   }

@@ -31,6 +31,7 @@ public record RtxConfig(
   Pricing pricing,
   Ws ws,
   Dealing dealing,
+  Router router,
   Map<String, LpCredentials> lpCredentials,
   Pg pg,
   Redis redis,
@@ -39,10 +40,12 @@ public record RtxConfig(
   long healthCheckTimeoutMs,
   Cluster cluster,
   long shutdownGraceMs,
+  boolean standby,
   long configScanPeriodMs,
   Optional<String> kubernetesNamespace,
   Auth auth,
-  Admin admin) {
+  Admin admin,
+  Hedging hedging) {
 
   /** A listening address. */
   public record Endpoint(String host, int port) {
@@ -52,8 +55,38 @@ public record RtxConfig(
   public record LpSim(Endpoint fix, int controlPort, long seed, List<SimulatedLp> lps) {
   }
 
-  /** One simulated LP: its CompID, how wide it quotes relative to the base spread, how often, how late. */
-  public record SimulatedLp(String name, BigDecimal spreadFactor, long tickIntervalMs, long latencyMs) {
+  /**
+   * One simulated LP: its CompID, how wide it quotes relative to the base spread, how often, how
+   * late; and how it trades: how late it answers an order, how often a fill comes in two parts, how
+   * often last look rejects, and the most points a fill slips against the client.
+   *
+   * @param partialFillProbability 0..1, chance that a fill comes as two partial fills
+   * @param rejectProbability      0..1, chance that last look rejects an order
+   * @param slippagePoints         a fill slips by a uniformly random 0..slippagePoints against the client
+   */
+  public record SimulatedLp(String name, BigDecimal spreadFactor, long tickIntervalMs, long latencyMs,
+                            long orderLatencyMs, BigDecimal partialFillProbability, BigDecimal rejectProbability,
+                            long slippagePoints) {
+
+    /** An LP with the trading defaults: answers at once, fills whole, never rejects, never slips. */
+    public SimulatedLp(String name, BigDecimal spreadFactor, long tickIntervalMs, long latencyMs) {
+      this(name, spreadFactor, tickIntervalMs, latencyMs, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0);
+    }
+  }
+
+  /**
+   * The router role: LP trade sessions, their leadership and the delivery of execution reports.
+   *
+   * @param acquireIntervalMs how often a node tries to take the LPs nobody holds
+   * @param lockCheckMs       how often the holder checks its lock connection is alive
+   * @param fixHeartbeatS     HeartBtInt of trade sessions whose LP row sets none
+   * @param reconnectS        QuickFIX/J reconnect back-off in seconds, the last one repeated
+   * @param reportTimeoutMs   how long a shard has to answer one execution report before it is sent again
+   * @param reportRetryMaxMs  longest pause between two attempts at one report (doubling from 100 ms)
+   * @param statusPublishMs   how often LP trade-session states are re-published
+   */
+  public record Router(long acquireIntervalMs, long lockCheckMs, int fixHeartbeatS, List<Integer> reconnectS,
+                       long reportTimeoutMs, long reportRetryMaxMs, long statusPublishMs) {
   }
 
   /** Pricing filters and timers (business settings such as markups live in the database). */
@@ -83,6 +116,21 @@ public record RtxConfig(
    */
   public record Dealing(int shards, int maxBatch, long acquireIntervalMs, long lockCheckMs, long timerMs,
                         long summaryMs, Set<java.time.LocalDate> holidays, int orderRatePerS, long lpTimeoutMs) {
+  }
+
+  /**
+   * The hedger and the toxicity monitor (both run by the dealing role, one leader in the cluster).
+   *
+   * @param houseAccount the account that holds the hedges (created by migration 0020 as account 1)
+   * @param checkMs how often the leader compares exposure with the limits
+   * @param snapshotMs how often the exposure is written to {@code exposure_snapshot}
+   * @param horizonsMs the three markout horizons after a client deal (default +1 s, +5 s, +60 s)
+   * @param toxicityRecomputeMs how often every account's toxicity score is recomputed
+   * @param shortHoldMs a winning trade held less than this counts as short-held
+   * @param toxicityWindowDays deals older than this no longer count towards the score
+   */
+  public record Hedging(long houseAccount, long checkMs, long snapshotMs, List<Long> horizonsMs,
+                        long toxicityRecomputeMs, long shortHoldMs, int toxicityWindowDays) {
   }
 
   /** FIX logon credentials of an LP, referenced by name from the LP's database row. */
@@ -179,6 +227,10 @@ public record RtxConfig(
         in.longValue("dealing.timer-ms", 1, 600_000), in.longValue("dealing.summary-ms", 1, 600_000),
         holidays(in), in.intValue("dealing.order-rate-per-s", 0, 1_000_000),
         in.longValue("dealing.lp-timeout-ms", 1, 600_000)),
+      new Router(in.longValue("router.acquire-interval-ms", 1, 600_000), in.longValue("router.lock-check-ms", 1, 600_000),
+        in.intValue("router.fix-heartbeat-s", 1, 300), reconnectSeconds(in),
+        in.longValue("router.report-timeout-ms", 1, 600_000), in.longValue("router.report-retry-max-ms", 1, 600_000),
+        in.longValue("router.status-publish-ms", 1, 600_000)),
       lpCredentials(in, config),
       new Pg(url(in, "pg.url", "postgresql", "postgres"), Optional.ofNullable(in.optionalString("pg.user")),
         Optional.ofNullable(in.optionalString("pg.password")),
@@ -194,10 +246,12 @@ public record RtxConfig(
         Optional.ofNullable(in.optionalString("cluster.kubernetes.service-name")),
         Optional.ofNullable(in.optionalString("cluster.kubernetes.namespace"))),
       in.longValue("shutdown.grace-ms", 0, 3_600_000),
+      standby(in.bool("standby"), in.optionalString("deployment.colour"), in.optionalString("deployment.live-colour")),
       in.longValue("config.scan-period-ms", 0, 86_400_000),
       Optional.ofNullable(in.optionalString("kubernetes.namespace")),
       auth(in),
-      admin(in));
+      admin(in),
+      hedging(in));
     if (!in.problems().isEmpty()) {
       throw new ConfigException(in.problems());
     }
@@ -239,16 +293,45 @@ public record RtxConfig(
         BigDecimal factor = new BigDecimal(String.valueOf(lp.getValue("spread-factor", "1")));
         long interval = Long.parseLong(String.valueOf(lp.getValue("tick-interval-ms", 250)));
         long latency = Long.parseLong(String.valueOf(lp.getValue("latency-ms", 0)));
-        if (factor.signum() <= 0 || interval < 1 || latency < 0) {
+        long orderLatency = Long.parseLong(String.valueOf(lp.getValue("order-latency-ms", 0)));
+        BigDecimal partial = new BigDecimal(String.valueOf(lp.getValue("partial-fill-probability", "0")));
+        BigDecimal reject = new BigDecimal(String.valueOf(lp.getValue("reject-probability", "0")));
+        long slippage = Long.parseLong(String.valueOf(lp.getValue("slippage-points", 0)));
+        if (factor.signum() <= 0 || interval < 1 || latency < 0 || orderLatency < 0 || slippage < 0
+          || !probability(partial) || !probability(reject)) {
           throw new NumberFormatException("out of range");
         }
-        lps.add(new SimulatedLp(name, factor, interval, latency));
+        lps.add(new SimulatedLp(name, factor, interval, latency, orderLatency, partial, reject, slippage));
       } catch (NumberFormatException e) {
-        in.problem("lpsim.lps", "entry " + name + ": spread-factor > 0, tick-interval-ms >= 1 and latency-ms >= 0 "
+        in.problem("lpsim.lps", "entry " + name + ": spread-factor > 0, tick-interval-ms >= 1, latency-ms >= 0, "
+          + "order-latency-ms >= 0, slippage-points >= 0 and partial-fill-probability, reject-probability in 0..1 "
           + "must be numbers");
       }
     }
     return List.copyOf(lps);
+  }
+
+  private static boolean probability(BigDecimal p) {
+    return p.signum() >= 0 && p.compareTo(BigDecimal.ONE) <= 0;
+  }
+
+  private static List<Integer> reconnectSeconds(ConfigReader in) {
+    List<Integer> seconds = new ArrayList<>();
+    for (String item : in.list("router.reconnect-s")) {
+      try {
+        int value = Integer.parseInt(item);
+        if (value < 1 || value > 3600) {
+          throw new NumberFormatException("out of range");
+        }
+        seconds.add(value);
+      } catch (NumberFormatException e) {
+        in.problem("router.reconnect-s", "must be a list of seconds 1..3600, got '" + item + "'");
+      }
+    }
+    if (seconds.isEmpty()) {
+      in.problem("router.reconnect-s", "must name at least one interval");
+    }
+    return List.copyOf(seconds);
   }
 
   private static Map<String, LpCredentials> lpCredentials(ConfigReader in, LayeredConfig config) {
@@ -276,6 +359,28 @@ public record RtxConfig(
       }
     }
     return Set.copyOf(dates);
+  }
+
+  private static Hedging hedging(ConfigReader in) {
+    List<Long> horizons = new ArrayList<>();
+    for (String item : in.list("toxicity.horizons-ms")) {
+      try {
+        long ms = Long.parseLong(item);
+        if (ms < 1 || ms > 3_600_000) {
+          in.problem("toxicity.horizons-ms", "each horizon must be 1..3600000 ms, got " + ms);
+        }
+        horizons.add(ms);
+      } catch (NumberFormatException e) {
+        in.problem("toxicity.horizons-ms", "'" + item + "' is not a number of milliseconds");
+      }
+    }
+    if (horizons.size() != 3 || !(horizons.get(0) < horizons.get(1) && horizons.get(1) < horizons.get(2))) {
+      in.problem("toxicity.horizons-ms", "must be three increasing horizons, got " + horizons);
+    }
+    return new Hedging(in.longValue("hedging.house-account", 1, Long.MAX_VALUE),
+      in.longValue("hedging.check-ms", 1, 600_000), in.longValue("hedging.snapshot-ms", 1, 86_400_000),
+      List.copyOf(horizons), in.longValue("toxicity.recompute-ms", 1, 86_400_000),
+      in.longValue("toxicity.short-hold-ms", 1, 86_400_000), in.intValue("toxicity.window-days", 1, 3650));
   }
 
   private static Admin admin(ConfigReader in) {
@@ -341,6 +446,14 @@ public record RtxConfig(
         key.getString("public-key")));
     }
     return List.copyOf(keys);
+  }
+
+  /**
+   * Whether this node is the idle colour of a blue-green pair: {@code standby} set, or this pod's
+   * {@code deployment.colour} differs from the shared {@code deployment.live-colour} (the switch).
+   */
+  public static boolean standby(boolean standby, String colour, String liveColour) {
+    return standby || (colour != null && liveColour != null && !colour.equals(liveColour));
   }
 
   /** 0 means one gateway instance (event loop) per available core. */

@@ -1,0 +1,35 @@
+package com.rtx.lpsim;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Order-side fault switches of a simulated LP, switched on through the control endpoint
+ * ({@code POST /lps/{lp}/orders/<path>}) and off with {@code .../orders/resume} or {@code /reset}.
+ */
+enum OrderFault {
+  /** Order requests are held unanswered (no report at all) until resumed; then they are processed in order. */
+  HANG("hang"),
+  /** One shot: the next order executes, the session is dropped, and its reports wait for the resend after reconnect. */
+  DISCONNECT_MID_ORDER("disconnect-mid-order"),
+  /** Every ExecutionReport is sent twice; the copy keeps the ExecID and carries PossDupFlag=Y. */
+  DUPLICATE_REPORTS("duplicate-reports"),
+  /** The reports produced by one request go out last first (a fill before its order's New). */
+  OUT_OF_ORDER("out-of-order"),
+  /** Every NewOrderSingle is rejected. */
+  REJECT_ALL("reject-all");
+
+  private final String path;
+
+  OrderFault(String path) {
+    this.path = path;
+  }
+
+  String path() {
+    return path;
+  }
+
+  static Optional<OrderFault> fromPath(String path) {
+    return Arrays.stream(values()).filter(f -> f.path.equals(path)).findFirst();
+  }
+}

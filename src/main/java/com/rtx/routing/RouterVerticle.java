@@ -1,0 +1,256 @@
+package com.rtx.routing;
+
+import com.rtx.platform.Addresses;
+import com.rtx.platform.Platform;
+import com.rtx.platform.RouterAddresses;
+import com.rtx.platform.config.RtxConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@code router} role: the FIX adapter between dealing shards and LPs (contract on
+ * {@link RouterAddresses}). Holds the trade session of every LP whose advisory lock it wins
+ * ({@link TradeSessions}), sends what dealing asks on {@value RouterAddresses#ORDERS} and hands
+ * every ExecutionReport to the account's shard ({@link ReportDelivery}). LP states go to
+ * {@value RouterAddresses#LP_STATUS}, to the {@code dependencies/router} health check and to the
+ * gauges {@code rtx_router_lp_held{lp}} and {@code rtx_router_lp_logged_on{lp}}.
+ *
+ * <p>A standard verticle: its state changes on its event loop only; QuickFIX/J callbacks are
+ * handed there, and blocking FIX calls (start, stop, send with its file store write) run as
+ * ordered blocking tasks, which also keeps sends in request order.
+ */
+public final class RouterVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RouterVerticle.class);
+
+  private final Platform platform;
+  private final RtxConfig.Router settings;
+  private final RouterRepository repository;
+  private final Map<String, TradeLp> lps = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> gauges = new ConcurrentHashMap<>();
+  private final List<Long> timers = new ArrayList<>();
+  private volatile Map<String, BigDecimal> contractSizes = Map.of();
+  private TradeSessions sessions;
+  private ReportDelivery delivery;
+  private long unroutable;
+  /** Blue-green idle colour: hold no LP session (see RtxConfig.standby). */
+  private boolean standby;
+
+  public RouterVerticle(Platform platform) {
+    this.platform = platform;
+    this.settings = platform.config().router();
+    this.repository = new RouterRepository(platform.pool());
+  }
+
+  @Override
+  public Future<?> start() {
+    delivery = new ReportDelivery(vertx, platform.config().dealing().shards(), settings.reportTimeoutMs(),
+      settings.reportRetryMaxMs());
+    Path storeDir = platform.config().dataDir().resolve("fix").resolve("router");
+    sessions = new TradeSessions(vertx, context, platform, storeDir, new Events(), this::publish, this::sendHere);
+    return reload().onSuccess(v -> {
+      vertx.eventBus().<JsonObject>consumer(RouterAddresses.ORDERS, this::onOrder);
+      vertx.eventBus().<JsonObject>consumer(Addresses.REFDATA_CHANGED, m -> reload()
+        .onFailure(e -> LOG.warn("router: reference data reload failed: {}", e.getMessage())));
+      registerHealth();
+      standby = platform.config().standby();
+      vertx.eventBus().<JsonObject>consumer(Addresses.CONFIG_CHANGED, m -> standbyChanged(m.body()));
+      timers.add(vertx.setPeriodic(settings.acquireIntervalMs(), id -> {
+        if (!standby) {
+          sessions.acquire(lps.values());
+        }
+      }));
+      timers.add(vertx.setPeriodic(settings.lockCheckMs(), id -> sessions.checkLocks()));
+      timers.add(vertx.setPeriodic(settings.statusPublishMs(), id -> publishAll()));
+      if (!standby) {
+        sessions.acquire(lps.values());
+      }
+      LOG.info("router: {} LP row(s), store {}, node {}{}", lps.size(), storeDir, platform.node(),
+        standby ? " (standby)" : "");
+    });
+  }
+
+  /** The live colour switched: the idle colour logs its LP sessions out and releases them. */
+  private void standbyChanged(JsonObject change) {
+    JsonObject config = change.getJsonObject("config", new JsonObject());
+    JsonObject deployment = config.getJsonObject("deployment", new JsonObject());
+    boolean next = RtxConfig.standby(Boolean.parseBoolean(String.valueOf(config.getValue("standby", false))),
+      deployment.getString("colour"), deployment.getString("live-colour"));
+    if (next != standby) {
+      standby = next;
+      LOG.warn("router {}", standby ? "goes to standby: releasing every LP session" : "leaves standby");
+      if (standby) {
+        sessions.dropInactive(Map.of());
+      } else {
+        sessions.acquire(lps.values());
+      }
+    }
+  }
+
+  private Future<Void> reload() {
+    return Future.all(repository.lps(), repository.contractSizes()).map(all -> {
+      Map<String, TradeLp> loaded = all.resultAt(0);
+      contractSizes = all.resultAt(1);
+      lps.keySet().retainAll(loaded.keySet());
+      lps.putAll(loaded);
+      loaded.keySet().forEach(this::registerGauges);
+      if (sessions != null) {
+        sessions.dropInactive(lps);
+      }
+      return null;
+    });
+  }
+
+  /** {@value RouterAddresses#ORDERS}: send on a session held here, or pass on to the node that holds it. */
+  private void onOrder(Message<JsonObject> message) {
+    String lp;
+    try {
+      lp = OrderCommands.lp(message.body());
+    } catch (OrderCommands.Invalid e) {
+      message.reply(notSent("INVALID", e.getMessage()));
+      return;
+    }
+    TradeLp known = lps.get(lp);
+    if (known == null) {
+      message.reply(notSent("UNKNOWN_LP", "no LP named " + lp));
+    } else if (!known.active()) {
+      message.reply(notSent("LP_DOWN", lp + " is disabled for trading"));
+    } else if (sessions.holds(lp)) {
+      sendHere(message);
+    } else {
+      vertx.eventBus().<JsonObject>request(RouterAddresses.lp(lp), message.body(),
+          new DeliveryOptions().setSendTimeout(settings.reportTimeoutMs()))
+        .onSuccess(reply -> message.reply(reply.body()))
+        .onFailure(e -> message.reply(notSent("LP_DOWN", "no router node holds " + lp + "'s session: "
+          + e.getMessage())));
+    }
+  }
+
+  /** The consumer of {@code rtx.router.lp.<LP>} (registered while this node holds the LP) and the local path. */
+  void sendHere(Message<JsonObject> message) {
+    JsonObject body = message.body();
+    String lp = body.getString("lp");
+    quickfix.Message fix;
+    try {
+      fix = OrderCommands.toFix(body, contractSizes, platform.clock().instant());
+    } catch (OrderCommands.Invalid e) {
+      message.reply(notSent("INVALID", e.getMessage()));
+      return;
+    }
+    sessions.send(lp, fix).onComplete(sent -> {
+      if (sent.succeeded() && sent.result()) {
+        message.reply(new JsonObject().put("sent", true));
+      } else {
+        message.reply(notSent("LP_DOWN", sent.failed() ? sent.cause().getMessage()
+          : lp + "'s trade session is not logged on"));
+      }
+    });
+  }
+
+  private static JsonObject notSent(String reason, String text) {
+    return new JsonObject().put("sent", false).put("reason", reason).put("message", text);
+  }
+
+  private void publish(String lp, String state) {
+    vertx.eventBus().publish(RouterAddresses.LP_STATUS, new JsonObject().put("lp", lp).put("state", state)
+      .put("node", platform.node()));
+  }
+
+  private void publishAll() {
+    sessions.states().forEach(this::publish);
+    lps.values().stream().filter(lp -> !lp.active()).forEach(lp -> publish(lp.name(), "DISABLED"));
+  }
+
+  /** Session events, already on this verticle's context. */
+  private final class Events implements LpTradeSession.Listener {
+    @Override
+    public void onLogon(String lp) {
+      LOG.info("LP {} trade session logged on", lp);
+      sessions.changed(lp, true);
+    }
+
+    @Override
+    public void onLogout(String lp) {
+      LOG.warn("LP {} trade session logged out", lp);
+      sessions.changed(lp, false);
+    }
+
+    @Override
+    public void onReport(ExecutionReports.Report report) {
+      BigDecimal size = contractSizes.get(report.symbol());
+      if (size == null) {
+        LOG.error("LP {} reported on {} ({}), a symbol without a contract size: quantities sent as units",
+          report.lp(), report.symbol(), report.clOrdId());
+      }
+      ExecutionReports.toShard(report, size == null ? BigDecimal.ONE : size).ifPresentOrElse(delivery::deliver, () -> {
+        unroutable++;
+        LOG.error("LP {} sent ExecutionReport {} for ClOrdID {}, which names no account and order: not routed",
+          report.lp(), report.execId(), report.clOrdId());
+      });
+    }
+
+    @Override
+    public void onCancelReject(String lp, String clOrdId, String text) {
+      // Not part of the shard contract: the order's own reports (or a status request) tell its state.
+      LOG.warn("LP {} rejected cancel {}: {}", lp, clOrdId, text);
+    }
+  }
+
+  private void registerGauges(String lp) {
+    if (gauges.putIfAbsent(lp, true) != null) {
+      return;
+    }
+    Gauge.builder("rtx.router.lp.held", this, v -> sessions != null && sessions.holds(lp) ? 1 : 0).tag("lp", lp)
+      .description("Whether this node holds the LP's trade session (its advisory lock)").register(platform.metrics());
+    Gauge.builder("rtx.router.lp.logged.on", this, v -> "LOGGED_ON".equals(sessions == null ? null
+        : sessions.states().get(lp)) ? 1 : 0).tag("lp", lp)
+      .description("Whether the LP's trade session held by this node is logged on").register(platform.metrics());
+  }
+
+  private void registerHealth() {
+    Gauge.builder("rtx.router.reports.pending", this, v -> delivery.pending())
+      .description("Execution reports not yet acknowledged by their dealing shard").register(platform.metrics());
+    platform.health().checks().register("dependencies/router", settings.lockCheckMs() * 2,
+      promise -> context.runOnContext(v -> promise.complete(health())));
+  }
+
+  private Status health() {
+    Map<String, String> states = sessions.states();
+    JsonObject perLp = new JsonObject();
+    boolean allUp = true;
+    for (TradeLp lp : lps.values()) {
+      String state = !lp.active() ? "DISABLED" : states.getOrDefault(lp.name(), "STANDBY");
+      allUp &= !"LOGGED_OUT".equals(state);
+      perLp.put(lp.name(), new JsonObject().put("state", state).put("heldHere", states.containsKey(lp.name()))
+        .put("host", lp.host()).put("port", lp.port()));
+    }
+    JsonObject details = new JsonObject().put("node", platform.node()).put("lockConnection", sessions.lockConnected())
+      .put("lps", perLp).put("pendingReports", delivery.pending()).put("deliveredReports", delivery.delivered())
+      .put("reportRetries", delivery.retries()).put("unroutableReports", unroutable);
+    return allUp ? Status.OK(details) : Status.KO(details);
+  }
+
+  @Override
+  public Future<?> stop() {
+    timers.forEach(vertx::cancelTimer);
+    if (delivery != null) {
+      delivery.close();
+    }
+    return sessions == null ? Future.succeededFuture() : sessions.close();
+  }
+}

@@ -1,0 +1,176 @@
+package com.rtx.routing;
+
+import com.rtx.platform.Engine;
+import com.rtx.platform.db.PgTarget;
+import com.rtx.support.Eventually;
+import com.rtx.support.Http;
+import com.rtx.support.MutableClock;
+import com.rtx.support.Ports;
+import com.rtx.support.TestEngine;
+import com.rtx.support.TestInfra;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A-Book end to end over real FIX on 127.0.0.1: trader2 (group pro-abook, execution A_BOOK) places
+ * a market order over REST; dealing records it SENT_TO_LP, the router sends a NewOrderSingle to the
+ * simulator, the simulator fills it at its own ask, and the client gets FILLED at that price (the
+ * group's raw profile adds no markup), with the LP and its ExecID recorded.
+ */
+@Timeout(300)
+class AbookEndToEndIT {
+
+  private static final String PASSWORD = "abook-Pa55word";
+  private static final MutableClock CLOCK = new MutableClock();
+  private static PgTarget database;
+  private static Engine engine;
+  private static int port;
+  private static int control;
+
+  @BeforeAll
+  static void start() {
+    LocalDate wednesday = LocalDate.now(ZoneOffset.UTC).plusDays(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
+    CLOCK.advanceTo(wednesday.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli());
+    database = TestInfra.migratedDatabase();
+    TestEngine test = TestEngine.on(database).env("RTX_ROLES", "lp-sim,pricing,router,dealing,gateway")
+      .env("RTX_DEMO_ENABLED", "true").env("RTX_DEMO_PASSWORD", PASSWORD)
+      .env("RTX_LPSIM_PORT", String.valueOf(Ports.free())).env("RTX_LPSIM_CONTROL_PORT", String.valueOf(control = Ports.free()))
+      .env("RTX_DEALING_LP_TIMEOUT_MS", "1000").env("RTX_DEALING_TIMER_MS", "100")
+      .env("RTX_PRICING_FIX_RECONNECT_S", "1").env("RTX_ROUTER_RECONNECT_S", "1").env("RTX_ROUTER_ACQUIRE_INTERVAL_MS", "200")
+      .env("RTX_ROUTER_STATUS_PUBLISH_MS", "200");
+    port = test.httpPort();
+    engine = test.start(CLOCK);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (engine != null) {
+      engine.stop();
+    }
+    TestInfra.drop(database);
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void resetSimulator() {
+    control("/reset");
+  }
+
+  @Test
+  void aRejectAtTheFirstLpIsFilledByTheNext() throws Exception {
+    String token = login("trader2");
+    awaitFill(token);
+    control("/lps/LP1/orders/reject-all");
+    JsonObject result = order(token, "0.20");
+    assertThat(result.getString("status")).as(result.encode()).isEqualTo("FILLED");
+    assertThat(result.getJsonArray("events").stream().map(JsonObject.class::cast)
+      .filter(e -> e.getString("type").equals("deal.executed")).findFirst().orElseThrow()
+      .getJsonObject("deal").getJsonObject("quote").getString("askLp")).isEqualTo("LP2");
+  }
+
+  @Test
+  void anLpThatHangsGetsAStatusRequestAndTheOrderSettlesWhenItAnswers() throws Exception {
+    String token = login("trader2");
+    awaitFill(token);
+    control("/lps/LP1/orders/hang");
+    control("/lps/LP2/orders/hang");
+    JsonObject pending = order(token, "0.30");
+    assertThat(pending.getString("status")).as(pending.encode()).isEqualTo("SENT_TO_LP");
+    long orderId = pending.getLong("orderId");
+    control("/lps/LP1/orders/resume");
+    control("/lps/LP2/orders/resume");
+    Eventually.await("the LP's answer settled the order", Duration.ofSeconds(60), () -> {
+      try (Connection c = TestInfra.connect(database); Statement s = c.createStatement();
+           ResultSet rs = s.executeQuery("SELECT status FROM trade_order WHERE id = " + orderId)) {
+        return rs.next() && rs.getString(1).equals("FILLED");
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    try (Connection c = TestInfra.connect(database); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT count(*) FROM deal WHERE order_id = " + orderId)) {
+      rs.next();
+      assertThat(rs.getLong(1)).as("filled once").isEqualTo(1);
+    }
+  }
+
+  private static void control(String path) {
+    HttpResponse<String> r = Http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + control + path))
+      .POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(r.statusCode()).as(path + ": " + r.body()).isLessThan(300);
+  }
+
+  private static JsonObject order(String token, String volume) {
+    HttpResponse<String> r = Http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/orders"))
+      .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(new JsonObject()
+        .put("accountId", 100003).put("symbol", "EURUSD").put("side", "BUY").put("type", "MARKET")
+        .put("volume", volume).encode())), "Authorization", "Bearer " + token);
+    return Http.json(r);
+  }
+
+  /** Waits until the LP sessions and prices are up (an order fills). */
+  private static void awaitFill(String token) {
+    Eventually.await("an A-Book fill", Duration.ofSeconds(90), () -> "FILLED".equals(order(token, "0.01").getString("status")));
+  }
+
+  @Test
+  void aMarketOrderOfAnABookGroupIsFilledByTheLpOverFix() throws Exception {
+    String token = login("trader2");
+    AtomicReference<JsonObject> filled = new AtomicReference<>();
+    Eventually.await("an A-Book fill once the LP sessions and prices are up", Duration.ofSeconds(90), () -> {
+      HttpResponse<String> r = Http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/orders"))
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(new JsonObject()
+            .put("accountId", 100003).put("symbol", "EURUSD").put("side", "BUY").put("type", "MARKET")
+            .put("volume", "0.10").encode())), "Authorization", "Bearer " + token);
+      JsonObject body = Http.json(r);
+      String reason = body.getString("reason");
+      if (r.statusCode() == 422 && ("ROUTING_UNAVAILABLE".equals(reason) || "NO_QUOTE".equals(reason)
+        || "SYMBOL_STALE".equals(reason))) {
+        return false; // not connected or not priced yet
+      }
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      filled.set(body);
+      return true;
+    });
+    JsonObject result = filled.get();
+    assertThat(result.getString("status")).isEqualTo("FILLED");
+    JsonObject deal = result.getJsonArray("events").stream().map(JsonObject.class::cast)
+      .filter(e -> e.getString("type").equals("deal.executed")).findFirst().orElseThrow().getJsonObject("deal");
+    String lp = deal.getJsonObject("quote").getString("askLp");
+    assertThat(lp).isIn("LP1", "LP2");
+    assertThat(deal.getString("price")).isEqualTo(deal.getJsonObject("quote").getString("ask"));
+    try (Connection c = TestInfra.connect(database); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT o.status, o.lp, (SELECT count(*) FROM lp_execution x WHERE x.order_id = o.id) "
+           + "FROM trade_order o WHERE o.id = " + result.getLong("orderId"))) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("FILLED");
+      assertThat(rs.getString(2)).isEqualTo(lp);
+      assertThat(rs.getLong(3)).isGreaterThanOrEqualTo(1);
+    }
+  }
+
+  private static String login(String username) {
+    HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+      + "/api/v1/auth/login")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+        new JsonObject().put("username", username).put("password", PASSWORD).encode())));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Http.json(response).getString("accessToken");
+  }
+}
