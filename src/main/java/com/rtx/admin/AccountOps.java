@@ -117,8 +117,11 @@ final class AccountOps implements AdminOperations {
 
   /**
    * Moves the account's row to another group. Refused while it has open positions or pending
-   * orders (margin and markup would change under them). Dealing reads the group when it loads the
-   * account, so an account already loaded by its shard keeps the old group until the shard reloads it.
+   * orders (margin and markup would change under them). Once committed, the account's shard is
+   * asked to {@code reload} it (forget its in-memory state, so the next command reads the new group
+   * from PostgreSQL); its answer is in the reply's {@code dealing}. Should an order slip in between
+   * (the shard then answers 409 ACCOUNT_NOT_IDLE), the shard keeps the old group until the account
+   * is idle and moved again, or the shard is restarted.
    */
   private Future<AdminReply> moveGroup(AdminRequest req, Actor actor) {
     long accountId = req.pathLong("accountId");
@@ -143,7 +146,9 @@ final class AccountOps implements AdminOperations {
               .compose(v -> account(conn, accountId))
               .map(after -> new Audited.Change(new JsonObject().put("group", before.getString("group")),
                 new JsonObject().put("group", group).put("reason", req.body().getString("reason")), AdminReply.ok(after)));
-          })));
+          })))
+      .compose(moved -> dealing.send(accountId, new JsonObject().put("op", "reload"))
+        .map(reloaded -> AdminReply.ok(((JsonObject) moved.body()).copy().put("dealing", reloaded))));
   }
 
   static Future<JsonObject> account(SqlClient client, long accountId) {

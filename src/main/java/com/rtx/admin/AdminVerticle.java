@@ -80,7 +80,9 @@ public final class AdminVerticle extends VerticleBase {
       new AccountOps(platform.pool(), audited, hasher, dealing, platform.clock()),
       new MoneyOps(platform.pool(), audited, dealing, platform.clock(), settings.fourEyesAmount()),
       new DeskOps(vertx, platform.pool(), audited, dealing, platform.clock()),
-      new RiskOps(vertx, platform.pool()));
+      new RiskOps(vertx, platform.pool()),
+      new SettingsOps(vertx, platform.pool(), audited, platform.clock()),
+      new ReportOps(platform.pool()));
     groups.forEach(g -> g.register(handlers));
   }
 
@@ -111,6 +113,16 @@ public final class AdminVerticle extends VerticleBase {
     }
     if (e instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
       return AdminReply.error(new AdminException(409, "ALREADY_EXISTS", "that already exists", null));
+    }
+    if (e instanceof io.vertx.pgclient.PgException pg && "23503".equals(pg.getSqlState())) {
+      // A foreign key: a referenced setting does not exist, or one still in use would be removed.
+      return AdminReply.error(new AdminException(409, "REFERENCE_CONFLICT", "refused by a reference between settings: "
+        + pg.getDetail(), null));
+    }
+    if (e instanceof io.vertx.pgclient.PgException pg && ("23514".equals(pg.getSqlState())
+      || "23502".equals(pg.getSqlState()) || pg.getSqlState().startsWith("22"))) {
+      return AdminReply.error(new AdminException(422, "INVALID_SETTING", "the values break a rule of the setting ("
+        + (pg.getConstraint() != null ? pg.getConstraint() : pg.getErrorMessage()) + ")", pg.getColumn()));
     }
     LOG.error("admin operation {} failed (request {})", req.operationId(), req.requestId(), e);
     return AdminReply.error(new AdminException(500, "INTERNAL_ERROR", "internal error; quote the request id to support", null));

@@ -62,7 +62,8 @@ final class MigrateCommand implements Callable<Integer> {
       : EmbeddedPostgresServer.start(rtx.dataDir().resolve("pg"));
     try {
       PgTarget target = embedded != null ? embedded.target()
-        : PgTarget.fromUrl(rtx.pg().url().get(), rtx.pg().user().orElse(null), rtx.pg().password().orElse(null));
+        : PgTarget.fromUrl(rtx.pg().url().get(), rtx.pg().user().orElse(null), rtx.pg().password().orElse(null))
+          .forMigrations(rtx.pg().migrationUser(), rtx.pg().migrationPassword());
       Migrator migrator = new Migrator(target, rtx.demoData());
       switch (action) {
         case update -> out.println("applied " + migrator.update() + " changesets to " + target.describe());

@@ -100,7 +100,7 @@ record DealingRefData(Map<String, Group> groups, SymbolCatalog symbols, Map<Stri
       new GroupLimits(Lots.of(r.getBigDecimal("max_volume_per_order")),
         Money.of(currency, r.getBigDecimal("max_notional_per_order").stripTrailingZeros()).minor(),
         r.getInteger("max_open_positions"), r.getInteger("pending_collar_bps"),
-        leverageCaps(r.getJsonObject("leverage_caps"))));
+        leverageCaps(r.getJsonObject("leverage_caps"))), r.getBoolean("trading_enabled"));
   }
 
   private static RoutingRule rule(Row r) {

@@ -83,6 +83,7 @@ final class DealingShard {
   /** Accounts some client watches (gateway feeds), until when: only these get summaries. */
   private final Map<Long, Long> watchedUntil = new HashMap<>();
   private final ShardIds ids;
+  private final AccountReloads reloads = new AccountReloads();
   private Exposure exposure = Exposure.empty();
   private boolean exposureChanged;
   /** Summary ticks (dealing.summary-ms) between two publications of an unchanged exposure. */
@@ -156,6 +157,7 @@ final class DealingShard {
         p.reply().tryComplete(unavailable());
       }
     }
+    reloads.stop(unavailable());
   }
 
   /** A dealing request from the bus; the future completes with the reply body. */
@@ -169,6 +171,11 @@ final class DealingShard {
     }
     if ("account".equals(req.getString("op"))) {
       return read(accountId);
+    }
+    if ("reload".equals(req.getString("op"))) {
+      Future<JsonObject> reloaded = reloads.request(accountId);
+      drain();
+      return reloaded;
     }
     JsonObject halted = KillSwitch.rejection(vertx, req);
     if (halted != null) {
@@ -286,6 +293,9 @@ final class DealingShard {
   }
 
   private void drain() {
+    if (!busy && serving) {
+      reloads.run(accounts::get, this::evict);
+    }
     if (busy || !serving || (queue.isEmpty() && movedSymbols.isEmpty())) {
       return;
     }
@@ -674,6 +684,13 @@ final class DealingShard {
       rollovers.latest(clock.instant()).ifPresent(r -> lastRollover.put(stored.state().accountId(), r.tradeDate()));
     }
     index(stored.state());
+  }
+
+  /** Forgets an idle account ({@link AccountReloads}); the next command loads it again. */
+  private void evict(long accountId) {
+    accounts.remove(accountId);
+    accountsBySymbol.values().forEach(ids -> ids.remove(accountId));
+    summaryDirty.remove(accountId);
   }
 
   private void installIfAbsent(ShardStore.StoredAccount stored) {

@@ -14,9 +14,11 @@ public final class Addresses {
   public static final String CONFIG_CHANGED = "rtx.config.changed";
 
   /**
-   * Published by whoever changes market reference data in PostgreSQL (symbols, markup profiles,
-   * client groups; the admin API in a later issue). Body: {@code {"what": "markups|symbols|lps"}}.
-   * Consumers reload what they hold from the database.
+   * Published by whoever changes reference data in PostgreSQL, after the commit: the admin API for
+   * every change of a client group, symbol, markup profile, liquidity provider or routing rule.
+   * Body: {@code {"what": "group|symbol|markup-profile|lp|routing-rule", "key", "version"}}.
+   * Consumers reload what they hold from the database (the gateway its markups, dealing its whole
+   * reference data: groups, symbols, markups, routing rules).
    */
   public static final String REFDATA_CHANGED = "rtx.refdata.changed";
 

@@ -19,6 +19,10 @@ package com.rtx.platform;
  *   <li>{@code deposit}, {@code withdraw}, {@code adjust}, {@code credit}: amount, comment</li>
  *   <li>{@code changeStatus}: status ACTIVE|CLOSE_ONLY|DISABLED</li>
  *   <li>{@code account}: read — summary, positions and pending orders from the shard's memory</li>
+ *   <li>{@code reload}: forget the account's in-memory state so the next command re-reads it from
+ *       PostgreSQL (the admin API sends it after moving the account to another group); run between
+ *       batches; 200 {@code {"status":"OK","reloaded":true|false}} (false: it was not in memory), or
+ *       409 {@code ACCOUNT_NOT_IDLE} while it has open positions, pending orders or orders at an LP</li>
  * </ul>
  * Reply: {@code {"httpStatus": int, ...}} — for commands {@code status} (FILLED, ACCEPTED,
  * CANCELLED, REJECTED, OK), {@code orderId}, {@code clientOrderId}, {@code reason} and

@@ -192,7 +192,10 @@ public final class Engine {
 
   /** Applies (or, with migrate-on-start off, checks) the schema; true when it is up to date. */
   private Future<Boolean> migrate() {
-    Migrator migrator = new Migrator(pgTarget, config.demoData());
+    // Migrations as the schema owner (pg.migration-user), the pool as the run-time user.
+    PgTarget owner = embeddedPg != null ? pgTarget
+      : pgTarget.forMigrations(config.pg().migrationUser(), config.pg().migrationPassword());
+    Migrator migrator = new Migrator(owner, config.demoData());
     return vertx.executeBlocking(() -> {
       if (config.migrateOnStart()) {
         int applied = migrator.update();

@@ -305,12 +305,19 @@ class AdminApiIT {
   private record Op(String method, String template, String permission) {
     String path(Map<String, Object> params) {
       String path = template;
+      String query = "";
       for (Map.Entry<String, Object> p : params.entrySet()) {
+        if (p.getKey().equals(QUERY)) {
+          query = "?" + p.getValue();
+        }
         path = path.replace("{" + p.getKey() + "}", String.valueOf(p.getValue()));
       }
-      return "/api/admin/v1" + path;
+      return "/api/admin/v1" + path + query;
     }
   }
+
+  /** Key of a sample's params holding its query string. */
+  private static final String QUERY = "?";
 
   private record Sample(Map<String, Object> params, JsonObject body) {
   }
@@ -372,7 +379,55 @@ class AdminApiIT {
     s.put("getExposure", new Sample(none, null));
     s.put("listToxicity", new Sample(none, null));
     s.put("setKillSwitch", new Sample(none, new JsonObject().put("engaged", false).put("reason", "matrix")));
+    settingsSamples(s);
     return s;
+  }
+
+  /** Settings changes that fail harmlessly (unknown keys, broken references, duplicates). */
+  private static void settingsSamples(Map<String, Sample> s) {
+    Map<String, Object> none = Map.of();
+    JsonObject rollback = new JsonObject().put("version", 1).put("reason", "matrix");
+    s.put("listGroups", new Sample(none, null));
+    s.put("createGroup", new Sample(none, new JsonObject().put("name", "matrix-group").put("markupProfile", "no-such-profile")));
+    s.put("updateGroup", new Sample(Map.of("name", "no-such-group"), new JsonObject().put("leverage", 100)));
+    s.put("deleteGroup", new Sample(Map.of("name", "no-such-group"), null));
+    s.put("rollbackGroup", new Sample(Map.of("name", "no-such-group"), rollback));
+    s.put("listSymbols", new Sample(none, null));
+    s.put("createSymbol", new Sample(none, new JsonObject().put("name", "MATRIX").put("baseCurrency", "EUR")
+      .put("quoteCurrency", "USD").put("assetClass", "FX").put("digits", 5).put("contractSize", "100000")
+      .put("pipSize", "0.0001").put("volumeMin", "1").put("volumeMax", "0.5").put("volumeStep", "0.01")
+      .put("marginCurrency", "EUR").put("marginRate", "1").put("sessions", "MON 00:00-24:00")));
+    s.put("updateSymbol", new Sample(Map.of("name", "NOPE"), new JsonObject().put("enabled", true)));
+    s.put("deleteSymbol", new Sample(Map.of("name", "NOPE"), null));
+    s.put("rollbackSymbol", new Sample(Map.of("name", "NOPE"), rollback));
+    s.put("listMarkupProfiles", new Sample(none, null));
+    s.put("createMarkupProfile", new Sample(none, new JsonObject().put("name", "matrix-profile").put("overrides",
+      new JsonObject().put("NOPE", new JsonObject().put("bidPoints", 1).put("askPoints", 1).put("minSpreadPoints", 0)))));
+    s.put("updateMarkupProfile", new Sample(Map.of("name", "no-such-profile"), new JsonObject().put("bidPoints", 1)));
+    s.put("deleteMarkupProfile", new Sample(Map.of("name", "no-such-profile"), null));
+    s.put("rollbackMarkupProfile", new Sample(Map.of("name", "no-such-profile"), rollback));
+    s.put("listLps", new Sample(none, null));
+    s.put("createLp", new Sample(none, new JsonObject().put("name", "matrix-lp").put("host", "127.0.0.1").put("port", 9880)
+      .put("senderCompId", "RTX").put("targetCompId", "LP1")));
+    s.put("updateLp", new Sample(Map.of("name", "NO-LP"), new JsonObject().put("enabled", true)));
+    s.put("deleteLp", new Sample(Map.of("name", "NO-LP"), null));
+    s.put("rollbackLp", new Sample(Map.of("name", "NO-LP"), rollback));
+    s.put("listRoutingRules", new Sample(none, null));
+    s.put("createRoutingRule", new Sample(none, new JsonObject().put("priority", 999_999).put("action", "A_BOOK")
+      .put("group", "no-such-group")));
+    s.put("updateRoutingRule", new Sample(Map.of("id", 999_999), new JsonObject().put("enabled", false)));
+    s.put("deleteRoutingRule", new Sample(Map.of("id", 999_999), null));
+    s.put("rollbackRoutingRule", new Sample(Map.of("id", 999_999), rollback));
+    s.put("listSettingVersions", new Sample(Map.of(QUERY, "entityType=group&key=default"), null));
+    s.put("reportExposureHistory", new Sample(Map.of(QUERY, "symbol=EURUSD"), null));
+    s.put("listExposureLimits", new Sample(none, null));
+    s.put("createExposureLimit", new Sample(none, new JsonObject().put("symbol", "NOPE").put("maxNetLots", "1")));
+    s.put("updateExposureLimit", new Sample(Map.of("symbol", "NOPE"), new JsonObject().put("enabled", true)));
+    s.put("deleteExposureLimit", new Sample(Map.of("symbol", "NOPE"), null));
+    s.put("rollbackExposureLimit", new Sample(Map.of("symbol", "NOPE"), rollback));
+    s.put("reportBlotter", new Sample(Map.of(QUERY, "symbol=EURUSD&format=csv"), null));
+    s.put("reportDailyPnl", new Sample(Map.of(QUERY, "from=2020-01-01&by=group"), null));
+    s.put("diffSettingVersions", new Sample(Map.of(QUERY, "entityType=group&key=default&from=1&to=2"), null));
   }
 
   // ---- helpers ----

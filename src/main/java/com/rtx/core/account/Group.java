@@ -24,11 +24,21 @@ import java.util.Objects;
  * @param hedgedMargin margin of opposite positions in hedging accounts
  * @param negativeBalanceProtection whether a negative balance left by a stop-out is reset to zero
  * @param limits pre-trade limits
+ * @param tradingEnabled false: every order of the group's accounts is refused (GROUP_DISABLED)
  */
 public record Group(String name, long version, String currency, int leverage, BigDecimal marginCallLevel,
                     BigDecimal stopOutLevel, String markupProfile, CommissionPolicy commission, boolean swapFree,
                     ExecutionMode execution, HedgedMarginMode hedgedMargin, boolean negativeBalanceProtection,
-                    GroupLimits limits) {
+                    GroupLimits limits, boolean tradingEnabled) {
+
+  /** A group whose trading is enabled. */
+  public Group(String name, long version, String currency, int leverage, BigDecimal marginCallLevel,
+               BigDecimal stopOutLevel, String markupProfile, CommissionPolicy commission, boolean swapFree,
+               ExecutionMode execution, HedgedMarginMode hedgedMargin, boolean negativeBalanceProtection,
+               GroupLimits limits) {
+    this(name, version, currency, leverage, marginCallLevel, stopOutLevel, markupProfile, commission, swapFree,
+      execution, hedgedMargin, negativeBalanceProtection, limits, true);
+  }
 
   public Group {
     Objects.requireNonNull(name, "name");

@@ -37,9 +37,13 @@ final class PreTradeChecks {
   /**
    * Account status and routing. ACTIVE may do anything; CLOSE_ONLY only what reduces a position
    * ({@code reducing}); DISABLED nothing. Whether an order goes to
-   * an LP (A-Book) is decided before the command, by the shard's routing policy.
+   * an LP (A-Book) is decided before the command, by the shard's routing policy. A group whose
+   * trading is disabled refuses everything, reducing or not.
    */
   static Optional<Rejection> accountMayTrade(AccountTxn t, boolean reducing) {
+    if (!t.ctx.group().tradingEnabled()) {
+      return reject(RejectReason.GROUP_DISABLED, "trading is disabled for group " + t.ctx.group().name());
+    }
     AccountStatus status = t.profile.status();
     if (status == AccountStatus.DISABLED) {
       return reject(RejectReason.ACCOUNT_DISABLED, "account " + t.accountId() + " is disabled");

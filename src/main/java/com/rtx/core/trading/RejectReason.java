@@ -37,6 +37,7 @@ public enum RejectReason {
   ROUTING_UNAVAILABLE(303, "no liquidity provider is available to route the order to (A-Book)"),
   LP_REJECTED(304, "the liquidity provider rejected the order"),
   ORDER_AT_LP(305, "the order is at a liquidity provider and cannot be changed now"),
+  GROUP_DISABLED(306, "trading is disabled for the account's group"),
 
   // 4xx: limits and margin
   MAX_VOLUME_EXCEEDED(401, "order volume is above the group's maximum per order"),

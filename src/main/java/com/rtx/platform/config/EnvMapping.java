@@ -73,6 +73,8 @@ public final class EnvMapping {
     new EnvVar("RTX_PG_URL", "pg.url"),
     new EnvVar("RTX_PG_USER", "pg.user"),
     new EnvVar("RTX_PG_PASSWORD", "pg.password"),
+    new EnvVar("RTX_PG_MIGRATION_USER", "pg.migration-user"),
+    new EnvVar("RTX_PG_MIGRATION_PASSWORD", "pg.migration-password"),
     new EnvVar("RTX_PG_POOL_SIZE", "pg.pool-size"),
     new EnvVar("RTX_PG_CONNECT_TIMEOUT_MS", "pg.connect-timeout-ms"),
     new EnvVar("RTX_REDIS_URL", "redis.url"),

@@ -141,8 +141,13 @@ public record RtxConfig(
     }
   }
 
-  /** PostgreSQL; an empty {@code url} means "start the embedded server". */
+  /**
+   * PostgreSQL; an empty {@code url} means "start the embedded server". {@code migrationUser} (with
+   * {@code migrationPassword}) is the schema owner Liquibase runs as; unset, migrations use the
+   * run-time user. The run-time user should then be a login role granted {@code rtx_app}.
+   */
   public record Pg(Optional<String> url, Optional<String> user, Optional<String> password,
+                   Optional<String> migrationUser, Optional<String> migrationPassword,
                    int poolSize, int connectTimeoutMs) {
   }
 
@@ -228,7 +233,9 @@ public record RtxConfig(
         in.longValue("router.status-publish-ms", 1, 600_000)),
       lpCredentials(in, config),
       new Pg(url(in, "pg.url", "postgresql", "postgres"), Optional.ofNullable(in.optionalString("pg.user")),
-        Optional.ofNullable(in.optionalString("pg.password")), in.intValue("pg.pool-size", 1, 500),
+        Optional.ofNullable(in.optionalString("pg.password")),
+        Optional.ofNullable(in.optionalString("pg.migration-user")),
+        Optional.ofNullable(in.optionalString("pg.migration-password")), in.intValue("pg.pool-size", 1, 500),
         in.intValue("pg.connect-timeout-ms", 1, 600_000)),
       new Redis(url(in, "redis.url", "redis", "rediss"), in.intValue("redis.connect-timeout-ms", 1, 600_000)),
       in.bool("db.migrate-on-start"),

@@ -27,6 +27,14 @@ public record PgTarget(String host, int port, String database, String user, Stri
     return new PgTarget(host, port, name, user, password);
   }
 
+  /**
+   * The target Liquibase runs on: the same database as the schema owner {@code migrationUser}
+   * (with {@code migrationPassword}), or this target when no migration user is configured.
+   */
+  public PgTarget forMigrations(java.util.Optional<String> migrationUser, java.util.Optional<String> migrationPassword) {
+    return migrationUser.map(u -> new PgTarget(host, port, database, u, migrationPassword.orElse(null))).orElse(this);
+  }
+
   public PgConnectOptions connectOptions() {
     PgConnectOptions options = new PgConnectOptions()
       .setHost(host).setPort(port).setDatabase(database).setUser(user);
