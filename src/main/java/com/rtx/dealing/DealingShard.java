@@ -669,11 +669,6 @@ final class DealingShard {
     return new DealingContext(group, data.symbols(), q, rollovers, now, ids);
   }
 
-  private boolean bBook(AccountState a) {
-    return a != null && refdata.get().group(a.profile().group())
-      .map(g -> g.execution() == com.rtx.core.account.ExecutionMode.B_BOOK).orElse(false);
-  }
-
   private void install(ShardStore.StoredAccount stored) {
     accounts.put(stored.state().accountId(), stored.state());
     if (stored.lastRollover() != null) {
