@@ -669,6 +669,16 @@ final class DealingShard {
     return new DealingContext(group, data.symbols(), q, rollovers, now, ids);
   }
 
+  /**
+   * Whether the account's positions count as house exposure when it is rebuilt at acquisition:
+   * positions do not record how they were routed, so the group's execution setting stands in
+   * (after acquisition, exposure follows each internal fill exactly).
+   */
+  private boolean bBook(AccountState a) {
+    return a != null && refdata.get().group(a.profile().group())
+      .map(g -> g.execution() == com.rtx.core.account.ExecutionMode.B_BOOK).orElse(false);
+  }
+
   private void install(ShardStore.StoredAccount stored) {
     accounts.put(stored.state().accountId(), stored.state());
     if (stored.lastRollover() != null) {
