@@ -50,8 +50,8 @@ import java.util.concurrent.locks.LockSupport;
  * Load client of scripts/bench/abook: A-Book market orders at a fixed rate (open loop: each order
  * leaves at its scheduled time whatever the previous ones are doing), either
  * <ul>
- *   <li>{@code --mode rest}: through the engine, {@code POST /api/v1/orders} for an A-Book account
- *   (the reply is final: FILLED), round trip = request sent → reply received; or</li>
+ *   <li>{@code --mode rest}: through the engine, {@code POST /api/v1/orders} round robin over A-Book
+ *   accounts ({@code --accounts}; the reply is final: FILLED), round trip = request sent → reply received; or</li>
  *   <li>{@code --mode fix}: a bare QuickFIX/J initiator on the simulator's trade session of another
  *   LP, round trip = NewOrderSingle handed to the session → its fill received (the baseline).</li>
  * </ul>
@@ -62,7 +62,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class AbookLoadClient {
 
-  private record Sample(String key, long rttMicros) {
+  private record Sample(String key, long rttMicros, long sentMs) {
   }
 
   public static void main(String[] args) throws Exception {
@@ -81,7 +81,7 @@ public final class AbookLoadClient {
     List<Sample> samples = "fix".equals(mode) ? fix(a, rate, warmup, duration, volume) : rest(a, rate, warmup, duration, volume);
 
     // The LP's own time per order, from the simulator.
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     HttpResponse<String> times = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + controlPort
       + "/order-times")).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     JsonObject orders = new JsonObject(times.body()).getJsonObject("orders");
@@ -89,6 +89,13 @@ public final class AbookLoadClient {
     Histogram lp = new Histogram(60_000_000L, 3);
     Histogram added = new Histogram(60_000_000L, 3);
     long unmatched = 0;
+    // Where the slow ones were (scheduled send time, s from the start): stalls show as clusters.
+    StringBuilder slow = new StringBuilder();
+    samples.stream().filter(s -> s.rttMicros() > 20_000).sorted(java.util.Comparator.comparingLong(Sample::sentMs))
+      .limit(40).forEach(s -> slow.append(String.format(" %.2fs:%.0fms", s.sentMs() / 1000.0, s.rttMicros() / 1000.0)));
+    if (slow.length() > 0) {
+      System.out.println("[" + label + "] round trips over 20 ms (first 40, at scheduled send time):" + slow);
+    }
     for (Sample s : samples) {
       Object lpMicros = orders.getValue(s.key());
       if (!(lpMicros instanceof Number n)) {
@@ -143,7 +150,8 @@ public final class AbookLoadClient {
   private static List<Sample> rest(Map<String, String> a, int rate, int warmup, int duration, String volume)
     throws Exception {
     int port = Integer.parseInt(a.get("port"));
-    long accountId = Long.parseLong(a.getOrDefault("account", "100003"));
+    long[] accounts = java.util.Arrays.stream(a.getOrDefault("accounts", "100003").split(",")).mapToLong(Long::parseLong)
+      .toArray();
     Vertx vertx = Vertx.vertx();
     io.vertx.core.http.HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
       .setDefaultPort(port).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(64));
@@ -157,8 +165,10 @@ public final class AbookLoadClient {
     long late = schedule(rate, warmup + duration, i -> {
       pending.incrementAndGet();
       context.runOnContext(v -> {
+        // Round robin over the accounts; each account alternates BUY and SELL (netting: stays flat).
+        long accountId = accounts[(int) (i % accounts.length)];
         Buffer body = new JsonObject().put("accountId", accountId).put("symbol", "EURUSD")
-          .put("side", i % 2 == 0 ? "BUY" : "SELL").put("type", "MARKET").put("volume", volume).toBuffer();
+          .put("side", (i / accounts.length) % 2 == 0 ? "BUY" : "SELL").put("type", "MARKET").put("volume", volume).toBuffer();
         long t0 = System.nanoTime();
         client.request(new RequestOptions().setMethod(HttpMethod.POST).setURI("/api/v1/orders")
             .putHeader("Content-Type", "application/json").putHeader("Authorization", "Bearer " + token))
@@ -167,7 +177,7 @@ public final class AbookLoadClient {
             JsonObject json = b.toJsonObject();
             if (resp.statusCode() == 200 && "FILLED".equals(json.getString("status"))) {
               if (i >= warmupOrders) {
-                samples.add(new Sample(accountId + "-" + json.getLong("orderId") + "-1", rtt));
+                samples.add(new Sample(accountId + "-" + json.getLong("orderId") + "-1", rtt, i * 1000 / rate));
               }
             } else {
               failed.incrementAndGet();
@@ -203,7 +213,7 @@ public final class AbookLoadClient {
   }
 
   private static String login(Map<String, String> a, int port) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+    HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
         + "/api/v1/auth/login")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
         new JsonObject().put("username", a.getOrDefault("user", "trader2")).put("password", a.get("password")).encode()))
       .build(), HttpResponse.BodyHandlers.ofString());
@@ -295,7 +305,8 @@ public final class AbookLoadClient {
     List<Sample> samples = new ArrayList<>();
     rtts.forEach((clOrdId, rtt) -> {
       if (Long.parseLong(clOrdId.substring(clOrdId.lastIndexOf('-') + 1)) >= warmupOrders) {
-        samples.add(new Sample(clOrdId, rtt));
+        long i = Long.parseLong(clOrdId.substring(clOrdId.lastIndexOf('-') + 1));
+        samples.add(new Sample(clOrdId, rtt, i * 1000 / rate));
       }
     });
     System.out.printf("[%s] sent %d orders (%d warm-up), %d rejected or cancelled, %d unanswered, %d sent more than 1 ms late%n",
