@@ -12,6 +12,8 @@ import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 
 import java.security.SignatureException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -27,7 +29,12 @@ import java.util.UUID;
  *
  * <p>vertx-auth-jwt only checks the signature here; time claims are checked against the engine's
  * {@link Clock} (which tests move) instead of the system clock the library reads. Signing and
- * verifying are cheap (ECDSA P-256, well under a millisecond) and run on the caller's thread.
+ * verifying run on the caller's thread. Verifying an ECDSA P-256 signature costs about a millisecond
+ * of CPU, which on every API request was more than half of the engine's CPU per order
+ * (scripts/bench/abook), so a token whose signature verified is remembered, by its exact text, with
+ * its payload ({@value #VERIFIED_MAX} at most, then forgotten all at once): the claims (issuer,
+ * audience, expiry, issue time) are still checked on every call against the engine's clock, and
+ * any other text, a single character changed, is verified afresh.
  */
 public final class AccessTokens {
 
@@ -37,6 +44,8 @@ public final class AccessTokens {
   public static final String STAFF_AUDIENCE = "rtx-staff";
   /** Tolerated clock difference between nodes for {@code iat}. */
   private static final long LEEWAY_S = 30;
+  /** Tokens whose signature verified, remembered at most (a few MB). */
+  static final int VERIFIED_MAX = 10_000;
 
   private final JWTAuth signer;
   private final JWTAuth verifier;
@@ -44,6 +53,7 @@ public final class AccessTokens {
   private final Clock clock;
   private final long ttlSeconds;
   private final String audience;
+  private final Map<String, JsonObject> verified = new ConcurrentHashMap<>();
 
   public AccessTokens(Vertx vertx, SigningKeys keys, Clock clock, long ttlSeconds) {
     this(vertx, keys, clock, ttlSeconds, AUDIENCE);
@@ -86,9 +96,23 @@ public final class AccessTokens {
     if (token == null || token.isBlank()) {
       return Future.failedFuture(new TokenRejected("a Bearer access token is required"));
     }
+    JsonObject known = verified.get(token);
+    if (known != null) {
+      return claims(known);
+    }
     return verifier.authenticate(new TokenCredentials(token))
       .recover(e -> Future.failedFuture(new TokenRejected(reason(e))))
-      .compose(user -> claims(user.attributes().getJsonObject("accessToken")));
+      .compose(user -> {
+        JsonObject jwt = user.attributes().getJsonObject("accessToken");
+        Future<AccessClaims> claims = claims(jwt);
+        if (claims.succeeded()) {
+          if (verified.size() >= VERIFIED_MAX) {
+            verified.clear();
+          }
+          verified.put(token, jwt.copy());
+        }
+        return claims;
+      });
   }
 
   private Future<AccessClaims> claims(JsonObject jwt) {
