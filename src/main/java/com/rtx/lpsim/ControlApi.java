@@ -57,6 +57,7 @@ final class ControlApi {
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
     router.get("/lps").handler(rc -> respond(rc, simulator.status().map(ControlApi::statusJson)));
+    router.get("/order-times").handler(rc -> rc.json(simulator.orderTimes()));
     router.post("/lps/:lp/symbols/:symbol/stale").handler(rc -> api.stale(rc, true));
     router.post("/lps/:lp/symbols/:symbol/resume").handler(rc -> api.stale(rc, false));
     router.post("/lps/:lp/symbols/:symbol/spike").handler(api::spike);

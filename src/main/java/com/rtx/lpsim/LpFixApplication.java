@@ -58,11 +58,13 @@ final class LpFixApplication implements Application {
   private final Context context;
   private final Listener listener;
   private final Predicate<String> refusesLogon;
+  private final OrderTimes orderTimes;
 
   /**
    * @param refusesLogon whether an LP refuses logons right now; called on QuickFIX/J threads
    */
-  LpFixApplication(Context context, Listener listener, Predicate<String> refusesLogon) {
+  LpFixApplication(Context context, Listener listener, Predicate<String> refusesLogon, OrderTimes orderTimes) {
+    this.orderTimes = orderTimes;
     this.context = context;
     this.listener = listener;
     this.refusesLogon = refusesLogon;
@@ -126,7 +128,11 @@ final class LpFixApplication implements Application {
   public void fromApp(Message message, SessionID sessionId)
     throws FieldNotFound, UnsupportedMessageType, IncorrectTagValue {
     if (AcceptorSettings.isTrade(sessionId)) {
+      long received = System.nanoTime();
       TradeRequest request = TradeMessages.parse(message);
+      if (request instanceof TradeRequest.NewOrder) {
+        orderTimes.received(request.clOrdId(), received);
+      }
       context.runOnContext(v -> listener.onTradeRequest(lp(sessionId), request));
       return;
     }

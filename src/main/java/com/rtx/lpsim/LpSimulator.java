@@ -7,6 +7,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.Session;
@@ -63,6 +64,8 @@ public final class LpSimulator {
    * @param clock   stamps quote times (MDEntryDate/MDEntryTime); prices never depend on it
    * @param storeDir where the trade sessions keep their messages and sequence numbers
    */
+  private final OrderTimes orderTimes = new OrderTimes();
+
   public LpSimulator(Vertx vertx, Context context, RtxConfig.LpSim config, SimInstruments instruments, Clock clock,
                      Path storeDir) {
     if (!context.isEventLoopContext()) {
@@ -74,7 +77,7 @@ public final class LpSimulator {
     this.instruments = instruments;
     this.clock = clock;
     this.stream = new QuoteStream(vertx, instruments);
-    this.desk = new OrderDesk(vertx, context, instruments, clock);
+    this.desk = new OrderDesk(vertx, context, instruments, clock, orderTimes);
     this.storeDir = storeDir;
     Instant now = clock.instant();
     for (RtxConfig.SimulatedLp lp : config.lps()) {
@@ -87,7 +90,7 @@ public final class LpSimulator {
    * acceptor is then stopped again.
    */
   public Future<Void> start() {
-    LpFixApplication application = new LpFixApplication(context, new SessionEvents(), this::refusesLogon);
+    LpFixApplication application = new LpFixApplication(context, new SessionEvents(), this::refusesLogon, orderTimes);
     return vertx.executeBlocking(() -> startAcceptor(application), false)
       .compose(started -> onContext(() -> {
         if (stopped) {
@@ -268,6 +271,11 @@ public final class LpSimulator {
       LOG.info("all fault switches cleared");
       return statusNow();
     });
+  }
+
+  /** The simulator's own time per answered order, by ClOrdID (see {@link OrderTimes}). */
+  JsonObject orderTimes() {
+    return orderTimes.json();
   }
 
   public Future<List<LpStatus>> status() {

@@ -48,8 +48,10 @@ final class OrderDesk {
   private long execSeq;
   private long orderSeq;
   private boolean closed;
+  private final OrderTimes orderTimes;
 
-  OrderDesk(Vertx vertx, Context context, SimInstruments instruments, Clock clock) {
+  OrderDesk(Vertx vertx, Context context, SimInstruments instruments, Clock clock, OrderTimes orderTimes) {
+    this.orderTimes = orderTimes;
     this.vertx = vertx;
     this.context = context;
     this.instruments = instruments;
@@ -298,9 +300,20 @@ final class OrderDesk {
       // False when the session is down: the report is still stored under its sequence number and
       // goes out when the counterparty asks for a resend after reconnecting.
       lp.tradeSession.send(report);
+      if (!possDup && finalStatus(report)) {
+        orderTimes.answered(report.getString(quickfix.field.ClOrdID.FIELD), System.nanoTime());
+      }
+    } catch (quickfix.FieldNotFound e) {
+      throw new IllegalStateException("an ExecutionReport without ClOrdID or OrdStatus", e);
     } finally {
       LpFixApplication.POSS_DUP.remove();
     }
+  }
+
+  private static boolean finalStatus(Message report) throws quickfix.FieldNotFound {
+    char status = report.getChar(quickfix.field.OrdStatus.FIELD);
+    return status == quickfix.field.OrdStatus.FILLED || status == quickfix.field.OrdStatus.REJECTED
+      || status == quickfix.field.OrdStatus.CANCELED;
   }
 
   private String nextExecId(LpState lp) {

@@ -104,6 +104,21 @@ class AccessTokensTest {
   }
 
   @Test
+  void aRememberedTokenWithItsSignatureChangedIsVerifiedAfreshAndRefused() throws Exception {
+    AccessTokens tokens = tokens("k2026-01", OLD);
+    String token = tokens.issue(3, "trader3", UUID.randomUUID());
+    assertThat(await(tokens.verify(token)).traderId()).isEqualTo(3);
+    assertThat(await(tokens.verify(token)).traderId()).isEqualTo(3);
+
+    JsonObject forger = SigningKeys.generateEs256().put("kid", "k2026-01");
+    String forged = tokens("k2026-01", forger).issue(3, "trader3", UUID.randomUUID());
+    String spliced = token.substring(0, token.lastIndexOf('.')) + forged.substring(forged.lastIndexOf('.'));
+
+    assertThatThrownBy(() -> await(tokens.verify(spliced)))
+      .isInstanceOf(TokenRejected.class).hasMessage("access token signature is invalid");
+  }
+
+  @Test
   void expiresAfterItsLifetimeOnTheEngineClock() throws Exception {
     AccessTokens tokens = tokens("k2026-01", OLD);
     String token = tokens.issue(1, "trader1", UUID.randomUUID());

@@ -39,11 +39,15 @@ class ExecutionReportsTest {
 
   @Test
   void anAcknowledgementSentAsExecTypeFillWithOrdStatusNewIsANew() {
-    // QuickFIX/J's example Executor acknowledges with ExecType 2 and OrdStatus 0 before it fills.
-    JsonObject json = ExecutionReports.toShard(report('2', '0', null, "0", "10000"), FX).orElseThrow();
+    // QuickFIX/J's example Executor acknowledges with ExecType 2 (2.3.1; F in later releases),
+    // OrdStatus 0 and CumQty 0 before it fills: what filled decides, not the ExecType.
+    for (char execType : new char[] {'2', 'F'}) {
+      JsonObject json = ExecutionReports.toShard(report(execType, '0', null, "0", "10000"), FX).orElseThrow();
 
-    assertThat(json.getString("execType")).isEqualTo("NEW");
-    assertThat(json.containsKey("lastQty")).isFalse();
+      assertThat(json.getString("execType")).isEqualTo("NEW");
+      assertThat(json.getString("ordStatus")).isEqualTo("NEW");
+      assertThat(json.containsKey("lastQty")).isFalse();
+    }
   }
 
   @Test
