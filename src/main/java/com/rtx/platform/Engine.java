@@ -11,6 +11,7 @@ import com.rtx.platform.config.SecretMasker;
 import com.rtx.platform.db.DemoData;
 import com.rtx.platform.db.Migrator;
 import com.rtx.platform.db.PgTarget;
+import com.rtx.platform.logging.SentryReporting;
 import com.rtx.platform.embedded.EmbeddedPostgresServer;
 import com.rtx.platform.embedded.EmbeddedRedisServer;
 import com.rtx.platform.health.EngineHealth;
@@ -119,6 +120,7 @@ public final class Engine {
   }
 
   private void startAll() {
+    SentryReporting.start(config.sentry(), build.version() + "+" + build.commit(), instanceId.toString());
     startDataServers();
     metrics = new EngineMetrics(build);
     vertx = createVertx(metrics);
@@ -260,6 +262,7 @@ public final class Engine {
         LOG.warn("engine did not stop cleanly: {}", e.getMessage());
       }
     }
+    SentryReporting.stop();
     if (embeddedRedis != null) {
       embeddedRedis.close();
     }

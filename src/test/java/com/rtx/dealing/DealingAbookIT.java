@@ -200,6 +200,37 @@ class DealingAbookIT {
   }
 
   @Test
+  void aSplitRuleFillsItsShareInternallyAndSendsTheRestToTheLp() throws Exception {
+    TestInfra.execute(database, "INSERT INTO routing_rule (priority, account_id, symbol, action, a_book_percent, lps) "
+      + "VALUES (5, " + DealingFixture.NETTING + ", 'EURUSD', 'SPLIT', 60, '{LP1}')");
+    dealing.engine.vertx().eventBus().publish("rtx.refdata.changed", new JsonObject());
+    CompletableFuture<JsonObject> reply = null;
+    JsonObject sent = null;
+    for (int attempt = 0; attempt < 50 && sent == null; attempt++) {
+      reply = dealing.sendAsync(market(DealingFixture.NETTING, "EURUSD", "BUY", "1.00", "split-" + attempt));
+      Message<JsonObject> m = toRouter.poll(500, TimeUnit.MILLISECONDS);
+      if (m == null) {
+        assertThat(reply.get(30, TimeUnit.SECONDS).getString("status")).isEqualTo("FILLED"); // rule not live yet
+        continue;
+      }
+      m.reply(new JsonObject().put("sent", true));
+      sent = m.body();
+    }
+    assertThat(sent).as("the split's LP share reached the router").isNotNull();
+    // 60 % of 1.00 lot to the LP, the other 0.40 filled at once in the B-Book
+    assertThat(sent.getString("volume")).isEqualTo("0.60");
+    assertThat(DealingIT.count(database, "SELECT count(*) FROM trade_order WHERE account_id = " + DealingFixture.NETTING
+      + " AND status = 'FILLED' AND volume = 40 AND route_reason LIKE 'SPLIT%'")).isEqualTo(1);
+    dealing.send(report(sent, "split-x", "FILL", "FILLED", "0.60", "1.10003", "0"));
+    JsonObject result = reply.get(30, TimeUnit.SECONDS);
+    assertThat(result.getString("status")).as(result.encode()).isEqualTo("FILLED");
+    assertThat(result.getJsonArray("events").stream().map(JsonObject.class::cast)
+      .filter(e -> e.getString("type").equals("deal.executed")).count()).isEqualTo(2);
+    TestInfra.execute(database, "DELETE FROM routing_rule WHERE priority = 5");
+    dealing.engine.vertx().eventBus().publish("rtx.refdata.changed", new JsonObject());
+  }
+
+  @Test
   void anOrderLeftAtTheLpByARestartIsReconciledFromTheLp() throws Exception {
     CompletableFuture<JsonObject> reply = dealing.sendAsync(market(A_BOOK, "EURUSD", "SELL", "0.10", "ab-5"));
     JsonObject sent = routed();

@@ -318,8 +318,10 @@ class WebSocketAccountIT {
     if (bearer != null) {
       options.addHeader("Authorization", "Bearer " + bearer);
     }
-    WebSocket socket = ws.connect(options).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
+    // The handler is set as the connection completes, on its event loop: a frame the server sends at
+    // once (an answer to the upgrade's Authorization header) cannot arrive before it.
+    WebSocket socket = ws.connect(options).map(s -> s.textMessageHandler(text -> frames.add(new JsonObject(text))))
+      .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     return new Conn(socket, frames);
   }
 

@@ -102,6 +102,8 @@ public final class EnvMapping {
     new EnvVar("RTX_CLUSTER_K8S_NAMESPACE", "cluster.kubernetes.namespace"),
     new EnvVar("RTX_SHUTDOWN_GRACE_MS", "shutdown.grace-ms"),
     new EnvVar("RTX_STANDBY", "standby"),
+    new EnvVar("RTX_SENTRY_DSN", "sentry.dsn"),
+    new EnvVar("RTX_SENTRY_ENVIRONMENT", "sentry.environment"),
     new EnvVar("RTX_COLOUR", "deployment.colour"),
     new EnvVar("RTX_LIVE_COLOUR", "deployment.live-colour"),
     new EnvVar("RTX_CONFIG_SCAN_PERIOD_MS", "config.scan-period-ms"),

@@ -45,7 +45,20 @@ public record RtxConfig(
   Optional<String> kubernetesNamespace,
   Auth auth,
   Admin admin,
-  Hedging hedging) {
+  Hedging hedging,
+  Sentry sentry) {
+
+  /**
+   * Error reporting to Sentry: on only when {@code dsn} is set (a secret: it carries the project key).
+   *
+   * @param environment reported with each event, e.g. prod, staging
+   */
+  public record Sentry(Optional<String> dsn, String environment) {
+    @Override
+    public String toString() {
+      return "Sentry[dsn=" + dsn.map(d -> SecretMasker.MASK).orElse("none") + ", environment=" + environment + "]";
+    }
+  }
 
   /** A listening address. */
   public record Endpoint(String host, int port) {
@@ -251,7 +264,8 @@ public record RtxConfig(
       Optional.ofNullable(in.optionalString("kubernetes.namespace")),
       auth(in),
       admin(in),
-      hedging(in));
+      hedging(in),
+      new Sentry(Optional.ofNullable(in.optionalString("sentry.dsn")), in.string("sentry.environment")));
     if (!in.problems().isEmpty()) {
       throw new ConfigException(in.problems());
     }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Masks secrets before configuration is logged or published: values of keys whose name contains
- * password, secret, token or key, and passwords inside connection URLs.
+ * password, secret, token or key, Sentry DSNs (they carry the project key), and passwords inside
+ * connection URLs.
  */
 public final class SecretMasker {
 
@@ -24,7 +25,7 @@ public final class SecretMasker {
   public static boolean isSecretKey(String key) {
     String lower = key.toLowerCase(Locale.ROOT);
     return lower.contains("password") || lower.contains("secret") || lower.contains("token")
-      || lower.contains("key");
+      || lower.contains("key") || lower.endsWith("dsn");
   }
 
   public static JsonObject mask(JsonObject json) {
