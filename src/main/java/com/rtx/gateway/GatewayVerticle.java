@@ -111,7 +111,7 @@ public final class GatewayVerticle extends VerticleBase {
       new HistoryApi(platform.pool(), access),
       new TradingApi(vertx, access, platform.config().dealing().shards(),
         new OrderRateLimiter(platform.redis(), platform.config().dealing().orderRatePerS(), platform.clock(),
-          platform.metrics())),
+          platform.metrics()), platform.metrics()),
       new MarketDataApi(hub, new BarRepository(platform.pool()), platform.clock())));
   }
 

@@ -29,12 +29,27 @@ final class TradingApi implements ApiOperations {
   private final AccountAccess access;
   private final int shards;
   private final OrderRateLimiter limiter;
+  private final io.micrometer.core.instrument.MeterRegistry metrics;
 
-  TradingApi(Vertx vertx, AccountAccess access, int shards, OrderRateLimiter limiter) {
+  TradingApi(Vertx vertx, AccountAccess access, int shards, OrderRateLimiter limiter,
+             io.micrometer.core.instrument.MeterRegistry metrics) {
     this.vertx = vertx;
     this.access = access;
     this.shards = shards;
     this.limiter = limiter;
+    this.metrics = metrics;
+  }
+
+  /**
+   * {@code rtx_orders_total{status}} and {@code rtx_order_latency_seconds{status}} (histogram):
+   * order entry from the request's arrival to the answer (for FILLED/ACCEPTED, after the commit).
+   */
+  private void record(long startedNanos, String status) {
+    io.micrometer.core.instrument.Counter.builder("rtx_orders_total").tag("status", status)
+      .description("Orders answered over REST, by outcome").register(metrics).increment();
+    io.micrometer.core.instrument.Timer.builder("rtx_order_latency").tag("status", status)
+      .description("Order entry, request received to answer sent").publishPercentileHistogram()
+      .register(metrics).record(System.nanoTime() - startedNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
   @Override
@@ -51,6 +66,7 @@ final class TradingApi implements ApiOperations {
   }
 
   private void placeOrder(RoutingContext rc) {
+    long started = System.nanoTime();
     JsonObject body = rc.body().asJsonObject();
     long accountId = body.getLong("accountId");
     JsonObject request = new JsonObject().put("op", "placeOrder").put("accountId", accountId);
@@ -62,8 +78,15 @@ final class TradingApi implements ApiOperations {
     access.check(rc, accountId)
       .compose(id -> limiter.acquire(accountId))
       .compose(v -> send(request))
-      .onSuccess(reply -> respond(rc, reply))
-      .onFailure(rc::fail);
+      .onSuccess(reply -> {
+        record(started, reply.getString("status", reply.getJsonObject("error", new JsonObject())
+          .getString("code", "ERROR")));
+        respond(rc, reply);
+      })
+      .onFailure(e -> {
+        record(started, e instanceof ApiException api ? api.error().code() : "ERROR");
+        rc.fail(e);
+      });
   }
 
   private void command(RoutingContext rc, String op, String idParam) {

@@ -109,6 +109,8 @@ class TradingApiIT {
     JsonObject older = Http.json(get("/api/v1/accounts/100001/deals?limit=2&before=" + deals.getLong("nextBefore"),
       trader1));
     assertThat(older.getJsonArray("deals").getJsonObject(0).getString("entry")).isEqualTo("IN");
+    String metrics = Http.get(port, "/metrics").body();
+    assertThat(metrics).contains("rtx_orders_total{status=\"FILLED\"").contains("rtx_order_latency_seconds_bucket");
     JsonObject ledger = Http.json(get("/api/v1/accounts/100001/ledger", trader1));
     assertThat(ledger.getJsonArray("entries").stream().map(JsonObject.class::cast).map(e -> e.getString("type")))
       .contains("REALIZED_PNL", "DEPOSIT");

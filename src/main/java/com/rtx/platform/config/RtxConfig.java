@@ -265,7 +265,8 @@ public record RtxConfig(
       auth(in),
       admin(in),
       hedging(in),
-      new Sentry(Optional.ofNullable(in.optionalString("sentry.dsn")), in.string("sentry.environment")));
+      new Sentry(Optional.ofNullable(in.optionalString("sentry.dsn")).filter(d -> !d.isBlank()),
+        in.string("sentry.environment")));
     if (!in.problems().isEmpty()) {
       throw new ConfigException(in.problems());
     }
