@@ -18,6 +18,17 @@ record AuditEntry(Instant at, Actor actor, String action, String outcome, String
   static final String FAILED = "FAILED";
   static final String PENDING = "PENDING";
 
+  /**
+   * This entry as dealing writes it in the transaction of the change it audits (see
+   * {@code com.rtx.platform.DealingAddresses}: the {@code audit} field of a balance operation).
+   */
+  JsonObject toDealing() {
+    Actor a = actor == null ? Actor.ANONYMOUS : actor;
+    return new JsonObject().put("at", at.toString()).put("actorId", a.staffId()).put("actorUsername", a.username())
+      .put("actorRole", a.role()).put("action", action).put("targetType", targetType).put("targetId", targetId)
+      .put("before", before).put("after", after).put("ip", ip).put("userAgent", userAgent).put("requestId", requestId);
+  }
+
   static AuditEntry of(Instant at, AdminRequest req, Actor actor, String action, String outcome) {
     return new AuditEntry(at, actor, action, outcome, null, null, null, null, req.ip(), req.userAgent(), req.requestId());
   }

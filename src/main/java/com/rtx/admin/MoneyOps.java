@@ -87,21 +87,30 @@ final class MoneyOps implements AdminOperations {
       case "CREDIT" -> "credit";
       default -> "adjust";
     };
-    return AccountOps.account(pool, accountId).compose(before -> dealing.send(accountId, new JsonObject().put("op", op)
-        .put("amount", amount.toPlainString()).put("comment", reason + " [staff " + requestedBy + "]"))
-      .compose(reply -> {
-        boolean ok = DealingClient.ok(reply);
-        JsonObject summary = reply.getJsonObject("account");
-        JsonObject after = new JsonObject().put("type", type).put("amount", amount.toPlainString()).put("reason", reason)
-          .put("balance", summary == null ? null : summary.getValue("balance"))
-          .put("credit", summary == null ? null : summary.getValue("credit"))
-          .put("dealing", ok ? reply.getString("status") : reply.getValue("error", reply.getValue("reason")));
-        AuditEntry entry = AuditEntry.of(clock.instant(), req, actor, action, ok ? AuditEntry.OK : AuditEntry.FAILED)
-          .target("account", accountId)
-          .change(new JsonObject().put("balanceMinor", before.getLong("balanceMinor"))
-            .put("creditMinor", before.getLong("creditMinor")), after);
-        return audited.log().append(entry).map(id -> reply);
-      }));
+    return AccountOps.account(pool, accountId).compose(before -> {
+      JsonObject beforeJson = new JsonObject().put("balanceMinor", before.getLong("balanceMinor"))
+        .put("creditMinor", before.getLong("creditMinor"));
+      JsonObject requested = new JsonObject().put("type", type).put("amount", amount.toPlainString()).put("reason", reason);
+      AuditEntry pending = AuditEntry.of(clock.instant(), req, actor, action, AuditEntry.OK).target("account", accountId)
+        .change(beforeJson, requested);
+      // Dealing commits the audit row with the ledger entry, in one transaction (AuditEntry.toDealing).
+      return dealing.send(accountId, new JsonObject().put("op", op).put("amount", amount.toPlainString())
+          .put("comment", reason + " [staff " + requestedBy + "]").put("audit", pending.toDealing()))
+        .compose(reply -> {
+          if (reply.getBoolean("audited", false)) {
+            return Future.succeededFuture(reply);
+          }
+          boolean ok = DealingClient.ok(reply);
+          JsonObject summary = reply.getJsonObject("account");
+          JsonObject after = requested.copy()
+            .put("balance", summary == null ? null : summary.getValue("balance"))
+            .put("credit", summary == null ? null : summary.getValue("credit"))
+            .put("dealing", ok ? reply.getString("status") : reply.getValue("error", reply.getValue("reason")));
+          AuditEntry entry = AuditEntry.of(clock.instant(), req, actor, action, ok ? AuditEntry.OK : AuditEntry.FAILED)
+            .target("account", accountId).change(beforeJson, after);
+          return audited.log().append(entry).map(id -> reply);
+        });
+    });
   }
 
   private Future<AdminReply> approve(AdminRequest req, Actor actor) {
@@ -131,7 +140,7 @@ final class MoneyOps implements AdminOperations {
    */
   private Future<Row> claim(long id, Actor actor, String status) {
     return pool.preparedQuery("UPDATE balance_request SET status = $3, decided_by = $2, decided_at = $4 "
-        + "WHERE id = $1 AND status = 'PENDING' AND requested_by <> $2 RETURNING *")
+        + "WHERE id = $1 AND status = 'PENDING' AND requested_by IS DISTINCT FROM $2 RETURNING *")
       .execute(Tuple.of(id, actor.staffId(), status, clock.instant().atOffset(ZoneOffset.UTC)))
       .compose(rows -> rows.size() > 0 ? Future.succeededFuture(rows.iterator().next())
         : pool.preparedQuery("SELECT requested_by, status FROM balance_request WHERE id = $1").execute(Tuple.of(id))

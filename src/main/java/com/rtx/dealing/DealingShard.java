@@ -460,6 +460,11 @@ final class DealingShard {
           commands++;
         }
         reply = accepted(a.events(), eventsJson);
+        JsonObject audit = p.request() == null ? null : p.request().getJsonObject("audit");
+        if (audit != null && !a.events().isEmpty()) {
+          writes.audit(audit, a.state());
+          reply.put("audited", true);
+        }
         if (route != null) {
           OrderRouting.recordRoute(a.events(), route, writes);
         }

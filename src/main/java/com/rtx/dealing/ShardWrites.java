@@ -44,9 +44,10 @@ final class ShardWrites {
   private final List<Tuple> orderRoutes = new ArrayList<>();
   private final List<Tuple> executions = new ArrayList<>();
   private final List<Tuple> requestUpdates = new ArrayList<>();
+  private final List<Tuple> audits = new ArrayList<>();
   boolean isEmpty() {
     return accounts.isEmpty() && requests.isEmpty() && orderRoutes.isEmpty() && executions.isEmpty()
-      && requestUpdates.isEmpty();
+      && requestUpdates.isEmpty() && audits.isEmpty();
   }
 
   /** The rule that routed an order and why (written after the order row, same transaction). */
@@ -67,6 +68,25 @@ final class ShardWrites {
   /** The final result of an A-Book order replaces the interim one stored for its clientOrderId. */
   void updateRequest(long accountId, String clientOrderId, JsonObject result) {
     requestUpdates.add(Tuple.of(accountId, clientOrderId, result));
+  }
+
+  /**
+   * A staff member's balance operation, audited in the transaction that changes the balance: the
+   * admin's entry ({@code audit}), its {@code after} completed with the balance and credit after.
+   */
+  void audit(JsonObject audit, AccountState after) {
+    String currency = after.profile().currency();
+    JsonObject afterJson = audit.getJsonObject("after", new JsonObject()).copy()
+      .put("balance", DealingJson.money(after.balance(), currency)).put("credit", DealingJson.money(after.credit(), currency))
+      .put("dealing", "OK");
+    audits.add(Tuple.from(java.util.Arrays.asList(utc(Instant.parse(audit.getString("at"))), audit.getLong("actorId"),
+      audit.getString("actorUsername"), audit.getString("actorRole"), audit.getString("action"),
+      audit.getString("targetType"), audit.getString("targetId"), audit.getJsonObject("before"), afterJson,
+      audit.getString("ip"), audit.getString("userAgent"), audit.getString("requestId"))));
+  }
+
+  List<Tuple> audits() {
+    return audits;
   }
 
   List<Tuple> orderRoutes() {

@@ -109,6 +109,7 @@ public final class GatewayVerticle extends VerticleBase {
       new AuthApi(auth, keys),
       new AccountsApi(platform.pool()),
       new HistoryApi(platform.pool(), access),
+      new WithdrawalsApi(platform.pool(), access, platform.clock()),
       new TradingApi(vertx, access, platform.config().dealing().shards(),
         new OrderRateLimiter(platform.redis(), platform.config().dealing().orderRatePerS(), platform.clock(),
           platform.metrics()), platform.metrics()),

@@ -16,7 +16,11 @@ package com.rtx.platform;
  *   <li>{@code modifyPosition}: positionId, sl, tp, trailingPoints</li>
  *   <li>{@code closePosition}: positionId, volume (absent = all), clientOrderId, price, maxDeviation</li>
  *   <li>{@code closeBy}: positionId, oppositePositionId, clientOrderId</li>
- *   <li>{@code deposit}, {@code withdraw}, {@code adjust}, {@code credit}: amount, comment</li>
+ *   <li>{@code deposit}, {@code withdraw}, {@code adjust}, {@code credit}: amount, comment; and
+ *       optionally {@code audit} (the admin's audit entry: at, actorId, actorUsername, actorRole,
+ *       action, targetType, targetId, before, after, ip, userAgent, requestId), which the shard
+ *       writes to {@code audit_log} in the same transaction as the ledger entry (the reply then
+ *       says {@code audited: true})</li>
  *   <li>{@code changeStatus}: status ACTIVE|CLOSE_ONLY|DISABLED</li>
  *   <li>{@code account}: read — summary, positions and pending orders from the shard's memory</li>
  *   <li>{@code reload}: forget the account's in-memory state so the next command re-reads it from

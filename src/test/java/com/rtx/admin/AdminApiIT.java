@@ -161,6 +161,65 @@ class AdminApiIT {
     }
   }
 
+  /**
+   * Every operation that takes a body refuses a malformed one with 400 naming the field: broken JSON
+   * names {@code body}; a field of the wrong type names that field. Sent as SUPER_ADMIN, so it is the
+   * contract, not a permission, that refuses it; nothing is changed (no audit row).
+   */
+  @Test
+  void everyOperationWithABodyRefusesAMalformedOneNamingTheField() throws Exception {
+    Map<String, Op> ops = contractOperations();
+    Map<String, Sample> samples = samples();
+    int checked = 0;
+    for (Map.Entry<String, Op> e : ops.entrySet()) {
+      Sample sample = samples.get(e.getKey());
+      if (sample == null || sample.body() == null || sample.body().isEmpty() || e.getKey().equals("staffLogout")) {
+        continue;
+      }
+      Op op = e.getValue();
+      String path = op.path(sample.params());
+      String requestId = "bad-" + UUID.randomUUID();
+      HttpResponse<String> broken = Http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .method(op.method(), HttpRequest.BodyPublishers.ofString("{\"oops\": ")).header("Content-Type", "application/json")
+        .header("X-Request-Id", requestId), "Authorization", "Bearer " + admin);
+      assertThat(broken.statusCode()).as(e.getKey() + " broken JSON: " + broken.body()).isEqualTo(400);
+      assertThat(Http.json(broken).getJsonObject("error").getString("field")).as(e.getKey()).isEqualTo("body");
+
+      String field = sample.body().fieldNames().iterator().next();
+      Object value = sample.body().getValue(field);
+      JsonObject wrongType = sample.body().copy().put(field, value instanceof String ? (Object) 12345 : (Object) "not-valid");
+      HttpResponse<String> typed = call(op.method(), path, wrongType, admin, requestId);
+      assertThat(typed.statusCode()).as(e.getKey() + " wrong type of " + field + ": " + typed.body()).isEqualTo(400);
+      assertThat(Http.json(typed).getJsonObject("error").getString("field")).as(e.getKey()).isEqualTo(field);
+      assertThat(auditRows("request_id = '" + requestId + "'")).as("no change, no audit row: " + e.getKey()).isZero();
+      checked++;
+    }
+    assertThat(checked).isGreaterThan(10);
+  }
+
+  /** A trader asks for a withdrawal over REST; a staff member approves it; the money moves only then. */
+  @Test
+  void aTradersWithdrawalRequestIsPaidWhenStaffApproveIt() throws Exception {
+    String trader = Http.json(call("POST", "/api/v1/auth/login",
+      new JsonObject().put("username", "trader2").put("password", PASSWORD), null)).getString("accessToken");
+    long before = balance(100003);
+    HttpResponse<String> asked = call("POST", "/api/v1/accounts/100003/withdrawals",
+      new JsonObject().put("amount", "12.50").put("comment", "rent"), trader);
+    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+    long requestId = Http.json(asked).getLong("requestId");
+    assertThat(balance(100003)).as("nothing moves before approval").isEqualTo(before);
+    assertThat(call("POST", "/api/v1/accounts/100001/withdrawals", new JsonObject().put("amount", "1.00"), trader)
+      .statusCode()).as("another trader's account").isEqualTo(404);
+    assertThat(Http.json(call("POST", "/api/v1/accounts/100003/withdrawals", new JsonObject().put("amount", "1.001"),
+      trader)).getJsonObject("error").getString("field")).isEqualTo("amount");
+
+    HttpResponse<String> approved = call("POST", "/api/admin/v1/balance-requests/" + requestId + "/approve", null, admin);
+    assertThat(approved.statusCode()).as(approved.body()).isLessThan(300);
+    assertThat(balance(100003)).isEqualTo(before - 1250);
+    JsonObject listed = Http.json(call("GET", "/api/v1/accounts/100003/withdrawals", null, trader));
+    assertThat(listed.getJsonArray("withdrawals").getJsonObject(0).getString("status")).isEqualTo("APPROVED");
+  }
+
   /** The dealer's risk views: the hedger leader's exposure (house account 1) and the toxicity table. */
   @Test
   void dealersSeeTheHouseExposureAndToxicityScores() throws Exception {
