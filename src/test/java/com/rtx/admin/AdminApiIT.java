@@ -271,6 +271,40 @@ class AdminApiIT {
     assertThat(Http.json(call("POST", "/api/admin/v1/audit/verify", null, admin)).getString("status")).isEqualTo("OK");
   }
 
+  /**
+   * Two writers at once (as two nodes would: separate connections, separate transactions) still make
+   * one unbroken chain: the trigger serialises them on the chain head.
+   */
+  @Test
+  void twoWritersAtOnceStillMakeOneChain() throws Exception {
+    java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int node = 0; node < 2; node++) {
+        String name = "node-" + node;
+        done.add(nodes.submit(() -> {
+          try (Connection c = TestInfra.connect(database); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < 40; i++) {
+              s.execute("INSERT INTO audit_log (at, action, outcome, target_type, target_id, prev_hash, hash) "
+                + "VALUES (now(), 'concurrency.test', 'OK', '" + name + "', '" + i + "', '', '')");
+              c.commit();
+            }
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      nodes.shutdownNow();
+    }
+    assertThat(auditRows("action = 'concurrency.test'")).isEqualTo(80);
+    JsonObject verified = Http.json(call("POST", "/api/admin/v1/audit/verify", null, admin));
+    assertThat(verified.getString("status")).as(verified.encode()).isEqualTo("OK");
+  }
+
   @Test
   void largeBalanceChangesNeedASecondStaffMemberAndReconcileWithTheLedger() throws SQLException {
     call("POST", "/api/admin/v1/staff", new JsonObject().put("username", "compliance1").put("password", STAFF_PASSWORD)
