@@ -7,6 +7,7 @@ import com.rtx.core.swap.RolloverSchedule;
 import com.rtx.marketdata.QuoteMessages;
 import com.rtx.platform.Addresses;
 import com.rtx.platform.Platform;
+import com.rtx.platform.db.AdvisoryLocks;
 import com.rtx.platform.config.RtxConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -22,7 +23,7 @@ import java.util.Map;
 
 /**
  * The dealing role: owns as many of the {@code dealing.shards} shards as it can lock
- * ({@link ShardLocks}), rebuilds each from PostgreSQL ({@link ShardStore}) and serves it on
+ * ({@link AdvisoryLocks}, class {@link #LOCK_CLASS}), rebuilds each from PostgreSQL ({@link ShardStore}) and serves it on
  * {@code rtx.dealing.shard.<n>} ({@link DealingAddresses}); feeds every shard the quotes of
  * {@code rtx.prices.*} and the expiry/roll-over timer. Shards nobody owns are tried again every
  * {@code dealing.acquire-interval-ms}, which is how a surviving node takes over a dead one's.
@@ -30,6 +31,8 @@ import java.util.Map;
 public final class DealingVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(DealingVerticle.class);
+  /** First key of the shards' advisory locks (the second is the shard): "RTXD". */
+  static final int LOCK_CLASS = 0x52545844;
   /** Published by the router: {@code {"lp","state","node"}} per LP trade session. */
   static final String LP_STATUS = "rtx.router.lp-status";
 
@@ -38,7 +41,7 @@ public final class DealingVerticle extends VerticleBase {
   private final Map<Integer, DealingShard> owned = new HashMap<>();
   private final Map<Integer, MessageConsumer<JsonObject>> shardConsumers = new HashMap<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
-  private ShardLocks locks;
+  private AdvisoryLocks locks;
   private LpBoard board;
   private DealingQuotes quotes;
   private RolloverSchedule rollovers;
@@ -61,7 +64,7 @@ public final class DealingVerticle extends VerticleBase {
     standby = platform.config().standby();
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.CONFIG_CHANGED, m -> standbyChanged(m.body())));
     rollovers = RolloverSchedule.newYork(settings.holidays());
-    locks = new ShardLocks(vertx, platform.pgConnect(), this::allLost);
+    locks = new AdvisoryLocks(vertx, platform.pgConnect(), LOCK_CLASS, "rtx-dealing-locks", this::allLost);
     board = new LpBoard(platform.clock());
     consumers.add(vertx.eventBus().<JsonObject>consumer(DealingAddresses.ACCOUNT_WATCH, m -> {
       java.util.List<Long> ids = new ArrayList<>();

@@ -89,7 +89,7 @@ class DealingRecoveryIT {
 
       // A's lock connection dies (a partition, a killed backend): PostgreSQL releases A's locks.
       TestInfra.execute(database, "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' "
-        + "AND classid = " + ShardLocks.LOCK_CLASS + " AND granted");
+        + "AND classid = " + DealingVerticle.LOCK_CLASS + " AND granted");
       Eventually.await("B serves the account", Duration.ofSeconds(30), () -> b.account(HEDGING) != null
         && b.account(HEDGING).getInteger("httpStatus") == 200);
       JsonObject takenOver = b.account(HEDGING);

@@ -1,4 +1,4 @@
-package com.rtx.dealing;
+package com.rtx.platform.db;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,47 +13,55 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ownership of dealing shards: a session-level PostgreSQL advisory lock per shard, all held on one
- * dedicated connection (never a pooled one, never through a transaction pooler, where session
- * locks would leak between clients). When that connection dies, PostgreSQL releases the locks and
- * {@code onLost} tells the owner to stop serving every shard at once.
+ * Session-level PostgreSQL advisory locks {@code (lockClass, key)} held on one dedicated
+ * connection: how one node owns something cluster-wide (a dealing shard, an LP's sessions, the
+ * hedger's lead). Never a pooled connection, never through a transaction pooler, where session
+ * locks would leak between clients. When the connection dies, PostgreSQL releases every lock on
+ * it and {@code onLost} tells the owner to stop at once.
  *
  * <p>A partitioned owner must lose its locks within seconds, on both ends: the server drops the
- * session through TCP keepalives (set per session below) and {@code client_connection_check_interval};
- * this side notices through its own keepalives and a periodic check ({@link #check()}).
+ * session through TCP keepalives (set per session below) and
+ * {@code client_connection_check_interval}; this side notices through its own keepalives and a
+ * periodic {@link #check()}.
  */
-final class ShardLocks {
+public final class AdvisoryLocks {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ShardLocks.class);
-
-  /** First key of the two-key advisory lock: "RTXD" — keeps clear of other advisory locks (migrations). */
-  static final int LOCK_CLASS = 0x52545844;
+  private static final Logger LOG = LoggerFactory.getLogger(AdvisoryLocks.class);
 
   private final Vertx vertx;
   private final PgConnectOptions options;
+  private final int lockClass;
+  private final String name;
   private final Runnable onLost;
   private Pool single;
   private SqlConnection connection;
   private boolean closing;
 
-  ShardLocks(Vertx vertx, PgConnectOptions options, Runnable onLost) {
+  /**
+   * @param lockClass first key of every lock here: four letters naming the owner (keeps clear of
+   *     the other owners and of the migrations' lock)
+   * @param name the connection's application_name, and the name in log lines
+   */
+  public AdvisoryLocks(Vertx vertx, PgConnectOptions options, int lockClass, String name, Runnable onLost) {
     this.vertx = vertx;
-    this.options = new PgConnectOptions(options).addProperty("application_name", "rtx-dealing-locks");
+    this.options = new PgConnectOptions(options).addProperty("application_name", name);
+    this.lockClass = lockClass;
+    this.name = name;
     this.onLost = onLost;
   }
 
-  boolean connected() {
+  public boolean connected() {
     return connection != null;
   }
 
   /** Opens the lock connection (no-op when open). */
-  Future<Void> connect() {
+  public Future<Void> connect() {
     if (connection != null) {
       return Future.succeededFuture();
     }
     // A pool of one connection, held for good: the only way to give a single connection TCP
     // keepalives here. Closing the pool closes the socket, which is what releases the locks.
-    Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(1).setName("rtx-dealing-locks"))
+    Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(1).setName(name))
       .with(new NetClientOptions().setTcpKeepAlive(true).setConnectTimeout(5000))
       .connectingTo(options).using(vertx).build();
     single = pool;
@@ -64,7 +72,7 @@ final class ShardLocks {
       .map(conn -> {
         connection = conn;
         conn.closeHandler(v -> dropped("closed"));
-        conn.exceptionHandler(e -> LOG.warn("dealing lock connection: {}", e.toString()));
+        conn.exceptionHandler(e -> LOG.warn("{}: {}", name, e.toString()));
         return (Void) null;
       })
       .onFailure(e -> {
@@ -73,38 +81,37 @@ final class ShardLocks {
       });
   }
 
-  /** Whether this node now owns {@code shard} (true also if it already did). */
-  Future<Boolean> tryAcquire(int shard) {
-    if (connection == null) {
+  /** Whether this node now holds {@code key} (true also if it already did); false when not connected. */
+  public Future<Boolean> tryAcquire(int key) {
+    if (connection == null || closing) {
       return Future.succeededFuture(false);
     }
-    return connection.preparedQuery("SELECT pg_try_advisory_lock($1, $2)").execute(Tuple.of(LOCK_CLASS, shard))
-      .map(rows -> rows.iterator().next().getBoolean(0));
+    return connection.preparedQuery("SELECT pg_try_advisory_lock($1, $2)").execute(Tuple.of(lockClass, key))
+      .map(rows -> rows.iterator().next().getBoolean(0) && connection != null);
   }
 
-  /** Gives {@code shard} up (a clean stop, or a shard found in doubt). */
-  Future<Void> release(int shard) {
+  /** Gives {@code key} up, keeping the others. */
+  public Future<Void> release(int key) {
     if (connection == null) {
       return Future.succeededFuture();
     }
-    return connection.preparedQuery("SELECT pg_advisory_unlock($1, $2)").execute(Tuple.of(LOCK_CLASS, shard))
-      .mapEmpty();
+    return connection.preparedQuery("SELECT pg_advisory_unlock($1, $2)").execute(Tuple.of(lockClass, key)).mapEmpty();
   }
 
   /** A round trip on the lock connection; a failure means every lock may be gone. */
-  Future<Void> check() {
+  public Future<Void> check() {
     if (connection == null) {
       return Future.succeededFuture();
     }
     return connection.query("SELECT 1").execute().<Void>mapEmpty()
       .onFailure(e -> {
-        LOG.error("dealing lock connection failed its check: {}", e.toString());
+        LOG.error("{} failed its check: {}", name, e.toString());
         dropped("check failed");
       });
   }
 
-  /** Closes the connection, which releases every lock this node holds. */
-  Future<Void> close() {
+  /** Closes the connection for good, which releases every lock this node holds. */
+  public Future<Void> close() {
     closing = true;
     connection = null;
     Pool pool = single;
@@ -123,7 +130,7 @@ final class ShardLocks {
       pool.close();
     }
     if (!closing) {
-      LOG.error("dealing lock connection {}: every shard of this node is released", why);
+      LOG.error("{} {}: every lock of this node is released", name, why);
       onLost.run();
     }
   }
