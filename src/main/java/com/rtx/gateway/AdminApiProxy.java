@@ -1,6 +1,6 @@
 package com.rtx.gateway;
 
-import com.rtx.auth.StaffJwtAuth;
+import com.rtx.auth.AccessTokenAuth;
 import com.rtx.platform.AdminAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -42,7 +42,7 @@ final class AdminApiProxy {
   private AdminApiProxy() {
   }
 
-  static Future<Router> create(Vertx vertx, StaffJwtAuth bearer) {
+  static Future<Router> create(Vertx vertx, AccessTokenAuth bearer) {
     return OpenAPIContract.from(vertx, CONTRACT).map(contract -> {
       RouterBuilder rb = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
       rb.rootHandler(BodyHandler.create(false).setBodyLimit(TraderApiRouter.MAX_BODY_BYTES));

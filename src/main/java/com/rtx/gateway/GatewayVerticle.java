@@ -5,9 +5,8 @@ import com.rtx.auth.LoginThrottle;
 import com.rtx.auth.PasswordHasher;
 import com.rtx.auth.RefreshTokens;
 import com.rtx.auth.SigningKeys;
-import com.rtx.auth.StaffJwtAuth;
 import com.rtx.auth.TraderAuth;
-import com.rtx.auth.TraderJwtAuth;
+import com.rtx.auth.AccessTokenAuth;
 import com.rtx.core.market.Instrument;
 import com.rtx.marketdata.BarRepository;
 import com.rtx.platform.Addresses;
@@ -82,7 +81,7 @@ public final class GatewayVerticle extends VerticleBase {
         ws = webSocket();
         return keys;
       })
-      .compose(keys -> Future.all(traderApi(keys), AdminApiProxy.create(vertx, new StaffJwtAuth(new AccessTokens(vertx,
+      .compose(keys -> Future.all(traderApi(keys), AdminApiProxy.create(vertx, AccessTokenAuth.staff(new AccessTokens(vertx,
         keys, platform.clock(), platform.config().auth().accessTokenTtlS(), AccessTokens.STAFF_AUDIENCE)))))
       .compose(routers -> listen(routers.resultAt(0), routers.resultAt(1)));
   }
@@ -105,7 +104,7 @@ public final class GatewayVerticle extends VerticleBase {
       new RefreshTokens(platform.pool()), throttle, platform.clock(), Duration.ofSeconds(config.refreshTokenTtlS()));
     purgeTimer = vertx.setPeriodic(PURGE_PERIOD_MS, id -> auth.purgeExpired()
       .onFailure(e -> LOG.warn("could not purge expired refresh tokens: {}", e.getMessage())));
-    return TraderApiRouter.create(vertx, new TraderJwtAuth(tokens), List.of(
+    return TraderApiRouter.create(vertx, AccessTokenAuth.traders(tokens), List.of(
       new AuthApi(auth, keys),
       new AccountsApi(platform.pool()),
       new HistoryApi(platform.pool(), access),

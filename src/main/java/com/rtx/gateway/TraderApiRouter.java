@@ -1,6 +1,6 @@
 package com.rtx.gateway;
 
-import com.rtx.auth.TraderJwtAuth;
+import com.rtx.auth.AccessTokenAuth;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -32,7 +32,7 @@ final class TraderApiRouter {
   private TraderApiRouter() {
   }
 
-  static Future<Router> create(Vertx vertx, TraderJwtAuth bearer, List<ApiOperations> operations) {
+  static Future<Router> create(Vertx vertx, AccessTokenAuth bearer, List<ApiOperations> operations) {
     return OpenAPIContract.from(vertx, CONTRACT).map(contract -> {
       // The body is read once by BodyHandler; the extractor must then take it from there
       // (the default extractor reads the request itself and fails with "already read").

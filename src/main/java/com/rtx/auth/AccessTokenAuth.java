@@ -10,17 +10,31 @@ import io.vertx.ext.auth.jwt.JWTAuth;
 
 /**
  * {@link AccessTokens} as a vertx-auth {@link JWTAuth}, so Vert.x Web's {@code JWTAuthHandler}
- * (and the OpenAPI router's {@code bearerAuth} scheme) authenticate traders with the engine's
- * keys and clock. The resulting {@link User}'s principal is
- * {@code {"traderId","username","sessionId","expiresAt"}}; a refusal fails with
+ * (and the OpenAPI routers' bearer schemes) authenticate with the engine's keys and clock: traders
+ * ({@link #traders}, principal {@code {"traderId","username","sessionId","expiresAt"}}) and staff
+ * ({@link #staff}, {@code "staffId"} instead; this only proves who the caller is: the admin role
+ * checks the session, the staff member and the permission on every request). A refusal fails with
  * {@link TokenRejected}. Tokens are issued through {@link AccessTokens#issue} only.
  */
-public final class TraderJwtAuth implements JWTAuth {
+public final class AccessTokenAuth implements JWTAuth {
 
   private final AccessTokens tokens;
+  private final String idField;
 
-  public TraderJwtAuth(AccessTokens tokens) {
+  private AccessTokenAuth(AccessTokens tokens, String idField) {
     this.tokens = tokens;
+    this.idField = idField;
+  }
+
+  public static AccessTokenAuth traders(AccessTokens tokens) {
+    return new AccessTokenAuth(tokens, "traderId");
+  }
+
+  public static AccessTokenAuth staff(AccessTokens tokens) {
+    if (!AccessTokens.STAFF_AUDIENCE.equals(tokens.audience())) {
+      throw new IllegalArgumentException("staff tokens need audience " + AccessTokens.STAFF_AUDIENCE);
+    }
+    return new AccessTokenAuth(tokens, "staffId");
   }
 
   @Override
@@ -30,7 +44,7 @@ public final class TraderJwtAuth implements JWTAuth {
     }
     // expiresAt, not exp: User.expired() would compare exp with the system clock, not the engine's.
     return tokens.verify(token.getToken()).map(claims -> User.create(new JsonObject()
-      .put("traderId", claims.traderId()).put("username", claims.username())
+      .put(idField, claims.traderId()).put("username", claims.username())
       .put("sessionId", claims.sessionId().toString()).put("expiresAt", claims.expiresAt().getEpochSecond())));
   }
 
