@@ -159,6 +159,18 @@ public final class PriceEngine {
     return counts.get(filter).sum();
   }
 
+  /**
+   * Takes over the publication counters of the engine this one replaces (reference data reloaded),
+   * so each symbol's sequence keeps rising for the consumers that watch it for gaps.
+   */
+  public void continueFrom(PriceEngine previous) {
+    previous.sequences.forEach((symbol, sequence) -> {
+      if (instruments().containsKey(symbol)) {
+        sequences.put(symbol, sequence);
+      }
+    });
+  }
+
   public Map<String, AggregatedQuote> lastPublished() {
     return Map.copyOf(published);
   }

@@ -8,6 +8,7 @@ import com.rtx.core.pricing.LpQuote;
 import com.rtx.core.pricing.QuoteStatus;
 import com.rtx.marketdata.BarRepository;
 import com.rtx.marketdata.QuoteMessages;
+import com.rtx.platform.Addresses;
 import com.rtx.platform.Platform;
 import com.rtx.platform.config.RtxConfig;
 import com.rtx.refdata.LiquidityProvider;
@@ -53,6 +54,8 @@ public final class PricingVerticle extends VerticleBase {
   private PriceEngine engine;
   private LpMarketDataSessions sessions;
   private TickArchive ticks;
+  private List<LiquidityProvider> lps = List.of();
+  private Map<String, Integer> spikeLimits = Map.of();
   private final RedisQuoteCache redisCache;
 
   public PricingVerticle(Platform platform) {
@@ -71,13 +74,52 @@ public final class PricingVerticle extends VerticleBase {
         instruments.values().removeIf(i -> !i.enabled());
         engine = new PriceEngine(instruments, settings.staleMs(), settings.spikeMaxJumpBps(), all.resultAt(2),
           settings.spikeConfirmTicks());
-        ticks = settings.tickArchive() ? new TickArchive(platform.pool(), engine::instrument) : null;
-        List<LiquidityProvider> lps = all.<List<LiquidityProvider>>resultAt(1).stream()
-          .filter(lp -> lp.enabled() && lp.marketData()).toList();
+        // Through the field, not a bound method reference: a reload replaces the engine.
+        ticks = settings.tickArchive() ? new TickArchive(platform.pool(), symbol -> engine.instrument(symbol)) : null;
+        lps = all.<List<LiquidityProvider>>resultAt(1).stream().filter(lp -> lp.enabled() && lp.marketData()).toList();
+        spikeLimits = all.resultAt(2);
         registerMetricsAndHealth();
         return bars.ensurePartitions(3).compose(v -> startSessions(lps));
       })
-      .onSuccess(v -> startTimers());
+      .onSuccess(v -> {
+        startTimers();
+        vertx.eventBus().consumer(Addresses.REFDATA_CHANGED, m -> reload()
+          .onFailure(e -> LOG.warn("pricing kept its reference data: reload failed: {}", e.toString())));
+      });
+  }
+
+  /**
+   * Symbols, LPs or spike limits changed in the database (admin API): a fresh engine with the new
+   * instruments and the LP sessions restarted on the new rows. Nothing happens when what pricing
+   * uses is unchanged (most changes are markups or groups, which pricing does not apply). The books
+   * refill from the next LP ticks; sequences continue.
+   */
+  private Future<Void> reload() {
+    return Future.all(refdata.instruments(), refdata.liquidityProviders(), refdata.spikeLimits()).compose(all -> {
+      Map<String, Instrument> instruments = new TreeMap<>(all.<Map<String, Instrument>>resultAt(0));
+      instruments.values().removeIf(i -> !i.enabled());
+      List<LiquidityProvider> newLps = all.<List<LiquidityProvider>>resultAt(1).stream()
+        .filter(lp -> lp.enabled() && lp.marketData()).toList();
+      Map<String, Integer> newSpikes = all.resultAt(2);
+      if (instruments.equals(engine.instruments()) && newLps.equals(lps) && newSpikes.equals(spikeLimits)) {
+        return Future.succeededFuture();
+      }
+      LOG.info("pricing: symbols, LPs or spike limits changed: {} symbols from {} LPs, sessions restarting",
+        instruments.size(), newLps.size());
+      PriceEngine previous = engine;
+      LpMarketDataSessions old = sessions;
+      return vertx.executeBlocking(() -> {
+        old.stop();
+        return null;
+      }).compose(v -> {
+        engine = new PriceEngine(instruments, settings.staleMs(), settings.spikeMaxJumpBps(), newSpikes,
+          settings.spikeConfirmTicks());
+        engine.continueFrom(previous);
+        lps = newLps;
+        spikeLimits = newSpikes;
+        return startSessions(newLps);
+      });
+    });
   }
 
   private Future<Void> startSessions(List<LiquidityProvider> lps) {
@@ -165,7 +207,8 @@ public final class PricingVerticle extends VerticleBase {
 
   private void registerMetricsAndHealth() {
     for (PricingFilter filter : PricingFilter.values()) {
-      FunctionCounter.builder("rtx.pricing.filtered", engine, e -> e.filtered(filter))
+      // Read through this verticle: a reload replaces the engine (its counts start again).
+      FunctionCounter.builder("rtx.pricing.filtered", this, v -> v.engine.filtered(filter))
         .tag("filter", filter.name().toLowerCase())
         .description("Quotes, LPs or symbols held back by each pricing filter")
         .register(platform.metrics());
@@ -191,6 +234,7 @@ public final class PricingVerticle extends VerticleBase {
         .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue() ? "LOGGED_ON" : "DOWN")))))
       .put("symbols", new JsonObject(new HashMap<>(byStatus.entrySet().stream()
         .collect(Collectors.toMap(Map.Entry::getKey, e -> new ArrayList<>(e.getValue()))))))
+      .put("priced", new ArrayList<>(engine.instruments().keySet()))
       .put("filtered", filters)
       .put("redisWriteFailures", redisCache.failures())
       .put("malformedLpPrices", assembler.malformed())
