@@ -69,9 +69,14 @@ public final class GatewayVerticle extends VerticleBase {
         instruments.values().removeIf(i -> !i.enabled());
         hub = new QuoteHub(vertx, platform.clock(), platform.config().pricing(), instruments,
           loaded.resultAt(1), platform.metrics());
-        vertx.eventBus().consumer(Addresses.REFDATA_CHANGED, m -> refdata.groupMarkups()
-          .onSuccess(hub::markupChanged)
-          .onFailure(e -> LOG.warn("could not reload markups; quotes keep the previous ones: {}", e.getMessage())));
+        vertx.eventBus().consumer(Addresses.REFDATA_CHANGED, m -> Future.all(refdata.groupMarkups(), refdata.instruments())
+          .onSuccess(fresh -> {
+            hub.markupChanged(fresh.resultAt(0));
+            Map<String, Instrument> enabled = new TreeMap<>(fresh.<Map<String, Instrument>>resultAt(1));
+            enabled.values().removeIf(i -> !i.enabled());
+            hub.instrumentsChanged(enabled);
+          })
+          .onFailure(e -> LOG.warn("could not reload reference data; quotes keep the previous: {}", e.getMessage())));
         return hub.start(platform.redis());
       })
       .compose(v -> vertx.executeBlocking(() -> SigningKeys.load(platform.config().auth(), platform.config().dataDir()), false))

@@ -40,12 +40,12 @@ final class QuoteHub {
   private final Vertx vertx;
   private final Clock clock;
   private final long staleMs;
-  private final Map<String, Instrument> instruments;
+  private volatile Map<String, Instrument> instruments;
   private GroupMarkups markups;
   private MarkupProfile defaultProfile;
   private final Map<String, AggregatedQuote> latest = new HashMap<>();
   private final Map<String, Set<WsConnection>> subscribers = new HashMap<>();
-  private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+  private final Map<String, MessageConsumer<JsonObject>> consumers = new java.util.HashMap<>();
   private final Map<String, JsonObject> incoming = new java.util.LinkedHashMap<>();
   private boolean fanOutScheduled;
   private final Counter delivered;
@@ -97,16 +97,36 @@ final class QuoteHub {
   private Future<Void> registerConsumers() {
     List<Future<Void>> registrations = new ArrayList<>();
     for (String symbol : instruments.keySet()) {
-      MessageConsumer<JsonObject> consumer = vertx.eventBus()
-        .consumer(QuoteMessages.address(symbol), message -> arrived(symbol, message.body()));
-      consumers.add(consumer);
-      registrations.add(consumer.completion());
+      registrations.add(subscribe(symbol));
     }
     return Future.all(registrations).mapEmpty();
   }
 
+  private Future<Void> subscribe(String symbol) {
+    MessageConsumer<JsonObject> consumer = vertx.eventBus()
+      .consumer(QuoteMessages.address(symbol), message -> arrived(symbol, message.body()));
+    consumers.put(symbol, consumer);
+    return consumer.completion();
+  }
+
+  /**
+   * The tradable symbols changed (on {@code rtx.refdata.changed}): new ones are listened to and
+   * listed, disabled or removed ones dropped (their last quote with them).
+   */
+  void instrumentsChanged(Map<String, Instrument> enabled) {
+    Map<String, Instrument> next = Map.copyOf(enabled);
+    for (String symbol : List.copyOf(consumers.keySet())) {
+      if (!next.containsKey(symbol)) {
+        consumers.remove(symbol).unregister();
+        latest.remove(symbol);
+      }
+    }
+    instruments = next;
+    next.keySet().stream().filter(symbol -> !consumers.containsKey(symbol)).forEach(this::subscribe);
+  }
+
   Future<Void> stop() {
-    return Future.all(consumers.stream().map(MessageConsumer::unregister).toList()).mapEmpty();
+    return Future.all(consumers.values().stream().map(MessageConsumer::unregister).toList()).mapEmpty();
   }
 
   /** New markup profiles (on {@code rtx.refdata.changed}); the next quote of each symbol carries them. */

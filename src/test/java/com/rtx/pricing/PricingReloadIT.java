@@ -71,6 +71,11 @@ class PricingReloadIT {
     return priced != null && priced.contains(symbol);
   }
 
+  private static boolean listed(String symbol) {
+    return Http.json(Http.get(httpPort, "/api/v1/symbols")).getJsonArray("symbols").stream()
+      .map(JsonObject.class::cast).anyMatch(s -> s.getString("symbol").equals(symbol));
+  }
+
   @Test
   void aSymbolDisabledInTheDatabaseStopsBeingPricedAndComesBackWhenEnabled() {
     Eventually.await("GBPUSD priced", Duration.ofSeconds(60), () -> !gbpusd.isEmpty());
@@ -78,10 +83,12 @@ class PricingReloadIT {
     TestInfra.execute(database, "UPDATE symbol SET enabled = false WHERE name = 'GBPUSD'");
     engine.vertx().eventBus().publish("rtx.refdata.changed", new JsonObject());
     Eventually.await("GBPUSD no longer priced", Duration.ofSeconds(60), () -> !priced("GBPUSD") && priced("EURUSD"));
+    Eventually.await("GBPUSD no longer listed", Duration.ofSeconds(30), () -> !listed("GBPUSD") && listed("EURUSD"));
 
     TestInfra.execute(database, "UPDATE symbol SET enabled = true WHERE name = 'GBPUSD'");
     engine.vertx().eventBus().publish("rtx.refdata.changed", new JsonObject());
     Eventually.await("GBPUSD priced again", Duration.ofSeconds(60), () -> priced("GBPUSD"));
+    Eventually.await("GBPUSD listed again", Duration.ofSeconds(30), () -> listed("GBPUSD"));
     gbpusd.clear();
     Eventually.await("GBPUSD quotes flow again", Duration.ofSeconds(60), () -> !gbpusd.isEmpty());
     assertThat(gbpusd.get(0).getString("symbol")).isEqualTo("GBPUSD");
