@@ -147,6 +147,10 @@ class PricingIT {
 
   @Test
   void staleLpIsExcludedAfterStaleMsAndComesBackWhenItQuotesAgain() {
+    // Whatever another test left: both LPs quote GBPUSD, and LP2's quote is in the book again.
+    control("/lps/LP1/symbols/GBPUSD/resume", new JsonObject());
+    control("/lps/LP2/symbols/GBPUSD/resume", new JsonObject());
+    awaitQuote("GBPUSD", q -> q.getString("bidLp").equals("LP2") || q.getString("askLp").equals("LP2"));
     double staleBefore = filtered("stale_lp");
     control("/lps/LP2/symbols/GBPUSD/stale", new JsonObject());
 
@@ -168,6 +172,7 @@ class PricingIT {
     awaitQuote("GBPUSD", q -> q.getString("status").equals("STALE"));
     control("/lps/LP1/symbols/GBPUSD/resume", new JsonObject());
     awaitQuote("GBPUSD", q -> q.getString("status").equals("OK"));
+    control("/lps/LP2/symbols/GBPUSD/resume", new JsonObject());
   }
 
   @Test
