@@ -34,9 +34,9 @@ import java.util.TreeMap;
  *       lost against its B-Book clients.</li>
  *   <li>{@code hedgePnl}: realized (and, per account and group, floating change) P&amp;L of house accounts.</li>
  *   <li>{@code housePnl} = houseBBookPnl + hedgePnl.</li>
- *   <li>{@code bBookCommission}, {@code aBookRevenue}: commission charged on clients' B-Book and
- *       A-Book deals. The markup earned on A-Book fills (client price against the LP's) is not in
- *       it yet.</li>
+ *   <li>{@code bBookCommission}: commission charged on clients' B-Book deals; {@code aBookRevenue}:
+ *       commission plus the markup earned on A-Book fills (client price against the LP's,
+ *       {@code deal.lp_markup}).</li>
  * </ul>
  */
 final class ReportOps implements AdminOperations {
@@ -144,6 +144,7 @@ final class ReportOps implements AdminOperations {
         + "coalesce(sum(dl.realized_pnl) FILTER (WHERE NOT g.house AND o.lp IS NULL), 0) AS client_realized, "
         + "coalesce(sum(dl.commission) FILTER (WHERE NOT g.house AND o.lp IS NULL), 0) AS b_commission, "
         + "coalesce(sum(dl.commission) FILTER (WHERE NOT g.house AND o.lp IS NOT NULL), 0) AS a_commission, "
+        + "coalesce(sum(dl.lp_markup) FILTER (WHERE NOT g.house AND o.lp IS NOT NULL), 0) AS a_markup, "
         + "coalesce(sum(dl.realized_pnl) FILTER (WHERE g.house), 0) AS hedge_realized "
         + "FROM deal dl JOIN account a ON a.id = dl.account_id JOIN client_group g ON g.name = a.group_name "
         + "LEFT JOIN trade_order o ON o.id = dl.order_id "
@@ -155,7 +156,8 @@ final class ReportOps implements AdminOperations {
           JsonObject row = row(byRow, r.getLocalDate("day"), r.getString("key"), r.getString("currency"));
           row.put("deals", r.getLong("deals")).put("volumeHundredths", r.getLong("volume"))
             .put("clientRealized", r.getLong("client_realized")).put("bCommission", r.getLong("b_commission"))
-            .put("aCommission", r.getLong("a_commission")).put("hedgeRealized", r.getLong("hedge_realized"));
+            .put("aCommission", r.getLong("a_commission")).put("aMarkup", r.getLong("a_markup"))
+            .put("hedgeRealized", r.getLong("hedge_realized"));
         }
         return byRow;
       });
@@ -202,7 +204,7 @@ final class ReportOps implements AdminOperations {
       .put("houseBBookPnl", money(houseBBook, currency)).put("hedgePnl", money(hedge, currency))
       .put("housePnl", money(houseBBook + hedge, currency))
       .put("bBookCommission", money(raw.getLong("bCommission", 0L), currency))
-      .put("aBookRevenue", money(raw.getLong("aCommission", 0L), currency));
+      .put("aBookRevenue", money(raw.getLong("aCommission", 0L) + raw.getLong("aMarkup", 0L), currency));
   }
 
   private static AdminReply respond(AdminRequest req, String name, List<String> columns, JsonArray rows, String field) {

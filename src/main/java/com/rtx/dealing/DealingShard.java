@@ -472,6 +472,9 @@ final class DealingShard {
           data.symbols(), board)) {
           held = p.reply() != null;
         }
+        if (command instanceof Command.ApplyExecution fill && fill.lpPrice() > 0) {
+          LpMarkup.record(fill, a.events(), ctx, before.profile().currency(), writes);
+        }
         if (execution) {
           ExecutionIntake.settled(p.request(), a.events(), eventsJson, desk, writes, afterCommit, now);
         }

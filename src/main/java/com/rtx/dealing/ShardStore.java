@@ -209,6 +209,7 @@ final class ShardStore {
       + "VALUES ($1, $2, $3, $4, $5, $6, currval('dealing_batch_id_seq'))", w.executions());
     batch(conn, all, "UPDATE order_request SET result = $3 WHERE account_id = $1 AND client_order_id = $2",
       w.requestUpdates());
+    batch(conn, all, "UPDATE deal SET lp_markup = $2 WHERE id = $1", w.lpMarkups());
     // The audit chain's trigger numbers and hashes the row (and serialises writers on its chain head).
     batch(conn, all, "INSERT INTO audit_log (at, actor_id, actor_username, actor_role, action, outcome, target_type, "
       + "target_id, before, after, ip, user_agent, request_id, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, 'OK', $6, $7, "

@@ -45,9 +45,10 @@ final class ShardWrites {
   private final List<Tuple> executions = new ArrayList<>();
   private final List<Tuple> requestUpdates = new ArrayList<>();
   private final List<Tuple> audits = new ArrayList<>();
+  private final List<Tuple> lpMarkups = new ArrayList<>();
   boolean isEmpty() {
     return accounts.isEmpty() && requests.isEmpty() && orderRoutes.isEmpty() && executions.isEmpty()
-      && requestUpdates.isEmpty() && audits.isEmpty();
+      && requestUpdates.isEmpty() && audits.isEmpty() && lpMarkups.isEmpty();
   }
 
   /** The rule that routed an order and why (written after the order row, same transaction). */
@@ -87,6 +88,15 @@ final class ShardWrites {
 
   List<Tuple> audits() {
     return audits;
+  }
+
+  /** The broker's markup on an A-Book fill (written on its deal row, same transaction). */
+  void lpMarkup(long dealId, long minor) {
+    lpMarkups.add(Tuple.of(dealId, minor));
+  }
+
+  List<Tuple> lpMarkups() {
+    return lpMarkups;
   }
 
   List<Tuple> orderRoutes() {

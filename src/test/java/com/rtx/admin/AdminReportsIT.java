@@ -63,6 +63,8 @@ class AdminReportsIT {
         (8003, 100003, 9003, 7003, 'EURUSD', 'BUY', 100, 110020, 'OUT', 'CLIENT', 7000, 250, '2021-03-10T14:00Z', '{}', 0),
         (8004, 200001, 9004, 7004, 'EURUSD', 'SELL', 100, 110030, 'OUT', 'CLIENT', -3000, 0, '2021-03-10T15:00Z', '{}', 0),
         (8005, 100001, 9001, 7005, 'EURUSD', 'BUY', 100, 110000, 'IN', 'CLIENT', 0, 0, '2021-03-11T12:00Z', '{}', 0);
+      -- the A-Book fill earned the broker 4.00 of markup on top of its 2.50 commission
+      UPDATE deal SET lp_markup = 400 WHERE id = 8003;
       INSERT INTO equity_snapshot (account_id, trade_date, taken_at, balance, credit, equity, margin) VALUES
         (100001, '2021-03-09', '2021-03-09T22:00Z', 100000, 0, 101000, 0),
         (100001, '2021-03-10', '2021-03-10T22:00Z', 105000, 0, 109000, 0),
@@ -92,7 +94,7 @@ class AdminReportsIT {
     assertRow(byAccount.get("100003"), "0.00", "0.00", "0.00", "0.00", "0.00");
     assertRow(byAccount.get("200001"), "0.00", "0.00", "0.00", "-25.00", "-25.00");
     assertThat(byAccount.get("100002").getString("bBookCommission")).isEqualTo("3.50");
-    assertThat(byAccount.get("100003").getString("aBookRevenue")).isEqualTo("2.50");
+    assertThat(byAccount.get("100003").getString("aBookRevenue")).as("commission 2.50 + markup 4.00").isEqualTo("6.50");
 
     BigDecimal clientsBBook = BigDecimal.ZERO;
     BigDecimal hedge = BigDecimal.ZERO;

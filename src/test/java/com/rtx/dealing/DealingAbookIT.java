@@ -197,6 +197,10 @@ class DealingAbookIT {
     });
     assertThat(DealingIT.count(database, "SELECT count(*) FROM trade_order WHERE account_id = " + HEDGING
       + " AND route_rule IS NOT NULL AND lp = 'LP2'")).isEqualTo(1);
+    // retail-hedging deals on the standard profile: EURUSD ask + 4 points over the LP's 1.10002, on
+    // 5 lots = 4 x 0.00001 x 100,000 x 5 = 20.00 USD earned by the broker on that A-Book fill.
+    assertThat(DealingIT.count(database, "SELECT d.lp_markup FROM deal d JOIN trade_order o ON o.id = d.order_id "
+      + "WHERE o.account_id = " + HEDGING + " AND o.lp = 'LP2'")).isEqualTo(2000);
   }
 
   @Test
