@@ -45,6 +45,7 @@ final class AccountOps implements AdminOperations {
     handlers.put("createTrader", this::createTrader);
     handlers.put("setAccountStatus", this::setStatus);
     handlers.put("moveAccountGroup", this::moveGroup);
+    handlers.put("resetTraderPassword", this::resetTraderPassword);
   }
 
   private Future<AdminReply> list(AdminRequest req) {
@@ -165,5 +166,27 @@ final class AccountOps implements AdminOperations {
       .put("currency", r.getString("currency")).put("leverage", r.getInteger("leverage")).put("mode", r.getString("mode"))
       .put("status", r.getString("status")).put("balanceMinor", r.getLong("balance")).put("creditMinor", r.getLong("credit"))
       .put("version", r.getLong("version"));
+  }
+
+  /**
+   * A trader's forgotten password: a one-time password (in the reply only) replaces it and every
+   * refresh token of the trader is revoked, so existing sessions end at their next refresh.
+   */
+  private Future<AdminReply> resetTraderPassword(AdminRequest req, Actor actor) {
+    long id = req.pathLong("traderId");
+    String temporary = TemporaryPasswords.next();
+    java.time.OffsetDateTime now = clock.instant().atOffset(java.time.ZoneOffset.UTC);
+    return hasher.hash(temporary).compose(hash -> audited.change(
+      AuditEntry.of(clock.instant(), req, actor, "resetTraderPassword", AuditEntry.OK).target("trader", id),
+      conn -> conn.preparedQuery("UPDATE trader SET password_hash = $2 WHERE id = $1 RETURNING username, status")
+        .execute(Tuple.of(id, hash))
+        .compose(rows -> rows.size() == 0 ? Future.failedFuture(AdminException.notFound("trader", id, "traderId"))
+          : conn.preparedQuery("UPDATE refresh_token SET revoked_at = $2 WHERE trader_id = $1 AND revoked_at IS NULL")
+            .execute(Tuple.of(id, now)).map(v -> rows.iterator().next()))
+        .map(row -> {
+          JsonObject trader = new JsonObject().put("traderId", id).put("username", row.getString("username"));
+          return new Audited.Change(trader, trader.copy().put("passwordReset", true),
+            AdminReply.ok(trader.copy().put("temporaryPassword", temporary)));
+        })));
   }
 }

@@ -44,6 +44,7 @@ final class StaffOps implements AdminOperations {
       }));
     handlers.put("createStaff", this::create);
     handlers.put("updateStaff", this::update);
+    handlers.put("resetStaffPassword", this::resetPassword);
     handlers.put("listRoles", (req, actor) -> roles());
     handlers.put("setRolePermissions", this::setPermissions);
   }
@@ -76,6 +77,24 @@ final class StaffOps implements AdminOperations {
                 .execute(Tuple.of(id, clock.instant().atOffset(ZoneOffset.UTC))) : Future.succeededFuture();
             return revoked.map(v -> new Audited.Change(before, after, AdminReply.ok(after)));
           })));
+  }
+
+  /**
+   * A forgotten password: a one-time password (shown once, in the reply) replaces it, the lockout is
+   * lifted and every session ends. The audit row says a reset happened, never the password.
+   */
+  private Future<AdminReply> resetPassword(AdminRequest req, Actor actor) {
+    long id = req.pathLong("staffId");
+    String temporary = TemporaryPasswords.next();
+    return hasher.hash(temporary).compose(hash -> audited.change(
+      AuditEntry.of(clock.instant(), req, actor, "resetStaffPassword", AuditEntry.OK).target("staff", id),
+      conn -> staff(conn, id).compose(before -> conn.preparedQuery("UPDATE staff SET password_hash = $2, "
+            + "password_changed_at = $3, failed_logins = 0, locked_until = NULL WHERE id = $1")
+          .execute(Tuple.of(id, hash, clock.instant().atOffset(ZoneOffset.UTC)))
+          .compose(v -> conn.preparedQuery("UPDATE staff_session SET revoked_at = $2 WHERE staff_id = $1 AND revoked_at IS NULL")
+            .execute(Tuple.of(id, clock.instant().atOffset(ZoneOffset.UTC))))
+          .map(v -> new Audited.Change(before, before.copy().put("passwordReset", true), AdminReply.ok(new JsonObject()
+            .put("staffId", id).put("temporaryPassword", temporary)))))));
   }
 
   private static Future<JsonObject> staff(SqlConnection conn, long id) {

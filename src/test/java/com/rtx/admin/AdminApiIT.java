@@ -197,6 +197,34 @@ class AdminApiIT {
     assertThat(checked).isGreaterThan(10);
   }
 
+  /** Forgotten passwords: a one-time password replaces the old one, for a trader and for staff. */
+  @Test
+  void passwordResetsHandOutAOneTimePasswordThatWorksInsteadOfTheOldOne() throws Exception {
+    // A trader of its own, so that the demo traders' password stays what the other tests use.
+    HttpResponse<String> newTrader = call("POST", "/api/admin/v1/traders", new JsonObject().put("username", "forgetful-t")
+      .put("password", STAFF_PASSWORD).put("group", "retail-hedging").put("mode", "HEDGING"), admin);
+    assertThat(newTrader.statusCode()).as(newTrader.body()).isLessThan(300);
+    long traderId = Http.json(newTrader).getLong("traderId");
+    HttpResponse<String> trader = call("POST", "/api/admin/v1/traders/" + traderId + "/reset-password", null, admin);
+    assertThat(trader.statusCode()).as(trader.body()).isEqualTo(200);
+    String temporary = Http.json(trader).getString("temporaryPassword");
+    assertThat(call("POST", "/api/v1/auth/login", new JsonObject().put("username", "forgetful-t")
+      .put("password", STAFF_PASSWORD), null).statusCode()).isEqualTo(401);
+    assertThat(call("POST", "/api/v1/auth/login", new JsonObject().put("username", "forgetful-t").put("password", temporary),
+      null).statusCode()).isEqualTo(200);
+    assertThat(auditRows("action = 'resetTraderPassword' AND target_id = '" + traderId + "' AND after::text NOT LIKE '%"
+      + temporary + "%'")).isEqualTo(1);
+
+    HttpResponse<String> created = call("POST", "/api/admin/v1/staff", new JsonObject().put("username", "forgetful")
+      .put("password", STAFF_PASSWORD).put("role", "SUPPORT"), admin);
+    long staffId = Http.json(created).getLong("staffId");
+    HttpResponse<String> staff = call("POST", "/api/admin/v1/staff/" + staffId + "/reset-password", null, admin);
+    assertThat(staff.statusCode()).as(staff.body()).isEqualTo(200);
+    String staffTemporary = Http.json(staff).getString("temporaryPassword");
+    assertThat(login("forgetful", staffTemporary)).isNotBlank();
+    assertThat(call("POST", "/api/admin/v1/traders/999999/reset-password", null, admin).statusCode()).isEqualTo(404);
+  }
+
   /** A trader asks for a withdrawal over REST; a staff member approves it; the money moves only then. */
   @Test
   void aTradersWithdrawalRequestIsPaidWhenStaffApproveIt() throws Exception {
@@ -440,6 +468,8 @@ class AdminApiIT {
     s.put("staffLogin", new Sample(none, new JsonObject().put("username", "x").put("password", "y")));
     s.put("staffLogout", new Sample(none, null));
     s.put("getMe", new Sample(none, null));
+    s.put("resetStaffPassword", new Sample(Map.of("staffId", 999_999), null));
+    s.put("resetTraderPassword", new Sample(Map.of("traderId", 999_999), null));
     s.put("changePassword", new Sample(none, new JsonObject().put("currentPassword", "not-the-password")
       .put("newPassword", "another-Pa55word")));
     s.put("enrollTotp", new Sample(none, null));
