@@ -20,6 +20,7 @@ import java.nio.file.Path;
 public final class EmbeddedRedisServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedisServer.class);
+  private static final int START_ATTEMPTS = 3;
 
   private final RedisServer server;
   private final int port;
@@ -40,19 +41,36 @@ public final class EmbeddedRedisServer implements AutoCloseable {
       OrphanProcesses.readPid(pidFile)
         .ifPresent(pid -> OrphanProcesses.stopIfOrphan(pid, "redis-server", "embedded Redis"));
       Files.deleteIfExists(pidFile);
-      int port = freePort();
-      RedisServer server = RedisServer.newRedisServer()
-        .bind("127.0.0.1")
-        .port(port)
-        .setting("pidfile " + pidFile)
-        .setting("dir " + home)
-        .setting("save \"\"")
-        .setting("appendonly no")
-        .setting("protected-mode yes")
-        .build();
-      server.start();
-      LOG.info("started embedded Redis on 127.0.0.1:{}", port);
-      return new EmbeddedRedisServer(server, port, home);
+      // The free port is found before Redis binds it: another process may take it in between, so a
+      // failed start is retried on a fresh port a few times before giving up.
+      IOException last = null;
+      for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+        int port = freePort();
+        RedisServer server = RedisServer.newRedisServer()
+          .bind("127.0.0.1")
+          .port(port)
+          .setting("pidfile " + pidFile)
+          .setting("dir " + home)
+          .setting("save \"\"")
+          .setting("appendonly no")
+          .setting("protected-mode yes")
+          .build();
+        try {
+          server.start();
+          LOG.info("started embedded Redis on 127.0.0.1:{}", port);
+          return new EmbeddedRedisServer(server, port, home);
+        } catch (IOException e) {
+          last = e;
+          LOG.warn("embedded Redis did not start on port {} (attempt {} of {}): {}", port, attempt, START_ATTEMPTS,
+            e.getMessage());
+          try {
+            server.stop();
+          } catch (IOException ignored) {
+            // it never ran
+          }
+        }
+      }
+      throw last;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start embedded Redis: " + e.getMessage(), e);
     }
