@@ -55,7 +55,7 @@ final class AccountReloads {
         .put("reloaded", false);
     }
     if (!state.positions().isEmpty() || !state.orders().isEmpty() || !state.lpOrders().isEmpty()) {
-      return DealingShard.error(409, "ACCOUNT_NOT_IDLE", "account " + accountId
+      return DealingReplies.error(409, "ACCOUNT_NOT_IDLE", "account " + accountId
         + " has open positions or orders; memory keeps it until they are closed", null);
     }
     evict.accept(accountId);

@@ -2,6 +2,9 @@ package com.rtx.dealing;
 
 import com.rtx.platform.DealingAddresses;
 import com.rtx.core.account.AccountStatus;
+import com.rtx.core.dealing.AccountState;
+import com.rtx.core.trading.Order;
+import com.rtx.core.trading.Position;
 import com.rtx.core.dealing.Command;
 import com.rtx.core.market.Lots;
 import com.rtx.core.market.Prices;
@@ -200,5 +203,17 @@ final class CommandCodec {
   private static String comment(JsonObject req) {
     String comment = text(req, "comment", false);
     return comment == null ? "" : comment;
+  }
+
+  /** The symbol of the order or position a request names, for reading its prices. */
+  static JsonObject withSymbol(JsonObject req, AccountState state) {
+    if (req.getValue("symbol") != null) {
+      return req;
+    }
+    Long orderId = req.getValue("orderId") instanceof Number n ? n.longValue() : null;
+    Long positionId = req.getValue("positionId") instanceof Number n ? n.longValue() : null;
+    String symbol = orderId != null ? state.order(orderId).map(Order::symbol).orElse(null)
+      : positionId != null ? state.position(positionId).map(Position::symbol).orElse(null) : null;
+    return symbol == null ? req : req.copy().put("symbol", symbol);
   }
 }

@@ -10,11 +10,9 @@ import com.rtx.core.dealing.DealingContext;
 import com.rtx.core.dealing.Result;
 import com.rtx.core.exposure.Exposure;
 import com.rtx.core.routing.RoutingDecision;
-import com.rtx.core.routing.RoutingRequest;
 import com.rtx.core.trading.RejectReason;
 import com.rtx.core.swap.Rollover;
 import com.rtx.core.swap.RolloverSchedule;
-import com.rtx.core.trading.Order;
 import com.rtx.core.trading.Position;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -154,20 +152,20 @@ final class DealingShard {
     while (!queue.isEmpty()) {
       Pending p = queue.poll();
       if (p.reply() != null) {
-        p.reply().tryComplete(unavailable());
+        p.reply().tryComplete(DealingReplies.unavailable());
       }
     }
-    reloads.stop(unavailable());
+    reloads.stop(DealingReplies.unavailable());
   }
 
   /** A dealing request from the bus; the future completes with the reply body. */
   Future<JsonObject> request(JsonObject req) {
     if (!serving) {
-      return Future.succeededFuture(unavailable());
+      return Future.succeededFuture(DealingReplies.unavailable());
     }
     Long accountId = req.getLong("accountId");
     if (accountId == null) {
-      return Future.succeededFuture(error(400, "VALIDATION_MISSING_FIELD", "accountId is required", "accountId"));
+      return Future.succeededFuture(DealingReplies.error(400, "VALIDATION_MISSING_FIELD", "accountId is required", "accountId"));
     }
     if ("account".equals(req.getString("op"))) {
       return read(accountId);
@@ -277,7 +275,7 @@ final class DealingShard {
       });
     return found.map(state -> {
       if (state == null) {
-        return error(404, "ACCOUNT_NOT_FOUND", "no account " + accountId, "accountId");
+        return DealingReplies.error(404, "ACCOUNT_NOT_FOUND", "no account " + accountId, "accountId");
       }
       DealingRefData data = refdata.get();
       Group group = data.group(state.profile().group()).orElseThrow();
@@ -323,7 +321,7 @@ final class DealingShard {
         LOG.warn("shard {}: batch of {} not run: {}", shard, batch.size(), e.toString());
         batch.stream().filter(p -> p.reply() != null).forEach(p -> p.reply().tryComplete(
           e instanceof RuntimeException && !(e instanceof io.vertx.core.VertxException) && !(e instanceof PgException)
-            ? error(500, "INTERNAL", "the command could not be run", null) : unavailable()));
+            ? DealingReplies.error(500, "INTERNAL", "the command could not be run", null) : DealingReplies.unavailable()));
       })
       .onComplete(ar -> {
         busy = false;
@@ -371,7 +369,7 @@ final class DealingShard {
     for (Pending p : batch) {
       AccountState before = working.getOrDefault(p.accountId(), accounts.get(p.accountId()));
       if (before == null) {
-        outcomes.add(new Outcome(p, error(404, "ACCOUNT_NOT_FOUND", "no account " + p.accountId(), "accountId")));
+        outcomes.add(new Outcome(p, DealingReplies.error(404, "ACCOUNT_NOT_FOUND", "no account " + p.accountId(), "accountId")));
         continue;
       }
       String clientOrderId = p.request() == null ? null : p.request().getString("clientOrderId");
@@ -382,7 +380,7 @@ final class DealingShard {
       }
       Group group = data.group(before.profile().group()).orElse(null);
       if (group == null) {
-        outcomes.add(new Outcome(p, error(503, "GROUP_UNAVAILABLE", "group " + before.profile().group()
+        outcomes.add(new Outcome(p, DealingReplies.error(503, "GROUP_UNAVAILABLE", "group " + before.profile().group()
           + " is not loaded", null)));
         continue;
       }
@@ -393,21 +391,21 @@ final class DealingShard {
       try {
         command = p.command() != null ? p.command()
           : execution ? ExecutionIntake.command(p.request(), before, desk, board, data, writes, afterCommit, now)
-          : CommandCodec.decode(withSymbol(p.request(), before), data.symbols(), before.profile().currency());
+          : CommandCodec.decode(CommandCodec.withSymbol(p.request(), before), data.symbols(), before.profile().currency());
         if (command instanceof Command.PlaceOrder || command instanceof Command.ClosePosition) {
-          route = route(command, before, group, data);
+          route = OrderRouting.decide(command, before, group, data);
           steps = OrderRouting.steps(command, route, board);
         } else {
           steps = command == null ? List.of() : List.of(command);
         }
       } catch (InvalidRequest e) {
-        outcomes.add(new Outcome(p, error(400, "VALIDATION_INVALID_VALUE", e.getMessage(), e.field)));
+        outcomes.add(new Outcome(p, DealingReplies.error(400, "VALIDATION_INVALID_VALUE", e.getMessage(), e.field)));
         continue;
       } catch (OrderRouting.Unroutable e) {
         steps = null;
         command = null;
         route = null;
-        JsonObject refused = rejected(RejectReason.ROUTING_UNAVAILABLE, e.getMessage());
+        JsonObject refused = DealingReplies.rejected(RejectReason.ROUTING_UNAVAILABLE, e.getMessage());
         String cid = p.request().getString("clientOrderId");
         if (cid != null) {
           refused.put("clientOrderId", cid);
@@ -431,7 +429,7 @@ final class DealingShard {
         result = OrderRouting.apply(before, steps, ctx);
       } catch (RuntimeException e) {
         LOG.error("shard {}: account {} could not apply {}", shard, p.accountId(), command, e);
-        outcomes.add(new Outcome(p, error(500, "INTERNAL", "the command could not be applied", null)));
+        outcomes.add(new Outcome(p, DealingReplies.error(500, "INTERNAL", "the command could not be applied", null)));
         continue;
       }
       JsonObject reply;
@@ -442,7 +440,7 @@ final class DealingShard {
           r.rejection().detail());
       }
       if (result instanceof Result.Rejected r) {
-        reply = rejected(r.reason(), r.rejection().detail());
+        reply = DealingReplies.rejected(r.reason(), r.rejection().detail());
       } else {
         Result.Accepted a = (Result.Accepted) result;
         boolean rollover = command instanceof Command.ApplyRollover;
@@ -459,7 +457,7 @@ final class DealingShard {
           published.computeIfAbsent(p.accountId(), k -> new JsonArray()).addAll(eventsJson);
           commands++;
         }
-        reply = accepted(a.events(), eventsJson);
+        reply = DealingReplies.accepted(a.events(), eventsJson);
         JsonObject audit = p.request() == null ? null : p.request().getJsonObject("audit");
         if (audit != null && !a.events().isEmpty()) {
           writes.audit(audit, a.state());
@@ -543,7 +541,7 @@ final class DealingShard {
       // Another writer, or a commit we cannot confirm: memory may no longer be what the database
       // holds. Stop serving; the verticle gives the shard up and rebuilds it from the database.
       LOG.error("shard {}: {}; giving the shard up", shard, e.getMessage());
-      waiting.forEach(r -> r.tryComplete(unavailable()));
+      waiting.forEach(r -> r.tryComplete(DealingReplies.unavailable()));
       stop();
       lost.run();
     } else if (isDataError(e) && clients.size() > 1) {
@@ -560,8 +558,8 @@ final class DealingShard {
       boolean dataError = isDataError(e);
       for (Promise<JsonObject> r : waiting) {
         r.tryComplete(dataError
-          ? error(500, "NOT_PERSISTED", "the command could not be stored: " + e.getMessage(), null)
-          : unavailable());
+          ? DealingReplies.error(500, "NOT_PERSISTED", "the command could not be stored: " + e.getMessage(), null)
+          : DealingReplies.unavailable());
       }
     }
   }
@@ -594,82 +592,6 @@ final class DealingShard {
         DealingJson.summary(state.snapshot(context(g, data, new HashMap<>(), clock.instant())))));
     }
     p.reply().tryComplete(reply);
-  }
-
-  /** Where {@code command} goes: the routing policy's decision for its symbol and volume. */
-  private RoutingDecision route(Command command, AccountState account, Group group, DealingRefData data) {
-    String symbol;
-    long volume;
-    if (command instanceof Command.PlaceOrder c) {
-      symbol = c.symbol();
-      volume = c.volume();
-    } else {
-      Command.ClosePosition c = (Command.ClosePosition) command;
-      Position position = account.position(c.positionId()).orElse(null);
-      if (position == null) {
-        return null;
-      }
-      symbol = position.symbol();
-      volume = c.volume() == 0 ? position.volume() : c.volume();
-    }
-    long step = data.symbols().find(symbol).map(t -> t.volumeStep()).orElse(1L);
-    return data.routing().route(new RoutingRequest(group.name(), account.accountId(), symbol, volume,
-      data.toxicity(account.accountId())), group.execution(), step);
-  }
-
-  static JsonObject rejected(RejectReason reason, String detail) {
-    return new JsonObject().put("httpStatus", reason.name().endsWith("_NOT_FOUND") ? 404 : 422)
-      .put("status", "REJECTED").put("reason", reason.name()).put("code", reason.code())
-      .put("message", reason.description()).put("detail", detail)
-      .put("error", new JsonObject().put("code", reason.name()).put("message", reason.description()
-        + (detail == null ? "" : ": " + detail)));
-  }
-
-  static JsonObject accepted(List<AccountEvent> events, JsonArray eventsJson) {
-    String status = "OK";
-    Long orderId = null;
-    for (AccountEvent e : events) {
-      if (e instanceof AccountEvent.OrderFilled f && orderId == null) {
-        status = "FILLED";
-        orderId = f.order().id();
-      } else if (e instanceof AccountEvent.OrderAccepted a && orderId == null) {
-        status = "ACCEPTED";
-        orderId = a.order().id();
-      } else if (e instanceof AccountEvent.OrderCancelled c && orderId == null) {
-        status = "CANCELLED";
-        orderId = c.order().id();
-      } else if (e instanceof AccountEvent.OrderModified m && orderId == null) {
-        orderId = m.order().id();
-      } else if (e instanceof AccountEvent.OrderSentToLp l && orderId == null) {
-        status = "SENT_TO_LP";
-        orderId = l.order().id();
-      } else if (e instanceof AccountEvent.OrderRejected r && orderId == null) {
-        status = "REJECTED";
-        orderId = r.order().id();
-      }
-    }
-    int httpStatus = switch (status) {
-      case "SENT_TO_LP" -> 202;
-      case "REJECTED" -> 422;
-      default -> 200;
-    };
-    JsonObject reply = new JsonObject().put("httpStatus", httpStatus).put("status", status).put("events", eventsJson);
-    if (orderId != null) {
-      reply.put("orderId", orderId);
-    }
-    return reply;
-  }
-
-  /** The symbol of the order or position a request names, for reading its prices. */
-  private static JsonObject withSymbol(JsonObject req, AccountState state) {
-    if (req.getValue("symbol") != null) {
-      return req;
-    }
-    Long orderId = req.getValue("orderId") instanceof Number n ? n.longValue() : null;
-    Long positionId = req.getValue("positionId") instanceof Number n ? n.longValue() : null;
-    String symbol = orderId != null ? state.order(orderId).map(Order::symbol).orElse(null)
-      : positionId != null ? state.position(positionId).map(Position::symbol).orElse(null) : null;
-    return symbol == null ? req : req.copy().put("symbol", symbol);
   }
 
   private DealingContext context(Group group, DealingRefData data, Map<String, Quotes> byGroup, Instant now) {
@@ -721,16 +643,4 @@ final class DealingShard {
       .add(state.accountId()));
   }
 
-  private static JsonObject unavailable() {
-    return error(503, "DEALING_UNAVAILABLE", "the account's dealing shard is not available right now; retry shortly",
-      null);
-  }
-
-  static JsonObject error(int status, String code, String message, String field) {
-    JsonObject error = new JsonObject().put("code", code).put("message", message);
-    if (field != null) {
-      error.put("field", field);
-    }
-    return new JsonObject().put("httpStatus", status).put("error", error);
-  }
 }

@@ -189,7 +189,7 @@ public final class DealingVerticle extends VerticleBase {
           owned.put(shard, s);
           MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(DealingAddresses.SHARD_PREFIX + shard,
             m -> s.request(m.body()).onComplete(ar -> m.reply(ar.succeeded() ? ar.result()
-              : DealingShard.error(500, "INTERNAL", String.valueOf(ar.cause()), null))));
+              : DealingReplies.error(500, "INTERNAL", String.valueOf(ar.cause()), null))));
           shardConsumers.put(shard, consumer);
           LOG.info("dealing shard {} acquired: {} accounts", shard, s.accountCount());
           return consumer.completion();

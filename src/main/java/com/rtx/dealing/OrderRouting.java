@@ -7,7 +7,10 @@ import com.rtx.core.dealing.DealingContext;
 import com.rtx.core.dealing.Result;
 import com.rtx.core.market.SymbolCatalog;
 import com.rtx.core.routing.RoutingAction;
+import com.rtx.core.account.Group;
 import com.rtx.core.routing.RoutingDecision;
+import com.rtx.core.routing.RoutingRequest;
+import com.rtx.core.trading.Position;
 import com.rtx.core.trading.OrderType;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
@@ -108,5 +111,26 @@ final class OrderRouting {
   private static Command.PlaceOrder withVolume(Command.PlaceOrder c, long volume) {
     return new Command.PlaceOrder(c.clientOrderId(), c.symbol(), c.side(), c.type(), volume, c.price(),
       c.stopLimitPrice(), c.sl(), c.tp(), c.trailingPoints(), c.timeInForce(), c.expireAt(), c.maxDeviationPoints());
+  }
+
+  /** Where {@code command} goes: the routing policy's decision for its symbol and volume. */
+  static RoutingDecision decide(Command command, AccountState account, Group group, DealingRefData data) {
+    String symbol;
+    long volume;
+    if (command instanceof Command.PlaceOrder c) {
+      symbol = c.symbol();
+      volume = c.volume();
+    } else {
+      Command.ClosePosition c = (Command.ClosePosition) command;
+      Position position = account.position(c.positionId()).orElse(null);
+      if (position == null) {
+        return null;
+      }
+      symbol = position.symbol();
+      volume = c.volume() == 0 ? position.volume() : c.volume();
+    }
+    long step = data.symbols().find(symbol).map(t -> t.volumeStep()).orElse(1L);
+    return data.routing().route(new RoutingRequest(group.name(), account.accountId(), symbol, volume,
+      data.toxicity(account.accountId())), group.execution(), step);
   }
 }
