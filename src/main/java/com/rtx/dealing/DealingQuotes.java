@@ -18,6 +18,12 @@ final class DealingQuotes {
 
   private final Map<String, AggregatedQuote> latest = new HashMap<>();
   private final long staleMs;
+  /** Client quotes per markup profile, kept until a quote changes or one of them turns stale. */
+  private final Map<MarkupProfile, Cached> cache = new java.util.IdentityHashMap<>();
+  private long version;
+
+  private record Cached(long version, long validUntil, Quotes quotes) {
+  }
 
   DealingQuotes(long staleMs) {
     this.staleMs = staleMs;
@@ -33,10 +39,34 @@ final class DealingQuotes {
       return false;
     }
     latest.put(q.symbol(), q);
+    version++;
     return true;
   }
 
+  /**
+   * The client quotes of {@code profile} at {@code nowMillis}; computed again only after a quote
+   * moved or the moment the oldest live one turns stale (every batch of every shard asks).
+   */
   Quotes forProfile(MarkupProfile profile, long nowMillis) {
+    Cached cached = cache.get(profile);
+    if (cached != null && cached.version() == version && nowMillis <= cached.validUntil()) {
+      return cached.quotes();
+    }
+    if (cache.size() > 64) {
+      cache.clear(); // profiles replaced by reference-data reloads
+    }
+    long validUntil = Long.MAX_VALUE;
+    for (AggregatedQuote q : latest.values()) {
+      if (q.status() == QuoteStatus.OK && nowMillis - q.engineTimeMillis() <= staleMs) {
+        validUntil = Math.min(validUntil, q.engineTimeMillis() + staleMs);
+      }
+    }
+    Quotes quotes = compute(profile, nowMillis);
+    cache.put(profile, new Cached(version, validUntil, quotes));
+    return quotes;
+  }
+
+  private Quotes compute(MarkupProfile profile, long nowMillis) {
     Map<String, AggregatedQuote> client = new HashMap<>();
     latest.forEach((symbol, q) -> {
       AggregatedQuote marked = Markup.apply(profile, q);

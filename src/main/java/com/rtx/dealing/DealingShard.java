@@ -88,6 +88,8 @@ final class DealingShard {
   private static final int EXPOSURE_REFRESH_TICKS = 20;
   private int ticksSinceExposure;
   private boolean busy;
+  /** Waiters for the batch in flight to finish ({@link #idle}). */
+  private Promise<Void> idle;
   private boolean serving = true;
   private int batchLimit;
   /** Commands still to run in smaller batches after a data error, until the bad one stands alone. */
@@ -136,14 +138,10 @@ final class DealingShard {
     if (!busy) {
       return Future.succeededFuture();
     }
-    Promise<Void> done = Promise.promise();
-    vertx.setPeriodic(10, id -> {
-      if (!busy) {
-        vertx.cancelTimer(id);
-        done.tryComplete();
-      }
-    });
-    return done.future();
+    if (idle == null) {
+      idle = Promise.promise();
+    }
+    return idle.future();
   }
 
   /** Stops taking commands: everything queued is answered 503 (the caller may retry elsewhere). */
@@ -325,6 +323,10 @@ final class DealingShard {
       })
       .onComplete(ar -> {
         busy = false;
+        if (idle != null) {
+          idle.complete();
+          idle = null;
+        }
         vertx.runOnContext(v -> drain());
       });
   }

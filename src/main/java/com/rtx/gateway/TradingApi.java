@@ -30,6 +30,7 @@ final class TradingApi implements ApiOperations {
   private final int shards;
   private final OrderRateLimiter limiter;
   private final io.micrometer.core.instrument.MeterRegistry metrics;
+  private final java.util.Map<String, OrderMeters> meters = new java.util.HashMap<>();
 
   TradingApi(Vertx vertx, AccountAccess access, int shards, OrderRateLimiter limiter,
              io.micrometer.core.instrument.MeterRegistry metrics) {
@@ -45,11 +46,21 @@ final class TradingApi implements ApiOperations {
    * order entry from the request's arrival to the answer (for FILLED/ACCEPTED, after the commit).
    */
   private void record(long startedNanos, String status) {
-    io.micrometer.core.instrument.Counter.builder("rtx_orders_total").tag("status", status)
-      .description("Orders answered over REST, by outcome").register(metrics).increment();
-    io.micrometer.core.instrument.Timer.builder("rtx_order_latency").tag("status", status)
-      .description("Order entry, request received to answer sent").publishPercentileHistogram()
-      .register(metrics).record(System.nanoTime() - startedNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    // Looked up once per outcome: registering on every order is a registry lookup on the hot path.
+    meters.computeIfAbsent(status, s -> new OrderMeters(
+      io.micrometer.core.instrument.Counter.builder("rtx_orders_total").tag("status", s)
+        .description("Orders answered over REST, by outcome").register(metrics),
+      io.micrometer.core.instrument.Timer.builder("rtx_order_latency").tag("status", s)
+        .description("Order entry, request received to answer sent").publishPercentileHistogram()
+        .register(metrics)))
+      .record(System.nanoTime() - startedNanos);
+  }
+
+  private record OrderMeters(io.micrometer.core.instrument.Counter count, io.micrometer.core.instrument.Timer latency) {
+    void record(long nanos) {
+      count.increment();
+      latency.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
   }
 
   @Override
