@@ -9,6 +9,7 @@ import com.rtx.support.Http;
 import com.rtx.support.MutableClock;
 import com.rtx.support.TestEngine;
 import com.rtx.support.TestInfra;
+import com.rtx.support.TestMarket;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.code.HashingAlgorithm;
 import io.vertx.core.json.JsonArray;
@@ -26,10 +27,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -64,8 +61,7 @@ class AdminApiIT {
 
   @BeforeAll
   static void start() {
-    LocalDate wednesday = LocalDate.now(ZoneOffset.UTC).plusDays(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
-    CLOCK.advanceTo(wednesday.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli());
+    CLOCK.advanceTo(TestMarket.nextWednesdayNoon().toEpochMilli());
     database = TestInfra.migratedDatabase();
     TestEngine test = TestEngine.on(database).env("RTX_ROLES", "dealing,admin,gateway").env("RTX_DEMO_ENABLED", "true")
       .env("RTX_DEMO_PASSWORD", PASSWORD).env("RTX_PRICING_STALE_MS", "600000")

@@ -6,6 +6,7 @@ import com.rtx.support.Http;
 import com.rtx.support.MutableClock;
 import com.rtx.support.TestEngine;
 import com.rtx.support.TestInfra;
+import com.rtx.support.TestMarket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -20,10 +21,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.TemporalAdjusters;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -50,8 +47,7 @@ class AdminSettingsIT {
 
   @BeforeAll
   static void start() {
-    LocalDate wednesday = LocalDate.now(ZoneOffset.UTC).plusDays(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
-    CLOCK.advanceTo(wednesday.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli());
+    CLOCK.advanceTo(TestMarket.nextWednesdayNoon().toEpochMilli());
     database = TestInfra.migratedDatabase();
     TestEngine test = TestEngine.on(database).env("RTX_ROLES", "dealing,admin,gateway").env("RTX_DEMO_ENABLED", "true")
       .env("RTX_DEMO_PASSWORD", PASSWORD).env("RTX_PRICING_STALE_MS", "600000");

@@ -5,16 +5,12 @@ import com.rtx.platform.Engine;
 import com.rtx.platform.db.PgTarget;
 import com.rtx.support.MutableClock;
 import com.rtx.support.TestEngine;
+import com.rtx.support.TestMarket;
 import io.vertx.core.json.JsonObject;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.TemporalAdjusters;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A dealing engine on a test database with the demo groups and accounts, driven over the event
@@ -29,13 +25,11 @@ final class DealingFixture {
 
   final PgTarget database;
   final MutableClock clock = new MutableClock();
-  private final AtomicLong sequence = new AtomicLong();
   Engine engine;
 
   DealingFixture(PgTarget database) {
     this.database = database;
-    LocalDate wednesday = LocalDate.now(ZoneOffset.UTC).plusDays(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
-    clock.advanceTo(wednesday.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli());
+    clock.advanceTo(TestMarket.nextWednesdayNoon().toEpochMilli());
   }
 
   private java.nio.file.Path configFile;
@@ -70,11 +64,12 @@ final class DealingFixture {
     }
   }
 
-  /** Publishes an LP quote as pricing would, and waits until every shard has seen it. */
+  /**
+   * Publishes an LP quote as pricing would. The dealing verticle takes it on its event loop before
+   * any request the test sends afterwards (one sender, one consumer context: delivery keeps order).
+   */
   void quote(String symbol, String bid, String ask) {
-    engine.vertx().eventBus().publish("rtx.prices." + symbol, new JsonObject().put("symbol", symbol)
-      .put("bid", bid).put("ask", ask).put("bidLp", "LP1").put("askLp", "LP1").put("status", "OK")
-      .put("sequence", sequence.incrementAndGet()).put("lpTime", clock.millis()).put("engineTime", clock.millis()));
+    TestMarket.quote(engine.vertx(), clock, symbol, bid, ask);
   }
 
   JsonObject send(JsonObject request) {

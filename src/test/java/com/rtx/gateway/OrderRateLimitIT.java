@@ -7,6 +7,7 @@ import com.rtx.support.ManualClock;
 import com.rtx.support.TcpProxy;
 import com.rtx.support.TestEngine;
 import com.rtx.support.TestInfra;
+import com.rtx.support.TestMarket;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,10 +17,6 @@ import org.junit.jupiter.api.Timeout;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.TemporalAdjusters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,8 +38,7 @@ class OrderRateLimitIT {
 
   @BeforeAll
   static void start() throws Exception {
-    LocalDate wednesday = LocalDate.now(ZoneOffset.UTC).plusDays(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
-    clock = new ManualClock(wednesday.atTime(12, 0).toInstant(ZoneOffset.UTC));
+    clock = new ManualClock(TestMarket.nextWednesdayNoon());
     database = TestInfra.migratedDatabase();
     TestEngine test = TestEngine.on(database).env("RTX_ROLES", "dealing,gateway").env("RTX_DEMO_ENABLED", "true")
       .env("RTX_DEMO_PASSWORD", PASSWORD).env("RTX_DEALING_ORDER_RATE_PER_S", "3");

@@ -6,6 +6,7 @@ import com.rtx.support.Http;
 import com.rtx.support.MutableClock;
 import com.rtx.support.TestEngine;
 import com.rtx.support.TestInfra;
+import com.rtx.support.TestMarket;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,10 +16,6 @@ import org.junit.jupiter.api.Timeout;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.TemporalAdjusters;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,8 +39,7 @@ class TradingApiIT {
 
   @BeforeAll
   static void start() {
-    LocalDate wednesday = LocalDate.now(ZoneOffset.UTC).plusDays(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
-    CLOCK.advanceTo(wednesday.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli());
+    CLOCK.advanceTo(TestMarket.nextWednesdayNoon().toEpochMilli());
     database = TestInfra.migratedDatabase();
     TestEngine test = TestEngine.on(database).env("RTX_ROLES", "dealing,gateway").env("RTX_DEMO_ENABLED", "true")
       .env("RTX_DEMO_PASSWORD", PASSWORD).env("RTX_PRICING_STALE_MS", "600000");

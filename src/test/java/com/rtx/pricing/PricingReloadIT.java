@@ -8,6 +8,7 @@ import com.rtx.support.MutableClock;
 import com.rtx.support.Ports;
 import com.rtx.support.TestEngine;
 import com.rtx.support.TestInfra;
+import com.rtx.support.TestMarket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -15,11 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -41,8 +38,7 @@ class PricingReloadIT {
 
   @BeforeAll
   static void start() {
-    LocalDate wednesday = LocalDate.now(ZoneOffset.UTC).plusDays(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
-    CLOCK.advanceTo(wednesday.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli());
+    CLOCK.advanceTo(TestMarket.nextWednesdayNoon().toEpochMilli());
     database = TestInfra.migratedDatabase();
     TestEngine test = TestEngine.on(database).env("RTX_ROLES", "lp-sim,pricing,gateway").env("RTX_DEMO_ENABLED", "true")
       .env("RTX_LPSIM_PORT", String.valueOf(Ports.free())).env("RTX_LPSIM_CONTROL_PORT", String.valueOf(Ports.free()))
