@@ -171,15 +171,30 @@ final class CommandCodec {
     }
   }
 
+  /** The contract's bound on a distance in points; the domain bounds it further by the market. */
+  static final long MAX_POINTS = 1_000_000_000L;
+
   private static long points(JsonObject req, String field) {
     Object value = req.getValue(field);
     if (value == null) {
       return 0;
     }
-    if (value instanceof Number n && n.longValue() >= 0) {
-      return n.longValue();
+    // Only whole JSON numbers: 1e300 or 2.5 must not become Long.MAX_VALUE or 2 by a silent cast.
+    BigDecimal exact = value instanceof Integer || value instanceof Long ? BigDecimal.valueOf(((Number) value).longValue())
+      : value instanceof Number n ? exactOrNull(n) : null;
+    if (exact == null || exact.signum() < 0 || exact.compareTo(BigDecimal.valueOf(MAX_POINTS)) > 0
+      || exact.stripTrailingZeros().scale() > 0) {
+      throw new InvalidRequest(field, field + " must be a whole number of points from 0 to " + MAX_POINTS);
     }
-    throw new InvalidRequest(field, field + " must be a whole number of points >= 0");
+    return exact.longValueExact();
+  }
+
+  private static BigDecimal exactOrNull(Number n) {
+    try {
+      return new BigDecimal(n.toString());
+    } catch (NumberFormatException e) {
+      return null; // NaN, Infinity
+    }
   }
 
   private static Instant instant(JsonObject req, String field) {

@@ -70,10 +70,14 @@ final class DealingShard {
   private final Clock clock;
   private final int maxBatch;
   private final Runnable lost;
+  private final ProcessingFaults faults;
   private final LpBoard board;
   private final LpOrderDesk desk;
   private final Map<Long, AccountState> accounts = new HashMap<>();
   private final Map<Long, LocalDate> lastRollover = new HashMap<>();
+  /** Accounts with roll-overs / an expiry queued and not yet run (the timer queues each once). */
+  private final Set<Long> rolloversQueued = new HashSet<>();
+  private final Set<Long> expiriesQueued = new HashSet<>();
   private final Map<String, Set<Long>> accountsBySymbol = new HashMap<>();
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private final Set<String> movedSymbols = new LinkedHashSet<>();
@@ -97,8 +101,9 @@ final class DealingShard {
 
   DealingShard(int shard, Vertx vertx, ShardStore store, ShardIds ids, Map<Long, ShardStore.StoredAccount> loaded,
                Supplier<DealingRefData> refdata, DealingQuotes quotes, RolloverSchedule rollovers, Clock clock,
-               int maxBatch, LpBoard board, long lpTimeoutMs, Runnable lost) {
+               int maxBatch, LpBoard board, long lpTimeoutMs, ProcessingFaults faults, Runnable lost) {
     this.shard = shard;
+    this.faults = faults;
     this.vertx = vertx;
     this.store = store;
     this.ids = ids;
@@ -200,12 +205,14 @@ final class DealingShard {
     LocalDate latest = due.isEmpty() ? null : due.get(due.size() - 1).tradeDate();
     for (AccountState a : accounts.values()) {
       LocalDate last = lastRollover.get(a.accountId());
-      if (last != null && latest != null && last.isBefore(latest)) {
+      // Once per account until the queued commands have run: a tick during a slow commit must not queue them again.
+      if (last != null && latest != null && last.isBefore(latest) && rolloversQueued.add(a.accountId())) {
         for (Rollover r : rollovers.due(last, now)) {
           queue.add(new Pending(a.accountId(), null, new Command.ApplyRollover(r), null));
         }
       }
-      if (a.orders().values().stream().anyMatch(o -> o.expireAt() != null && !o.expireAt().isAfter(now))) {
+      if (a.orders().values().stream().anyMatch(o -> o.expireAt() != null && !o.expireAt().isAfter(now))
+        && expiriesQueued.add(a.accountId())) {
         queue.add(new Pending(a.accountId(), null, new Command.ExpireOrders(), null));
       }
     }
@@ -374,6 +381,16 @@ final class DealingShard {
         outcomes.add(new Outcome(p, DealingReplies.error(404, "ACCOUNT_NOT_FOUND", "no account " + p.accountId(), "accountId")));
         continue;
       }
+      if (p.command() instanceof Command.ExpireOrders) {
+        expiriesQueued.remove(p.accountId());
+      }
+      if (p.command() instanceof Command.ApplyRollover r) {
+        rolloversQueued.remove(p.accountId());
+        LocalDate done = workingRollover.getOrDefault(p.accountId(), lastRollover.get(p.accountId()));
+        if (done != null && !r.rollover().tradeDate().isAfter(done)) {
+          continue; // charged already: swap is charged once per trade date whatever was queued
+        }
+      }
       String clientOrderId = p.request() == null ? null : p.request().getString("clientOrderId");
       String key = clientOrderId == null ? null : ShardStore.requestKey(p.accountId(), clientOrderId);
       if (key != null && results.containsKey(key)) {
@@ -430,7 +447,7 @@ final class DealingShard {
       try {
         result = OrderRouting.apply(before, steps, ctx);
       } catch (RuntimeException e) {
-        LOG.error("shard {}: account {} could not apply {}", shard, p.accountId(), command, e);
+        faults.command(shard, p.accountId(), command, e);
         outcomes.add(new Outcome(p, DealingReplies.error(500, "INTERNAL", "the command could not be applied", null)));
         continue;
       }
@@ -445,6 +462,7 @@ final class DealingShard {
         reply = DealingReplies.rejected(r.reason(), r.rejection().detail());
       } else {
         Result.Accepted a = (Result.Accepted) result;
+        a.faults().forEach(f -> faults.isolated(shard, f));
         boolean rollover = command instanceof Command.ApplyRollover;
         if (rollover) {
           workingRollover.put(p.accountId(), ((Command.ApplyRollover) command).rollover().tradeDate());

@@ -51,6 +51,7 @@ public final class DealingVerticle extends VerticleBase {
   private boolean standby;
   /** Counted on the event loop by the timer, read by the metrics scrape. */
   private volatile long unknownLpOrders;
+  private ProcessingFaults faults;
   private boolean stopping;
 
   public DealingVerticle(Platform platform) {
@@ -77,6 +78,7 @@ public final class DealingVerticle extends VerticleBase {
         owned.values().forEach(s -> s.lpUp(m.body().getString("lp")));
       }
     }));
+    faults = new ProcessingFaults(platform.metrics(), platform.clock());
     io.micrometer.core.instrument.Gauge.builder("rtx_dealing_lp_orders_unknown", this, v -> v.unknownLpOrders)
       .description("A-Book orders with no execution report for three LP timeouts (never guessed: they await the LP)")
       .register(platform.metrics());
@@ -98,7 +100,12 @@ public final class DealingVerticle extends VerticleBase {
       .onSuccess(v -> {
         vertx.setPeriodic(settings.acquireIntervalMs(), id -> acquire());
         vertx.setPeriodic(settings.lockCheckMs(), id -> locks.check());
+        io.micrometer.core.instrument.Counter timerRuns = io.micrometer.core.instrument.Counter
+          .builder("rtx_dealing_timer_runs_total")
+          .description("Runs of the dealing timer (expiries, roll-overs, LP timeouts): it must keep growing")
+          .register(platform.metrics());
         vertx.setPeriodic(settings.timerMs(), id -> {
+          timerRuns.increment();
           owned.values().forEach(DealingShard::tick);
           unknownLpOrders = owned.values().stream().mapToLong(DealingShard::unknownLpOrders).sum();
         });
@@ -185,7 +192,7 @@ public final class DealingVerticle extends VerticleBase {
           }
           DealingShard s = new DealingShard(shard, vertx, store, loaded.resultAt(0), loaded.resultAt(1),
             () -> refdata, quotes, rollovers, platform.clock(), settings.maxBatch(), board, settings.lpTimeoutMs(),
-            () -> shardLost(shard));
+            faults, () -> shardLost(shard));
           owned.put(shard, s);
           MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(DealingAddresses.SHARD_PREFIX + shard,
             m -> s.request(m.body()).onComplete(ar -> m.reply(ar.succeeded() ? ar.result()

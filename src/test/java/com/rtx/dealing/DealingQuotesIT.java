@@ -93,6 +93,45 @@ class DealingQuotesIT {
     dealing.quote("EURUSD", "1.10000", "1.10002");
   }
 
+  /**
+   * Issue 12's reproduction, with the state an older version let in: a short whose trailing
+   * distance overflows on every tick, and a resting order that throws when it triggers. The
+   * account is stopped out exactly like the one beside it, the failure is counted and isolated.
+   */
+  @Test
+  void anAccountWithPoisonedItemsIsStoppedOutLikeTheOneBesideIt() {
+    long poisoned = account(10_000);
+    long healthy = account(10_000);
+    for (long id : new long[] {poisoned, healthy}) {
+      TestInfra.execute(database, "INSERT INTO position (id, account_id, symbol, side, volume, open_price, opened_at, sl, "
+        + "tp, trailing_points, swap) VALUES (" + (id * 1024 + 1) + ", " + id + ", 'EURUSD', 'SELL', 8000, 1.10000, now(), "
+        + "0, 0, " + (id == poisoned ? Long.MAX_VALUE : 0) + ", 0)");
+    }
+    TestInfra.execute(database, "INSERT INTO trade_order (id, account_id, symbol, side, type, volume, price, "
+      + "stop_limit_price, sl, tp, trailing_points, time_in_force, position_id, triggered, status, created_at, updated_at) "
+      + "VALUES (" + (poisoned * 1024 + 2) + ", " + poisoned + ", 'EURUSD', 'BUY', 'STOP', 8000, 110500, 0, 0, 0, 0, "
+      + "'GTC', 424242, false, 'PENDING', now(), now())");
+    assertThat(dealing.account(poisoned).getJsonArray("positions")).hasSize(1);
+    assertThat(dealing.account(healthy).getJsonArray("positions")).hasSize(1);
+
+    // 200 points up on a 0.08 lot short: -160 USD against a 100 USD balance; the ask crosses the poisoned stop
+    dealing.quote("EURUSD", "1.12000", "1.12002");
+    for (long id : new long[] {poisoned, healthy}) {
+      Eventually.await("stop-out of " + id, Duration.ofSeconds(30),
+        () -> DealingIT.count(database, "SELECT count(*) FROM stop_out WHERE account_id = " + id) == 1);
+      assertThat(DealingIT.count(database, "SELECT count(*) FROM position WHERE closed_at IS NULL AND account_id = "
+        + id)).isZero();
+      assertThat(DealingIT.count(database, "SELECT balance FROM account WHERE id = " + id)).isZero();
+    }
+    assertThat(DealingIT.count(database, "SELECT count(*) FROM trade_order WHERE status = 'PENDING' AND account_id = "
+      + poisoned)).as("the order that cannot fill is left for a dealer, not half-applied").isEqualTo(1);
+    io.micrometer.core.instrument.MeterRegistry metrics = dealing.engine.metricsRegistry();
+    assertThat(metrics.get("rtx_dealing_processing_faults_total").tag("stage", "TRIGGER").counter().count())
+      .isPositive();
+    assertThat(metrics.get("rtx_dealing_faulted_items").gauge().value()).isPositive();
+    dealing.quote("EURUSD", "1.10000", "1.10002");
+  }
+
   @Test
   void theDailyRolloverChargesSwapOncePerTradeDateEvenAcrossARestart() {
     long id = account(1_000_000);
@@ -103,6 +142,7 @@ class DealingQuotesIT {
     dealing.quote("EURUSD", "1.10000", "1.10002");
     Eventually.await("swap charged", Duration.ofSeconds(30), () -> DealingIT.count(database,
       "SELECT count(*) FROM ledger_entry WHERE account_id = " + id + " AND type = 'SWAP'") == 1);
+
     // MT5 "swap in points", in the quote currency: 1 lot x 100,000 x 0.00001 x -7.50 points x 3 days
     // = -22.50 USD, already the account currency.
     assertThat(DealingIT.count(database, "SELECT amount FROM ledger_entry WHERE account_id = " + id
@@ -119,5 +159,39 @@ class DealingQuotesIT {
       + " AND type = 'SWAP'")).isEqualTo(1);
     assertThat(DealingIT.count(database, "SELECT count(*) FROM account WHERE id = " + id
       + " AND last_rollover = '" + wednesday + "'")).isEqualTo(1);
+  }
+
+  /**
+   * Found under load: the timer queued the roll-over again on every tick while the first was still
+   * committing, and swap was charged three times. Here the commit is held by a table lock for five
+   * timer runs: the swap is still charged once.
+   */
+  @Test
+  void theRolloverQueuedAgainDuringASlowCommitIsChargedOnce() throws Exception {
+    long id = account(1_000_000);
+    assertThat(dealing.send(market(id, "EURUSD", "BUY", "1.00", null)).getString("status")).isEqualTo("FILLED");
+    // runs after the daily roll-over test (method order): the account starts on Wednesday night, rolls on Thursday
+    LocalDate thursday = LocalDate.ofInstant(dealing.now(), ZoneOffset.UTC).plusDays(1);
+    io.micrometer.core.instrument.Counter timer = dealing.engine.metricsRegistry().get("rtx_dealing_timer_runs_total")
+      .counter();
+    try (java.sql.Connection blocker = TestInfra.connect(database)) {
+      blocker.setAutoCommit(false);
+      try (java.sql.Statement s = blocker.createStatement()) {
+        s.execute("LOCK TABLE dealing_batch IN SHARE ROW EXCLUSIVE MODE");
+      }
+      dealing.clock.advanceTo(thursday.atTime(23, 0).toInstant(ZoneOffset.UTC).toEpochMilli());
+      Eventually.await("the roll-over's commit waits on the lock", Duration.ofSeconds(30),
+        () -> DealingIT.count(database, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+          + "AND query LIKE 'INSERT INTO dealing_batch%'") >= 1);
+      double runs = timer.count();
+      Eventually.await("five more timer runs", Duration.ofSeconds(30), () -> timer.count() >= runs + 5);
+      blocker.rollback();
+    }
+    Eventually.await("swap charged", Duration.ofSeconds(30), () -> DealingIT.count(database,
+      "SELECT count(*) FROM ledger_entry WHERE account_id = " + id + " AND type = 'SWAP'") >= 1);
+    assertThat(dealing.account(id).getJsonObject("account")).isNotNull(); // a round trip after anything queued
+    assertThat(dealing.account(id).getJsonObject("account")).isNotNull();
+    assertThat(DealingIT.count(database, "SELECT count(*) FROM ledger_entry WHERE account_id = " + id
+      + " AND type = 'SWAP'")).isEqualTo(1);
   }
 }

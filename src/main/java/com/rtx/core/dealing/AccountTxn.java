@@ -33,6 +33,7 @@ final class AccountTxn {
   final TreeMap<Long, Order> lpOrders;
   boolean marginCallActive;
   private final List<AccountEvent> events = new ArrayList<>();
+  private final List<ProcessingFault> faults = new ArrayList<>();
 
   AccountTxn(AccountState start, DealingContext ctx) {
     this.start = start;
@@ -64,6 +65,51 @@ final class AccountTxn {
 
   List<AccountEvent> events() {
     return events;
+  }
+
+  /** What this transaction holds at one moment, to go back to when a step fails half-way. */
+  record Savepoint(AccountProfile profile, long balance, long credit, TreeMap<Long, Position> positions,
+                   TreeMap<Long, Order> orders, TreeMap<Long, Order> lpOrders, boolean marginCallActive,
+                   int events) {
+  }
+
+  Savepoint savepoint() {
+    return new Savepoint(profile, balance, credit, new TreeMap<>(positions), new TreeMap<>(orders),
+      new TreeMap<>(lpOrders), marginCallActive, events.size());
+  }
+
+  /**
+   * Undoes everything since {@code sp}: money, positions, orders and events (ids drawn meanwhile
+   * stay unused, which is harmless).
+   */
+  void rollbackTo(Savepoint sp) {
+    profile = sp.profile();
+    balance = sp.balance();
+    credit = sp.credit();
+    positions.clear();
+    positions.putAll(sp.positions());
+    orders.clear();
+    orders.putAll(sp.orders());
+    lpOrders.clear();
+    lpOrders.putAll(sp.lpOrders());
+    marginCallActive = sp.marginCallActive();
+    events.subList(sp.events(), events.size()).clear();
+  }
+
+  /**
+   * Runs {@code step}; if it throws, undoes what it did, records the fault and returns false, so
+   * that one broken item never stops the processing of the rest of the account.
+   */
+  boolean isolated(ProcessingFault.Stage stage, long itemId, Runnable step) {
+    Savepoint sp = savepoint();
+    try {
+      step.run();
+      return true;
+    } catch (RuntimeException e) {
+      rollbackTo(sp);
+      faults.add(ProcessingFault.of(accountId(), stage, itemId, e));
+      return false;
+    }
   }
 
   /**
@@ -123,10 +169,10 @@ final class AccountTxn {
   /** The successor state, or the start state itself if nothing happened. */
   Result.Accepted commit() {
     if (events.isEmpty()) {
-      return new Result.Accepted(start, List.of());
+      return new Result.Accepted(start, List.of(), faults);
     }
     AccountState next = new AccountState(profile, balance, credit, positions, orders, marginCallActive,
       start.version() + 1, lpOrders);
-    return new Result.Accepted(next, events);
+    return new Result.Accepted(next, events, faults);
   }
 }

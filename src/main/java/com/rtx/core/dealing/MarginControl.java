@@ -15,8 +15,10 @@ import com.rtx.core.trading.QuoteRef;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -71,16 +73,23 @@ final class MarginControl {
     Group group = t.ctx.group();
     List<QuoteRef> evidence = quotesUsed(t);
     List<StopOutEvidence.Step> steps = new ArrayList<>();
+    Set<Long> failed = new HashSet<>();
     MarginSnapshot before = initial;
     while (before.isAtOrBelow(group.stopOutLevel())) {
-      Optional<Candidate> worst = largestLoser(t);
+      Optional<Candidate> worst = largestLoser(t, failed);
       if (worst.isEmpty()) {
         break;
       }
       Position p = worst.get().position();
-      Deal deal = Booking.close(t, p, p.volume(), t.ctx.quotes().get(p.symbol()), DealReason.STOP_OUT, null);
+      Deal[] deal = new Deal[1];
+      // A position that cannot be closed is skipped (and reported), never a reason to stop closing the others.
+      if (!t.isolated(ProcessingFault.Stage.STOP_OUT_CLOSE, p.id(), () -> deal[0] = Booking.close(t, p, p.volume(),
+        t.ctx.quotes().get(p.symbol()), DealReason.STOP_OUT, null))) {
+        failed.add(p.id());
+        continue;
+      }
       MarginSnapshot after = t.snapshot();
-      steps.add(new StopOutEvidence.Step(p.id(), deal.id(), worst.get().floatingPnl(), before, after));
+      steps.add(new StopOutEvidence.Step(p.id(), deal[0].id(), worst.get().floatingPnl(), before, after));
       before = after;
     }
     long reset = protectNegativeBalance(t, "negative balance protection after stop-out");
@@ -107,10 +116,10 @@ final class MarginControl {
   private record Candidate(Position position, long floatingPnl) {
   }
 
-  private static Optional<Candidate> largestLoser(AccountTxn t) {
+  private static Optional<Candidate> largestLoser(AccountTxn t, Set<Long> skip) {
     AccountValuation valuation = t.valuation();
     return t.positions.values().stream()
-      .filter(p -> dealable(t, p.symbol()).isPresent())
+      .filter(p -> !skip.contains(p.id()) && dealable(t, p.symbol()).isPresent())
       .map(p -> new Candidate(p, valuation.floatingPnl(p)))
       .min(Comparator.comparingLong(Candidate::floatingPnl)
         .thenComparing(c -> c.position().openedAt())

@@ -66,7 +66,8 @@ final class OrderMaintenance {
       o.expireAt(), t.now()))) {
       return Result.reject(RejectReason.NO_CHANGES, "order " + o.id() + " already has these values");
     }
-    r = PriceChecks.onTick(terms, c.price(), c.stopLimitPrice(), c.sl(), c.tp())
+    r = OrderPlacement.inRange(terms, q, c.price(), c.stopLimitPrice(), c.sl(), c.tp(), c.trailingPoints(), 0)
+      .or(() -> PriceChecks.onTick(terms, c.price(), c.stopLimitPrice(), c.sl(), c.tp()))
       .or(() -> PriceChecks.pendingPrice(terms, q, candidate))
       .or(() -> PriceChecks.collar(terms, q, candidate, t.ctx.group().limits().pendingCollarBps()))
       .or(() -> PriceChecks.stops(terms, o.side(), c.sl(), c.tp(), candidate.fillReferencePrice()))

@@ -53,7 +53,9 @@ final class OrderPlacement {
     if (!expireAt.valid()) {
       return Result.reject(RejectReason.INVALID_EXPIRATION, tif + " with expiry " + c.expireAt() + " at " + t.now());
     }
-    r = rawPrices(c).or(() -> PreTradeChecks.volume(t, terms, c.volume()))
+    r = rawPrices(c).or(() -> inRange(terms, q, c.price(), c.stopLimitPrice(), c.sl(), c.tp(), c.trailingPoints(),
+        c.maxDeviationPoints()))
+      .or(() -> PreTradeChecks.volume(t, terms, c.volume()))
       .or(() -> PriceChecks.onTick(terms, c.type().isPending() ? c.price() : 0, c.stopLimitPrice(), c.sl(), c.tp()));
     if (r.isPresent()) {
       return new Result.Rejected(r.get());
@@ -135,6 +137,17 @@ final class OrderPlacement {
       return PreTradeChecks.reject(RejectReason.INVALID_PRICE, "a stop-limit price is required for STOP_LIMIT and only for it");
     }
     return Optional.empty();
+  }
+
+  /** Every price and distance of an order within what the market allows (see {@link PriceChecks#priceInRange}). */
+  static Optional<Rejection> inRange(SymbolTerms terms, AggregatedQuote q, long price, long stopLimitPrice, long sl,
+                                     long tp, long trailingPoints, long maxDeviationPoints) {
+    return PriceChecks.priceInRange(terms, q, "price", price)
+      .or(() -> PriceChecks.priceInRange(terms, q, "stopLimitPrice", stopLimitPrice))
+      .or(() -> PriceChecks.priceInRange(terms, q, "sl", sl))
+      .or(() -> PriceChecks.priceInRange(terms, q, "tp", tp))
+      .or(() -> PriceChecks.distanceInRange(terms, q, "trailingPoints", trailingPoints))
+      .or(() -> PriceChecks.distanceInRange(terms, q, "maxDeviation", maxDeviationPoints));
   }
 
   private static Optional<Rejection> marketable(SymbolTerms terms, Side side, long limit, long fillPrice) {

@@ -42,7 +42,8 @@ final class PositionMaintenance {
     }
     SymbolTerms terms = t.ctx.symbols().get(p.symbol());
     AggregatedQuote q = t.ctx.quotes().get(p.symbol());
-    r = PriceChecks.onTick(terms, c.sl(), c.tp())
+    r = OrderPlacement.inRange(terms, q, 0, 0, c.sl(), c.tp(), c.trailingPoints(), 0)
+      .or(() -> PriceChecks.onTick(terms, c.sl(), c.tp()))
       .or(() -> PriceChecks.stops(terms, p.side(), c.sl(), c.tp(), p.side().closePrice(q)))
       .or(() -> PriceChecks.trailing(terms, c.trailingPoints()));
     if (r.isPresent()) {
@@ -88,7 +89,8 @@ final class PositionMaintenance {
     if (c.price() < 0 || c.maxDeviationPoints() < 0) {
       return Result.reject(RejectReason.INVALID_PRICE, "requested price and deviation must not be negative");
     }
-    r = PriceChecks.deviation(terms, p.side().opposite(), c.price(), fill, c.maxDeviationPoints());
+    r = OrderPlacement.inRange(terms, q, c.price(), 0, 0, 0, 0, c.maxDeviationPoints())
+      .or(() -> PriceChecks.deviation(terms, p.side().opposite(), c.price(), fill, c.maxDeviationPoints()));
     if (r.isPresent()) {
       return new Result.Rejected(r.get());
     }

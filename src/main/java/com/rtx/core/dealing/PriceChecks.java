@@ -21,6 +21,35 @@ final class PriceChecks {
   private PriceChecks() {
   }
 
+  /** A price may be at most this many times the instrument's current ask. */
+  static final long MAX_PRICE_MULTIPLE = 10;
+
+  /**
+   * A price of a request ({@code 0} = not set) bounded by the market (SECURITY.md invariant 2):
+   * at most {@value #MAX_PRICE_MULTIPLE} times the current ask. Far beyond any real move, and it
+   * keeps every sum of a price and a distance far from {@code long} overflow.
+   */
+  static Optional<Rejection> priceInRange(SymbolTerms terms, AggregatedQuote q, String field, long price) {
+    long ceiling = q.ask() > Long.MAX_VALUE / MAX_PRICE_MULTIPLE ? Long.MAX_VALUE : q.ask() * MAX_PRICE_MULTIPLE;
+    if (price > ceiling) {
+      return PreTradeChecks.reject(RejectReason.PRICE_OUT_OF_RANGE, field + " " + terms.instrument().format(price)
+        + " is more than " + MAX_PRICE_MULTIPLE + " times the market " + terms.instrument().format(q.ask()));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A distance in points (trailing stop, maximum deviation) bounded by the market: at most the
+   * current ask itself — a stop or a slippage allowance wider than the whole price means nothing.
+   */
+  static Optional<Rejection> distanceInRange(SymbolTerms terms, AggregatedQuote q, String field, long points) {
+    if (points > q.ask()) {
+      return PreTradeChecks.reject(RejectReason.PRICE_OUT_OF_RANGE, field + " of " + points
+        + " points is wider than the market price " + terms.instrument().format(q.ask()));
+    }
+    return Optional.empty();
+  }
+
   /** Every set price must be a whole number of ticks. */
   static Optional<Rejection> onTick(SymbolTerms terms, long... prices) {
     for (long p : prices) {

@@ -9,7 +9,6 @@ import com.rtx.core.trading.OrderType;
 import com.rtx.core.trading.Position;
 import com.rtx.core.trading.Rejection;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -25,6 +24,11 @@ import java.util.OptionalLong;
  * </ol>
  * A triggered order that can no longer fill (status, limits, margin) is REJECTED with its reason;
  * SL and TP always execute.
+ *
+ * <p>Each trailing stop and each trigger runs {@linkplain AccountTxn#isolated isolated}: if one
+ * throws (a bug, or state written by an older version), it is rolled back and reported as a
+ * {@link ProcessingFault}, and the others, and the margin control after them, still run. The
+ * margin control is isolated too, so a failure there still commits the triggers before it.
  */
 final class QuoteProcessing {
 
@@ -40,23 +44,22 @@ final class QuoteProcessing {
     AggregatedQuote q = quote.get();
     trail(t, q);
     for (TriggerEngine.Trigger trigger : TriggerEngine.triggered(t.orders.values(), t.positions.values(), q)) {
-      execute(t, trigger, q);
+      t.isolated(ProcessingFault.Stage.TRIGGER, trigger.id(), () -> execute(t, trigger, q));
     }
-    MarginControl.run(t);
+    t.isolated(ProcessingFault.Stage.MARGIN_CONTROL, 0, () -> MarginControl.run(t));
     return t.commit();
   }
 
   private static void trail(AccountTxn t, AggregatedQuote q) {
-    List<Position> moved = new ArrayList<>();
-    for (Position p : t.positions.values()) {
-      OptionalLong sl = TriggerEngine.trailedStop(p, q);
-      if (sl.isPresent()) {
-        moved.add(p.withStops(sl.getAsLong(), p.tp(), p.trailingPoints()));
-      }
-    }
-    for (Position p : moved) {
-      t.positions.put(p.id(), p);
-      t.emit(new AccountEvent.PositionChanged(p));
+    for (Position p : List.copyOf(t.positions.values())) {
+      t.isolated(ProcessingFault.Stage.TRAILING_STOP, p.id(), () -> {
+        OptionalLong sl = TriggerEngine.trailedStop(p, q);
+        if (sl.isPresent()) {
+          Position moved = p.withStops(sl.getAsLong(), p.tp(), p.trailingPoints());
+          t.positions.put(moved.id(), moved);
+          t.emit(new AccountEvent.PositionChanged(moved));
+        }
+      });
     }
   }
 

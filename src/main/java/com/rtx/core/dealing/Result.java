@@ -11,12 +11,19 @@ public sealed interface Result {
 
   /**
    * The command was applied. {@code events} may be empty (a quote that triggered nothing), in
-   * which case {@code state} is the state it was applied to.
+   * which case {@code state} is the state it was applied to. {@code faults} lists the steps of
+   * automatic processing that failed and were rolled back while the rest went on (see
+   * {@link ProcessingFault}); empty for client commands.
    */
-  record Accepted(AccountState state, List<AccountEvent> events) implements Result {
+  record Accepted(AccountState state, List<AccountEvent> events, List<ProcessingFault> faults) implements Result {
     public Accepted {
       Objects.requireNonNull(state, "state");
       events = List.copyOf(events);
+      faults = List.copyOf(faults);
+    }
+
+    public Accepted(AccountState state, List<AccountEvent> events) {
+      this(state, events, List.of());
     }
   }
 

@@ -142,6 +142,9 @@ public final class TriggerEngine {
       long candidate = q.bid() - p.trailingPoints();
       return candidate > 0 && (p.sl() == 0 || candidate > p.sl()) ? OptionalLong.of(candidate) : OptionalLong.empty();
     }
+    if (p.trailingPoints() > Long.MAX_VALUE - q.ask()) {
+      return OptionalLong.empty(); // a stop beyond any representable price never moves (and never overflows)
+    }
     long candidate = q.ask() + p.trailingPoints();
     return p.sl() == 0 || candidate < p.sl() ? OptionalLong.of(candidate) : OptionalLong.empty();
   }

@@ -22,6 +22,7 @@ public enum RejectReason {
   LIMIT_NOT_MARKETABLE(112, "an IOC/FOK limit order cannot fill at the current price"),
   DEVIATION_EXCEEDED(113, "the price moved against the requested price by more than the allowed deviation"),
   INVALID_TRAILING(114, "trailing distance must be positive and at least the stops level"),
+  PRICE_OUT_OF_RANGE(115, "a price or distance is outside what the instrument allows at the current market"),
 
   // 2xx: symbol and market
   UNKNOWN_SYMBOL(201, "no such symbol"),
