@@ -174,6 +174,34 @@ class TradingApiIT {
     assertThat(Http.get(port, "/api/v1/accounts/100001").statusCode()).isEqualTo(401);
   }
 
+  /**
+   * Issue 12's reproduction: a SELL MARKET with an overflowing trailing distance was accepted and
+   * later kept the account from being stopped out. Every such value is now refused: 400 naming the
+   * field where the contract bounds it, 422 PRICE_OUT_OF_RANGE where the market does.
+   */
+  @Test
+  void trailingAndDeviationValuesThatCouldOverflowAreRefused() {
+    for (String raw : new String[] {"9223372036854775807", "1e300", "2.5", "-1", "1000000001", "9223372036854775808"}) {
+      String body = order("SELL", "MARKET", "0.10").encode().replace("}", ",\"trailingPoints\":" + raw + "}");
+      HttpResponse<String> refused = Http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+          + "/api/v1/orders")).POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"),
+        "Authorization", "Bearer " + trader1);
+      assertThat(refused.statusCode()).as(raw + ": " + refused.body()).isEqualTo(400);
+      assertThat(Http.json(refused).getJsonObject("error").getString("field")).as(raw).isEqualTo("trailingPoints");
+    }
+    HttpResponse<String> wide = post("/api/v1/orders", order("SELL", "MARKET", "0.10").put("trailingPoints", 110_100),
+      trader1);
+    assertThat(wide.statusCode()).as(wide.body()).isEqualTo(422);
+    assertThat(Http.json(wide).getString("reason")).isEqualTo("PRICE_OUT_OF_RANGE");
+    HttpResponse<String> deviation = post("/api/v1/orders", order("BUY", "MARKET", "0.10").put("price", "1.10002")
+      .put("maxDeviation", "99999.99999"), trader1);
+    assertThat(deviation.statusCode()).as(deviation.body()).isEqualTo(422);
+    assertThat(Http.json(deviation).getString("reason")).isEqualTo("PRICE_OUT_OF_RANGE");
+    HttpResponse<String> takeProfit = post("/api/v1/orders", order("BUY", "MARKET", "0.10").put("tp", "999999999999999"),
+      trader1);
+    assertThat(takeProfit.statusCode()).as(takeProfit.body()).isIn(400, 422);
+  }
+
   private static JsonObject order(String side, String type, String volume) {
     return new JsonObject().put("accountId", 100001).put("symbol", "EURUSD").put("side", side).put("type", type)
       .put("volume", volume);
