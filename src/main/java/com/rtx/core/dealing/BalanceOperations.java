@@ -11,12 +11,35 @@ import com.rtx.core.trading.RejectReason;
  */
 final class BalanceOperations {
 
+  /**
+   * The largest amount of one balance operation, in minor units (10^15: ten trillion of a
+   * two-decimal currency). Far above any real movement, and it keeps balances far from overflow.
+   */
+  static final long MAX_AMOUNT = 1_000_000_000_000_000L;
+
   private BalanceOperations() {
+  }
+
+  /** Out of range for one operation, or a total the balance or credit could not hold. */
+  private static boolean outOfRange(long amount, long total) {
+    if (amount == Long.MIN_VALUE || Math.abs(amount) > MAX_AMOUNT) {
+      return true;
+    }
+    long after = total + amount;
+    return ((total ^ after) & (amount ^ after)) < 0 || Math.abs(after) > Long.MAX_VALUE / 4;
+  }
+
+  private static Result tooLarge(AccountTxn t, long amount) {
+    return Result.reject(RejectReason.INVALID_AMOUNT, "amount " + amount + " minor units of " + t.currency()
+      + " is outside what one operation may move (at most " + MAX_AMOUNT + ")");
   }
 
   static Result deposit(AccountTxn t, Command.Deposit c) {
     if (c.amount() <= 0) {
       return Result.reject(RejectReason.INVALID_AMOUNT, "deposit must be positive, got " + c.amount());
+    }
+    if (outOfRange(c.amount(), t.balance)) {
+      return tooLarge(t, c.amount());
     }
     t.post(LedgerEntryType.DEPOSIT, c.amount(), 0, 0, comment(c.comment()));
     return t.commit();
@@ -29,6 +52,9 @@ final class BalanceOperations {
   static Result withdraw(AccountTxn t, Command.Withdraw c) {
     if (c.amount() <= 0) {
       return Result.reject(RejectReason.INVALID_AMOUNT, "withdrawal must be positive, got " + c.amount());
+    }
+    if (outOfRange(-c.amount(), t.balance)) {
+      return tooLarge(t, c.amount());
     }
     MarginSnapshot s = t.snapshot();
     long available = Math.min(t.balance, s.freeMargin());
@@ -44,6 +70,9 @@ final class BalanceOperations {
     if (c.amount() == 0) {
       return Result.reject(RejectReason.INVALID_AMOUNT, "adjustment must not be zero");
     }
+    if (outOfRange(c.amount(), t.balance)) {
+      return tooLarge(t, c.amount());
+    }
     t.post(LedgerEntryType.ADJUSTMENT, c.amount(), 0, 0, comment(c.comment()));
     return t.commit();
   }
@@ -51,6 +80,9 @@ final class BalanceOperations {
   static Result credit(AccountTxn t, Command.ChangeCredit c) {
     if (c.amount() == 0) {
       return Result.reject(RejectReason.INVALID_AMOUNT, "credit change must not be zero");
+    }
+    if (outOfRange(c.amount(), t.credit)) {
+      return tooLarge(t, c.amount());
     }
     if (t.credit + c.amount() < 0) {
       return Result.reject(RejectReason.INSUFFICIENT_FUNDS, "cannot remove " + new Money(t.currency(), -c.amount())

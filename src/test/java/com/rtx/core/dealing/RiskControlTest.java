@@ -120,6 +120,20 @@ class RiskControlTest {
     assertThat(Desk.ofType(desk.quote("XAUUSD", 200_200, 200_250), AccountEvent.OrderFilled.class)).hasSize(1);
   }
 
+  @Test
+  void balanceOperationsThatCouldOverflowAreRefusedNotThrown() {
+    Desk desk = new Desk(AccountMode.HEDGING);
+    for (long amount : new long[] {HUGE, BalanceOperations.MAX_AMOUNT + 1}) {
+      assertThat(desk.reject(new Command.Deposit(amount, null))).isEqualTo(RejectReason.INVALID_AMOUNT);
+      assertThat(desk.reject(new Command.Withdraw(amount, null))).isEqualTo(RejectReason.INVALID_AMOUNT);
+      assertThat(desk.reject(new Command.ChangeCredit(amount, null))).isEqualTo(RejectReason.INVALID_AMOUNT);
+    }
+    assertThat(desk.reject(new Command.Adjust(Long.MIN_VALUE, null))).isEqualTo(RejectReason.INVALID_AMOUNT);
+    assertThat(desk.reject(new Command.Adjust(-HUGE, null))).isEqualTo(RejectReason.INVALID_AMOUNT);
+    desk.deposit(BalanceOperations.MAX_AMOUNT);
+    assertThat(desk.state().balance()).isEqualTo(BalanceOperations.MAX_AMOUNT);
+  }
+
   private static AccountState withPosition(AccountState s, Position p) {
     Map<Long, Position> positions = new HashMap<>(s.positions());
     positions.put(p.id(), p);
