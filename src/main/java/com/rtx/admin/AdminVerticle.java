@@ -46,7 +46,7 @@ public final class AdminVerticle extends VerticleBase {
   public Future<?> start() {
     RtxConfig config = platform.config();
     return Future.all(OpenAPIContract.from(vertx, CONTRACT),
-        vertx.executeBlocking(() -> SigningKeys.load(config.auth(), config.dataDir()), false))
+        vertx.executeBlocking(() -> SigningKeys.load(config.auth(), config.dataDir(), config.pg().url().isEmpty()), false))
       .compose(loaded -> {
         permissions = OperationPermissions.from(loaded.resultAt(0));
         wire(loaded.resultAt(1));

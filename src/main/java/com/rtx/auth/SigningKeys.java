@@ -60,15 +60,40 @@ public final class SigningKeys {
     }
   }
 
-  /** The configured keys, or the development key (created on first use). */
-  public static SigningKeys load(RtxConfig.Auth auth, Path dataDir) {
-    if (auth.jwtKeys().isEmpty()) {
+  /**
+   * The configured keys ({@code auth.jwt.keys} plus those in {@code auth.jwt.keys-dir}), or the
+   * development key (created on first use) — which only embedded mode or {@code auth.jwt.dev-keys}
+   * may use: replicas that each generate a key refuse each other's tokens.
+   *
+   * @param embedded whether the engine runs its own PostgreSQL (nothing external configured)
+   * @throws IllegalStateException when no key is configured and generated keys are not allowed, or
+   *     the key directory is unreadable or inconsistent
+   */
+  public static SigningKeys load(RtxConfig.Auth auth, Path dataDir, boolean embedded) {
+    List<Key> keys = new java.util.ArrayList<>(auth.jwtKeys().stream()
+      .map(k -> new Key(k.kid(), k.alg(), k.privateKey().map(SigningKeys::pem), pem(k.publicKey())))
+      .toList());
+    Optional<String> activeKid = auth.activeKid();
+    if (auth.keySource().keysDir().isPresent()) {
+      KeyDirectory dir = KeyDirectory.read(Path.of(auth.keySource().keysDir().get()));
+      for (Key key : dir.keys()) {
+        if (keys.stream().anyMatch(k -> k.kid().equals(key.kid()))) {
+          throw new IllegalStateException("auth.jwt.keys-dir: kid " + key.kid() + " is also in auth.jwt.keys");
+        }
+        keys.add(key);
+      }
+      activeKid = activeKid.or(dir::activeKid);
+    }
+    if (keys.isEmpty()) {
+      if (!embedded && !auth.keySource().devKeys()) {
+        throw new IllegalStateException("no access-token keys: set auth.jwt.keys-dir (the mounted rtx-jwt-keys Secret) "
+          + "or auth.jwt.keys; a generated key is for embedded mode only (auth.jwt.dev-keys=true allows it for tests)");
+      }
       return development(dataDir);
     }
-    List<Key> keys = auth.jwtKeys().stream()
-      .map(k -> new Key(k.kid(), k.alg(), k.privateKey().map(SigningKeys::pem), pem(k.publicKey())))
-      .toList();
-    return new SigningKeys(keys, auth.activeKid().orElseThrow());
+    String active = activeKid.orElseThrow(() -> new IllegalStateException("no active access-token key: set "
+      + "auth.jwt.active-kid or the active-kid file of auth.jwt.keys-dir"));
+    return new SigningKeys(keys, active);
   }
 
   static SigningKeys development(Path dataDir) {

@@ -79,7 +79,8 @@ public final class GatewayVerticle extends VerticleBase {
           .onFailure(e -> LOG.warn("could not reload reference data; quotes keep the previous: {}", e.getMessage())));
         return hub.start(platform.redis());
       })
-      .compose(v -> vertx.executeBlocking(() -> SigningKeys.load(platform.config().auth(), platform.config().dataDir()), false))
+      .compose(v -> vertx.executeBlocking(() -> SigningKeys.load(platform.config().auth(), platform.config().dataDir(),
+        platform.config().pg().url().isEmpty()), false))
       .map(keys -> {
         tokens = new AccessTokens(vertx, keys, platform.clock(), platform.config().auth().accessTokenTtlS());
         access = new AccountAccess(platform.pool());

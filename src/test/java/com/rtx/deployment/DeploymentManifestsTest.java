@@ -303,8 +303,20 @@ class DeploymentManifestsTest {
       if (!overlay.equals("dev")) {
         expected.remove("lp-sim");
       }
-      assertThat(java.util.Arrays.stream(roles.split(",")).map(String::trim).collect(Collectors.toCollection(
-        java.util.TreeSet::new))).as("%s: RTX_ROLES", at).isEqualTo(expected);
+      Set<String> rendered = new java.util.TreeSet<>();
+      for (String role : roles.split(",")) {
+        rendered.add(role.trim());
+      }
+      assertThat(rendered).as("%s: RTX_ROLES", at).isEqualTo(expected);
+      // One signing identity for every replica and colour: the keys come from the mounted Secret.
+      String keysDir = config.getData().get("RTX_AUTH_JWT_KEYS_DIR");
+      assertThat(keysDir).as("%s: RTX_AUTH_JWT_KEYS_DIR", at).isNotBlank();
+      String keysVolume = engine.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(keysDir))
+        .findFirst().orElseThrow(() -> new AssertionError(at + ": nothing mounted at " + keysDir)).getName();
+      io.fabric8.kubernetes.api.model.SecretVolumeSource keys = pod.getVolumes().stream()
+        .filter(v -> v.getName().equals(keysVolume)).findFirst().orElseThrow().getSecret();
+      assertThat(keys.getSecretName()).as("%s: keys volume", at).isEqualTo("rtx-jwt-keys");
+      assertThat(keys.getOptional()).as("%s: a pod without the keys must not start", at).isFalse();
       assertThat(env(engine, "RTX_CLUSTER_ENABLED")).isEqualTo("true");
       assertThat(engine.getEnv().stream().anyMatch(e -> e.getName().equals("RTX_K8S_NAMESPACE"))).isTrue();
     }

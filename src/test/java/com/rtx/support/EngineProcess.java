@@ -44,6 +44,8 @@ public final class EngineProcess implements AutoCloseable {
         .redirectErrorStream(true).redirectOutput(output.toFile());
       Map<String, String> environment = builder.environment();
       environment.keySet().removeIf(k -> k.startsWith("RTX_"));
+      // Tests run against an external PostgreSQL without a key Secret: allow the generated key unless told not to.
+      environment.put("RTX_AUTH_JWT_DEV_KEYS", "true");
       environment.putAll(env);
       return new EngineProcess(builder.start(), output);
     } catch (IOException e) {

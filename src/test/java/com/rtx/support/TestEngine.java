@@ -28,6 +28,7 @@ public final class TestEngine {
     env.put("RTX_REDIS_URL", TestInfra.redisUrl(DATABASES.getAndIncrement() % 15 + 1));
     env.put("RTX_HTTP_PORT", String.valueOf(Ports.free()));
     env.put("RTX_CONFIG_SCAN_PERIOD_MS", "0");
+    env.put("RTX_AUTH_JWT_DEV_KEYS", "true");
     env.put("RTX_SHUTDOWN_GRACE_MS", "5000");
     // Only the front door unless a test asks for more: the simulator's fixed ports would clash
     // between engines, and pricing needs an LP to talk to.

@@ -84,6 +84,8 @@ public final class EnvMapping {
     new EnvVar("RTX_DEMO_PASSWORD", "demo.password"),
     new EnvVar("RTX_AUTH_JWT_KEYS", "auth.jwt.keys"),
     new EnvVar("RTX_AUTH_JWT_ACTIVE_KID", "auth.jwt.active-kid"),
+    new EnvVar("RTX_AUTH_JWT_KEYS_DIR", "auth.jwt.keys-dir"),
+    new EnvVar("RTX_AUTH_JWT_DEV_KEYS", "auth.jwt.dev-keys"),
     new EnvVar("RTX_AUTH_ACCESS_TOKEN_TTL_S", "auth.access-token-ttl-s"),
     new EnvVar("RTX_AUTH_REFRESH_TOKEN_TTL_S", "auth.refresh-token-ttl-s"),
     new EnvVar("RTX_AUTH_LOGIN_MAX_FAILURES", "auth.login.max-failures"),

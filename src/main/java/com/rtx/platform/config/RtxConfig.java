@@ -171,7 +171,7 @@ public record RtxConfig(
    */
   public record Auth(List<JwtKey> jwtKeys, Optional<String> activeKid, long accessTokenTtlS, long refreshTokenTtlS,
                      int loginMaxFailures, int loginMaxFailuresPerIp, long loginWindowS,
-                     Optional<String> demoPassword) {
+                     Optional<String> demoPassword, JwtKeySource keySource) {
     @Override
     public String toString() {
       return "Auth[keys=" + jwtKeys.stream().map(JwtKey::kid).toList() + ", activeKid=" + activeKid
@@ -188,6 +188,17 @@ public record RtxConfig(
    *                       second staff member's approval
    */
   public record Admin(int lockoutFailures, long lockoutS, BigDecimal fourEyesAmount) {
+  }
+
+  /**
+   * Where access-token keys come from besides {@code auth.jwt.keys}.
+   *
+   * @param keysDir a directory (the mounted Secret) of {@code <kid>.pub.pem} files, {@code <kid>.key.pem}
+   *     for the signing key and a file {@code active-kid}; read at start
+   * @param devKeys allow a generated development key outside embedded mode (never in production:
+   *     every replica would sign with its own key)
+   */
+  public record JwtKeySource(Optional<String> keysDir, boolean devKeys) {
   }
 
   /**
@@ -436,7 +447,8 @@ public record RtxConfig(
     return new Auth(keys, activeKid, in.longValue("auth.access-token-ttl-s", 30, 86_400),
       in.longValue("auth.refresh-token-ttl-s", 60, 366L * 86_400), in.intValue("auth.login.max-failures", 1, 1000),
       in.intValue("auth.login.max-failures-per-ip", 1, 1_000_000), in.longValue("auth.login.window-s", 1, 86_400),
-      Optional.ofNullable(demoPassword));
+      Optional.ofNullable(demoPassword), new JwtKeySource(Optional.ofNullable(in.optionalString("auth.jwt.keys-dir"))
+        .filter(d -> !d.isBlank()), in.bool("auth.jwt.dev-keys")));
   }
 
   private static List<JwtKey> jwtKeys(ConfigReader in) {
