@@ -7,7 +7,6 @@ import quickfix.Application;
 import quickfix.ConfigError;
 import quickfix.DoNotSend;
 import quickfix.FieldNotFound;
-import quickfix.FileStoreFactory;
 import quickfix.Message;
 import quickfix.SLF4JLogFactory;
 import quickfix.Session;
@@ -22,7 +21,6 @@ import quickfix.field.Text;
 import quickfix.field.Username;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -30,10 +28,10 @@ import java.util.stream.Collectors;
  * One QuickFIX/J initiator holding the FIX 4.4 trade session to one LP, created when this node
  * takes the LP's lock and stopped when it gives it up.
  *
- * <p><b>Sequence numbers.</b> Messages and sequence numbers are kept in a file store under
- * {@code <data-dir>/fix/router/}, so after a reconnect or a restart the LP resends what it sent
- * while we were away (with PossDupFlag=Y), and we answer its resend requests. Only a fresh store
- * (nothing ever sent or received: a first start, or a node taking over whose store never saw
+ * <p><b>Sequence numbers.</b> Messages and sequence numbers are kept in PostgreSQL
+ * ({@link FixSessionStore}), so after a reconnect, a restart or a move of the LP's leadership to
+ * another node the LP resends what it sent while we were away (with PossDupFlag=Y), and we answer
+ * its resend requests. Only a fresh store (nothing ever sent or received: the first session with
  * this LP) logs on with ResetSeqNumFlag=Y, since it has nothing to resend and nothing to expect.
  * Order messages are never resent: a NewOrderSingle or cancel seconds or hours old would trade at
  * a price nobody meant; they go as a gap fill and the dealing shard learns the truth with a status
@@ -41,7 +39,7 @@ import java.util.stream.Collectors;
  *
  * <p><b>Threading.</b> QuickFIX/J calls back on its own threads; this class reads what it needs
  * there and hands every event to {@code handoff}, which runs it on the router verticle's context.
- * {@link #start}, {@link #stop} and {@link #send} block (socket, file store): call them off the event loop.
+ * {@link #start}, {@link #stop} and {@link #send} block (socket, JDBC store): call them off the event loop.
  */
 final class LpTradeSession implements Application {
 
@@ -66,7 +64,7 @@ final class LpTradeSession implements Application {
   private final SessionID sessionId;
   private final SocketInitiator initiator;
 
-  LpTradeSession(TradeLp lp, RtxConfig.Router settings, RtxConfig.LpCredentials credentials, Path storeDir,
+  LpTradeSession(TradeLp lp, RtxConfig.Router settings, RtxConfig.LpCredentials credentials, FixSessionStore store,
                  Listener listener, Consumer<Runnable> handoff) throws ConfigError {
     this.lp = lp;
     this.credentials = credentials;
@@ -85,7 +83,6 @@ final class LpTradeSession implements Application {
     config.setBool("ResetOnLogon", false);
     config.setBool("ResetOnLogout", false);
     config.setBool("ResetOnDisconnect", false);
-    config.setString("FileStorePath", storeDir.toString());
     config.setBool("SLF4JLogHeartbeats", false);
     config.setString("ReconnectInterval", settings.reconnectS().stream().map(String::valueOf)
       .collect(Collectors.joining(";")));
@@ -93,7 +90,7 @@ final class LpTradeSession implements Application {
     config.setLong(sessionId, "SocketConnectPort", lp.port());
     config.setLong(sessionId, "HeartBtInt", lp.heartbeatS().orElse(settings.fixHeartbeatS()));
     lp.senderSubId().ifPresent(sub -> config.setString(sessionId, "SenderSubID", sub));
-    this.initiator = new SocketInitiator(this, new FileStoreFactory(config), config, new SLF4JLogFactory(config),
+    this.initiator = new SocketInitiator(this, store.factory(config), config, new SLF4JLogFactory(config),
       new quickfix.fix44.MessageFactory());
   }
 
@@ -135,7 +132,7 @@ final class LpTradeSession implements Application {
 
   @Override
   public void onCreate(SessionID id) {
-    // The file store is opened by QuickFIX/J itself.
+    // The store is opened by QuickFIX/J itself.
   }
 
   @Override

@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +60,8 @@ public final class RouterVerticle extends VerticleBase {
   public Future<?> start() {
     delivery = new ReportDelivery(vertx, platform.config().dealing().shards(), settings.reportTimeoutMs(),
       settings.reportRetryMaxMs());
-    Path storeDir = platform.config().dataDir().resolve("fix").resolve("router");
-    sessions = new TradeSessions(vertx, context, platform, storeDir, new Events(), this::publish, this::sendHere);
+    sessions = new TradeSessions(vertx, context, platform, new FixSessionStore(platform.pgConnect(), 4), new Events(),
+      this::publish, this::sendHere);
     return reload().onSuccess(v -> {
       vertx.eventBus().<JsonObject>consumer(RouterAddresses.ORDERS, this::onOrder);
       vertx.eventBus().<JsonObject>consumer(Addresses.REFDATA_CHANGED, m -> reload()
@@ -80,7 +79,8 @@ public final class RouterVerticle extends VerticleBase {
       if (!standby) {
         sessions.acquire(lps.values());
       }
-      LOG.info("router: {} LP row(s), store {}, node {}{}", lps.size(), storeDir, platform.node(),
+      LOG.info("router: {} LP row(s), FIX session store in PostgreSQL ({}), node {}{}", lps.size(),
+        FixSessionStore.SESSIONS_TABLE, platform.node(),
         standby ? " (standby)" : "");
     });
   }

@@ -12,7 +12,6 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -37,7 +36,7 @@ final class TradeSessions {
   private final Vertx vertx;
   private final Context context;
   private final Platform platform;
-  private final Path storeDir;
+  private final FixSessionStore store;
   private final LpTradeSession.Listener listener;
   private final BiConsumer<String, String> publish;
   private final Handler<Message<JsonObject>> orders;
@@ -52,12 +51,12 @@ final class TradeSessions {
    * @param publish called with (lp, state) on every change of a held LP's state
    * @param orders  handles orders passed on to this node for an LP it holds
    */
-  TradeSessions(Vertx vertx, Context context, Platform platform, Path storeDir, LpTradeSession.Listener listener,
+  TradeSessions(Vertx vertx, Context context, Platform platform, FixSessionStore store, LpTradeSession.Listener listener,
                 BiConsumer<String, String> publish, Handler<Message<JsonObject>> orders) {
     this.vertx = vertx;
     this.context = context;
     this.platform = platform;
-    this.storeDir = storeDir;
+    this.store = store;
     this.listener = listener;
     this.publish = publish;
     this.orders = orders;
@@ -98,7 +97,7 @@ final class TradeSessions {
     }
     var credentials = lp.credentialsRef().map(platform.config().lpCredentials()::get).orElse(null);
     return vertx.executeBlocking(() -> {
-      LpTradeSession session = new LpTradeSession(lp, platform.config().router(), credentials, storeDir, listener,
+      LpTradeSession session = new LpTradeSession(lp, platform.config().router(), credentials, store, listener,
         task -> context.runOnContext(v -> task.run()));
       session.start();
       return session;
@@ -198,6 +197,11 @@ final class TradeSessions {
     for (String lp : List.copyOf(held.keySet())) {
       stops.add(stop(lp));
     }
-    return Future.join(stops).transform(v -> locks.close());
+    // The sessions are stopped before the store's pool closes: a logout still writes its sequence number.
+    return Future.join(stops).transform(v -> locks.close())
+      .eventually(() -> vertx.executeBlocking(() -> {
+        store.close();
+        return null;
+      }, false));
   }
 }

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Leadership of LP trade sessions: two engines with the router role on one database (and a third
  * running only the simulator). Exactly one holds each LP's session; when it stops, the other takes
- * the lock and logs on, and orders flow through it.
+ * the lock and logs on — continuing the session's sequence numbers from PostgreSQL, not resetting
+ * them — and orders flow through it.
  */
 @Timeout(300)
 class RouterLeadershipIT {
@@ -82,6 +83,14 @@ class RouterLeadershipIT {
     assertThat(gauge(second, "rtx.router.lp.held", "LP2")).isEqualTo(0.0);
     assertThat(secondShards.lpStatus).noneMatch(s -> "LOGGED_ON".equals(s.getString("state")));
 
+    for (int i = 1; i <= 3; i++) {
+      String id = RouterAddresses.clOrdId(2, 800 + i, "1");
+      assertThat(order(first, id, 800 + i).getBoolean("sent")).isTrue();
+      firstShards.awaitReports(id, 2);
+    }
+    long sentByFirst = outgoingSeqNum();
+    assertThat(sentByFirst).as("logon + 3 orders at least").isGreaterThanOrEqualTo(5);
+
     first.stop();
     engines.remove(first);
 
@@ -92,12 +101,28 @@ class RouterLeadershipIT {
     assertThat(takenOver.getString("node")).isNotBlank();
 
     String clOrdId = RouterAddresses.clOrdId(2, 900, "1");
-    JsonObject reply = second.vertx().eventBus().<JsonObject>request(RouterAddresses.ORDERS, new JsonObject()
-        .put("type", "new").put("clOrdId", clOrdId).put("orderId", 900L).put("accountId", 2L).put("lp", "LP1")
+    JsonObject reply = order(second, clOrdId, 900);
+    assertThat(reply.getBoolean("sent")).isTrue();
+    assertThat(secondShards.awaitReports(clOrdId, 2).get(1).body().getString("ordStatus")).isEqualTo("FILLED");
+    // the new holder continued where the first stopped (a reset would have started again at 1)
+    assertThat(outgoingSeqNum()).isGreaterThan(sentByFirst + 1);
+  }
+
+  private static JsonObject order(Engine engine, String clOrdId, long orderId) throws Exception {
+    return engine.vertx().eventBus().<JsonObject>request(RouterAddresses.ORDERS, new JsonObject()
+        .put("type", "new").put("clOrdId", clOrdId).put("orderId", orderId).put("accountId", 2L).put("lp", "LP1")
         .put("symbol", "EURUSD").put("side", "BUY").put("volume", "0.10").put("ordType", "MARKET"),
         new DeliveryOptions().setSendTimeout(10_000))
       .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).body();
-    assertThat(reply.getBoolean("sent")).isTrue();
-    assertThat(secondShards.awaitReports(clOrdId, 2).get(1).body().getString("ordStatus")).isEqualTo("FILLED");
+  }
+
+  /** The next outgoing sequence number of LP1's trade session, as the store in PostgreSQL holds it. */
+  private long outgoingSeqNum() throws Exception {
+    try (java.sql.Connection c = TestInfra.connect(database); java.sql.Statement s = c.createStatement();
+         java.sql.ResultSet rs = s.executeQuery("SELECT outgoing_seqnum FROM fix_session WHERE session_qualifier = "
+           + "'trade' AND targetcompid = (SELECT target_comp_id FROM liquidity_provider WHERE name = 'LP1')")) {
+      assertThat(rs.next()).as("LP1's session is in fix_session").isTrue();
+      return rs.getLong(1);
+    }
   }
 }
