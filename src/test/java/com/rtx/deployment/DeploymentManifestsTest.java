@@ -102,6 +102,17 @@ class DeploymentManifestsTest {
     }
   }
 
+  /** Whether {@code tool} runs here (installed from the machine's package registry, or not at all). */
+  static boolean toolAvailable(String... command) {
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException | InterruptedException e) {
+      return false;
+    }
+  }
+
   static boolean kubectlAvailable() {
     if ("1".equals(System.getenv("RTX_TEST_NO_KUBECTL"))) {
       return false; // exercise the structural path on a machine that has kubectl
@@ -543,6 +554,20 @@ class DeploymentManifestsTest {
     JsonNode dashboard = JSON.readTree(K8S.resolve("base/monitoring/rtx-dashboard.json").toFile());
     String titles = dashboard.findValues("title").stream().map(JsonNode::asText).collect(Collectors.joining("|"));
     assertThat(titles).contains("Orders placed", "Order latency p50 / p95 / p99", "WebSocket", "FIX", "exposure", "JVM", "Database");
+    // SLOs: 99.9 % order API and WebSocket, 99 % of orders within 100 ms, as multi-window burn rates.
+    List<String> records = groups.findValues("record").stream().map(JsonNode::asText).toList();
+    for (String sli : List.of("rtx:order_api_errors", "rtx:ws_errors", "rtx:order_latency_slow")) {
+      for (String window : List.of("5m", "30m", "1h", "2h", "6h", "1d", "3d", "30d")) {
+        assertThat(records).contains(sli + ":ratio_rate" + window);
+      }
+      assertThat(exprs).contains(sli + ":ratio_rate1h > (14.4 * ", sli + ":ratio_rate3d > ");
+      assertThat(dashboard.toString()).contains(sli + ":ratio_rate30d");
+    }
+    assertThat(titles).contains("Error budget remaining");
+    if (toolAvailable("promtool", "--version")) {
+      // Syntax and types of every rule and recording rule (the same groups as the PrometheusRule).
+      output(Map.of(), "promtool", "check", "rules", "deployment/compose/prometheus/rtx-alerts.yml");
+    }
     JsonNode composeFile = YAML.readTree(Path.of("deployment/compose.yaml").toFile());
     for (String svc : List.of("engine", "postgres", "redis", "prometheus", "grafana")) {
       JsonNode s = composeFile.path("services").path(svc);
