@@ -60,8 +60,17 @@ public final class HedgerVerticle extends VerticleBase {
       System::nanoTime);
     toxicity = new ToxicityRecompute(vertx, platform.pool(), platform.clock(),
       ToxicityParams.defaults(settings.shortHoldMs()), settings.toxicityWindowDays());
-    MessageConsumer<JsonObject> exposure = vertx.eventBus().consumer(DealingAddresses.EXPOSURE,
-      m -> hedger.exposure(m.body()));
+    // What the house carries from its B-Book clients, per symbol, for the dashboard (every dealing node
+    // hears every shard, so each exports the same figure: panels take the max, not the sum).
+    io.micrometer.core.instrument.MultiGauge netLots = io.micrometer.core.instrument.MultiGauge
+      .builder("rtx_exposure_net_lots").description("House net position from B-Book clients, lots, by symbol")
+      .register(platform.metrics());
+    MessageConsumer<JsonObject> exposure = vertx.eventBus().consumer(DealingAddresses.EXPOSURE, m -> {
+      hedger.exposure(m.body());
+      netLots.register(hedger.clientNet().entrySet().stream().map(e -> io.micrometer.core.instrument.MultiGauge.Row.of(
+        io.micrometer.core.instrument.Tags.of("symbol", e.getKey()),
+        com.rtx.core.market.Lots.toBigDecimal(e.getValue()).doubleValue())).toList(), true);
+    });
     consumers.add(exposure);
     standby = platform.config().standby();
     consumers.add(vertx.eventBus().<JsonObject>consumer(com.rtx.platform.Addresses.CONFIG_CHANGED,
