@@ -333,6 +333,43 @@ class DeploymentManifestsTest {
     }
   }
 
+  /**
+   * The engine's database role owns nothing (issue 13): CloudNativePG makes the bootstrap owner own
+   * the database, so the owner runs the migrations and the engine connects as another login role,
+   * a member of rtx_app without role attributes — the audit log's REVOKEs bind it.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void theRuntimeDatabaseRoleOwnsNoTable(String overlay) throws Exception {
+    Rendered r = render(overlay);
+    ConfigMap config = r.one(ConfigMap.class, "rtx-config");
+    String url = config.getData().get("RTX_PG_URL");
+    String runtime = url.substring("postgresql://".length(), url.indexOf('@'));
+    String migration = config.getData().get("RTX_PG_MIGRATION_USER");
+    GenericKubernetesResource cluster = r.custom("Cluster").stream()
+      .filter(c -> c.getMetadata().getName().equals("rtx-pg")).findFirst().orElseThrow();
+    JsonNode spec = JSON.valueToTree(cluster.getAdditionalProperties().get("spec"));
+    String owner = spec.path("bootstrap").path("initdb").path("owner").asText();
+    assertThat(migration).as("%s: migrations run as the database owner", overlay).isEqualTo(owner);
+    assertThat(runtime).as("%s: the engine is not the owner", overlay).isNotEqualTo(owner).isNotEqualTo("rtx_app");
+    JsonNode role = null;
+    for (JsonNode managed : spec.path("managed").path("roles")) {
+      if (managed.path("name").asText().equals(runtime)) {
+        role = managed;
+      }
+    }
+    assertThat(role).as("%s: %s is a managed role", overlay, runtime).isNotNull();
+    assertThat(role.path("login").asBoolean()).isTrue();
+    assertThat(role.path("inRoles").toString()).contains("\"rtx_app\"");
+    for (String attribute : List.of("superuser", "createdb", "createrole", "replication", "bypassrls")) {
+      assertThat(role.path(attribute).asBoolean(false)).as("%s: %s %s", overlay, runtime, attribute).isFalse();
+    }
+    GenericKubernetesResource secrets = r.custom("ExternalSecret").stream()
+      .filter(e -> e.getMetadata().getName().equals("rtx-secrets")).findFirst().orElseThrow();
+    assertThat(JSON.valueToTree(secrets.getAdditionalProperties().get("spec")).toString())
+      .contains("RTX_PG_PASSWORD", "RTX_PG_MIGRATION_PASSWORD");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"dev", "staging", "prod"})
   void configMapHasOnlyKeysTheEngineAccepts(String overlay) throws Exception {
