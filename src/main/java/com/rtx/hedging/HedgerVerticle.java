@@ -1,5 +1,7 @@
 package com.rtx.hedging;
 
+import com.rtx.platform.db.LeaderLock;
+
 import com.rtx.core.toxicity.ToxicityParams;
 import com.rtx.platform.DealingAddresses;
 import com.rtx.platform.HedgingAddresses;

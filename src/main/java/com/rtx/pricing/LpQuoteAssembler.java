@@ -62,6 +62,11 @@ final class LpQuoteAssembler {
     sides.keySet().removeIf(key -> key.startsWith(lp + "|"));
   }
 
+  /** Forgets every LP's sides (the sessions stopped: the next holder starts from snapshots). */
+  void forgetAll() {
+    sides.clear();
+  }
+
   long malformed() {
     return malformed;
   }

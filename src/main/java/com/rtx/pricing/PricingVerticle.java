@@ -11,6 +11,7 @@ import com.rtx.marketdata.QuoteMessages;
 import com.rtx.platform.Addresses;
 import com.rtx.platform.Platform;
 import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.db.LeaderLock;
 import com.rtx.refdata.LiquidityProvider;
 import com.rtx.refdata.ReferenceDataRepository;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -37,11 +38,20 @@ import java.util.stream.Collectors;
  * ticks) in PostgreSQL. Filter counts are metrics ({@code rtx_pricing_filtered_total{filter}})
  * and, with LP session states and STALE/CLOSED symbols, details of the
  * {@code dependencies/pricing} health check.
+ *
+ * <p><b>One holder in the cluster.</b> LPs refuse a second logon with the same CompIDs, and two
+ * aggregations would publish two truths for one symbol: only the node holding the pricing lead (an
+ * advisory lock, {@link LeaderLock} key {@value #LEAD_KEY}) opens the LP sessions, aggregates and
+ * publishes — on the clustered bus, so every gateway and dealing node hears it. The others try for
+ * the lead every {@code pricing.lead-interval-ms} and take over when the holder's connection dies;
+ * a node that loses the lead stops its sessions and publishes nothing more. The blue-green idle
+ * colour never leads.
  */
 public final class PricingVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(PricingVerticle.class);
   private static final long MAINTENANCE_MS = 6 * 3600_000L;
+  static final int LEAD_KEY = 2;
 
   private final Platform platform;
   private final RtxConfig.Pricing settings;
@@ -52,11 +62,15 @@ public final class PricingVerticle extends VerticleBase {
   private final List<Bar> unwrittenBars = new ArrayList<>();
   private final List<Long> timers = new ArrayList<>();
   private PriceEngine engine;
-  private LpMarketDataSessions sessions;
+  private volatile LpMarketDataSessions sessions;
   private TickArchive ticks;
   private List<LiquidityProvider> lps = List.of();
   private Map<String, Integer> spikeLimits = Map.of();
   private final RedisQuoteCache redisCache;
+  private LeaderLock lead;
+  /** This node holds the lead and its sessions are (being) started: the only state that publishes. */
+  private boolean leading;
+  private boolean standby;
 
   public PricingVerticle(Platform platform) {
     this.platform = platform;
@@ -79,13 +93,72 @@ public final class PricingVerticle extends VerticleBase {
         lps = all.<List<LiquidityProvider>>resultAt(1).stream().filter(lp -> lp.enabled() && lp.marketData()).toList();
         spikeLimits = all.resultAt(2);
         registerMetricsAndHealth();
-        return bars.ensurePartitions(3).compose(v -> startSessions(lps));
+        lead = new LeaderLock(vertx, platform.pgConnect(), LEAD_KEY, "rtx-pricing-lead", this::leadLost);
+        standby = platform.config().standby();
+        return bars.ensurePartitions(3).compose(v -> tryToLead());
       })
       .onSuccess(v -> {
         startTimers();
         vertx.eventBus().consumer(Addresses.REFDATA_CHANGED, m -> reload()
           .onFailure(e -> LOG.warn("pricing kept its reference data: reload failed: {}", e.toString())));
+        vertx.eventBus().<JsonObject>consumer(Addresses.CONFIG_CHANGED, m -> standbyChanged(m.body()));
       });
+  }
+
+  /** One leadership round: check the held lock, or try for it and start the LP sessions when won. */
+  private Future<Void> tryToLead() {
+    if (lead.held()) {
+      return lead.check().recover(e -> Future.succeededFuture()); // a dead connection reports through leadLost
+    }
+    if (standby) {
+      return Future.succeededFuture();
+    }
+    return lead.tryAcquire().compose(won -> {
+      if (!won || leading) {
+        return Future.succeededFuture();
+      }
+      leading = true;
+      LOG.info("pricing: this node ({}) holds the pricing lead: LP market data sessions start here", platform.node());
+      return startSessions(lps);
+    }).recover(e -> {
+      LOG.warn("pricing: lead not acquired: {}", e.toString());
+      return Future.succeededFuture();
+    });
+  }
+
+  /** The lock's connection died (or standby gave the lead up): stop the sessions, publish nothing more. */
+  private void leadLost() {
+    if (!leading) {
+      return;
+    }
+    leading = false;
+    LOG.warn("pricing: this node lost the pricing lead: LP sessions stop, another node takes over");
+    stopSessions().onFailure(e -> LOG.warn("pricing: stopping LP sessions failed: {}", e.toString()));
+  }
+
+  private Future<Void> stopSessions() {
+    LpMarketDataSessions running = sessions;
+    sessions = null;
+    assembler.forgetAll();
+    return running == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
+      running.stop();
+      return null;
+    });
+  }
+
+  /** The live colour switched: the idle colour gives the lead up; the live one competes for it. */
+  private void standbyChanged(JsonObject change) {
+    JsonObject config = change.getJsonObject("config", new JsonObject());
+    JsonObject deployment = config.getJsonObject("deployment", new JsonObject());
+    boolean next = RtxConfig.standby(Boolean.parseBoolean(String.valueOf(config.getValue("standby", false))),
+      deployment.getString("colour"), deployment.getString("live-colour"));
+    if (next != standby) {
+      standby = next;
+      if (standby && lead.held()) {
+        leadLost();
+        lead.release().onFailure(e -> LOG.warn("pricing: releasing the lead failed: {}", e.toString()));
+      }
+    }
   }
 
   /**
@@ -107,17 +180,13 @@ public final class PricingVerticle extends VerticleBase {
       LOG.info("pricing: symbols, LPs or spike limits changed: {} symbols from {} LPs, sessions restarting",
         instruments.size(), newLps.size());
       PriceEngine previous = engine;
-      LpMarketDataSessions old = sessions;
-      return vertx.executeBlocking(() -> {
-        old.stop();
-        return null;
-      }).compose(v -> {
+      return stopSessions().compose(v -> {
         engine = new PriceEngine(instruments, settings.staleMs(), settings.spikeMaxJumpBps(), newSpikes,
           settings.spikeConfirmTicks());
         engine.continueFrom(previous);
         lps = newLps;
         spikeLimits = newSpikes;
-        return startSessions(newLps);
+        return leading ? startSessions(newLps) : Future.succeededFuture();
       });
     });
   }
@@ -125,10 +194,11 @@ public final class PricingVerticle extends VerticleBase {
   private Future<Void> startSessions(List<LiquidityProvider> lps) {
     Context context = vertx.getOrCreateContext();
     return vertx.executeBlocking(() -> {
-      sessions = new LpMarketDataSessions(lps, settings, platform.config().lpCredentials(),
+      LpMarketDataSessions started = new LpMarketDataSessions(lps, settings, platform.config().lpCredentials(),
         () -> engine.instruments().keySet(), new SessionEvents(), task -> context.runOnContext(v -> task.run()),
         platform.clock());
-      sessions.start();
+      started.start();
+      sessions = started;
       LOG.info("pricing: {} symbols from {} LPs ({})", engine.instruments().size(), lps.size(),
         lps.stream().map(lp -> lp.name() + "@" + lp.host() + ":" + lp.port()).collect(Collectors.joining(", ")));
       return null;
@@ -136,6 +206,7 @@ public final class PricingVerticle extends VerticleBase {
   }
 
   private void startTimers() {
+    timers.add(vertx.setPeriodic(settings.leadIntervalMs(), id -> tryToLead()));
     timers.add(vertx.setPeriodic(settings.staleCheckMs(), id -> engine.onTimer(now()).forEach(this::publish)));
     timers.add(vertx.setPeriodic(settings.barFlushMs(), id -> flushBars(false)));
     timers.add(vertx.setPeriodic(MAINTENANCE_MS, id -> maintenance()));
@@ -169,6 +240,9 @@ public final class PricingVerticle extends VerticleBase {
   }
 
   private void publish(AggregatedQuote quote) {
+    if (!leading) {
+      return; // the lead's holder is the one source of every symbol's quotes (and bars) in the cluster
+    }
     Instrument instrument = engine.instrument(quote.symbol());
     JsonObject json = QuoteMessages.toJson(quote, instrument);
     vertx.eventBus().publish(QuoteMessages.address(quote.symbol()), json);
@@ -239,6 +313,10 @@ public final class PricingVerticle extends VerticleBase {
       .put("redisWriteFailures", redisCache.failures())
       .put("malformedLpPrices", assembler.malformed())
       .put("tickArchiveDropped", ticks == null ? 0 : ticks.dropped());
+    details.put("lead", leading ? "HELD" : standby ? "STANDBY" : "FOLLOWER");
+    if (!leading) {
+      return Status.OK(details); // another node holds the LP sessions: nothing to be down here
+    }
     boolean anyLp = lps.values().stream().anyMatch(up -> up);
     return anyLp ? Status.OK(details) : Status.KO(details);
   }
@@ -250,11 +328,12 @@ public final class PricingVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     timers.forEach(vertx::cancelTimer);
-    Future<Void> stopSessions = sessions == null ? Future.succeededFuture()
-      : vertx.executeBlocking(() -> {
-        sessions.stop();
-        return null;
+    boolean wasLeading = leading;
+    return stopSessions()
+      .compose(v -> engine == null || !wasLeading ? Future.succeededFuture() : flushBars(true))
+      .eventually(() -> {
+        leading = false;
+        return lead == null ? Future.succeededFuture() : lead.close();
       });
-    return stopSessions.compose(v -> engine == null ? Future.succeededFuture() : flushBars(true));
   }
 }

@@ -33,6 +33,7 @@ public final class EnvMapping {
     new EnvVar("RTX_LPSIM_SEED", "lpsim.seed"),
     new EnvVar("RTX_LPSIM_LPS", "lpsim.lps"),
     new EnvVar("RTX_PRICING_STALE_MS", "pricing.stale-ms"),
+    new EnvVar("RTX_PRICING_LEAD_INTERVAL_MS", "pricing.lead-interval-ms"),
     new EnvVar("RTX_PRICING_STALE_CHECK_MS", "pricing.stale-check-ms"),
     new EnvVar("RTX_PRICING_SPIKE_MAX_JUMP_BPS", "pricing.spike-max-jump-bps"),
     new EnvVar("RTX_PRICING_SPIKE_CONFIRM_TICKS", "pricing.spike-confirm-ticks"),

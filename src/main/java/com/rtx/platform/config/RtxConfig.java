@@ -105,7 +105,7 @@ public record RtxConfig(
   /** Pricing filters and timers (business settings such as markups live in the database). */
   public record Pricing(long staleMs, long staleCheckMs, int spikeMaxJumpBps, int spikeConfirmTicks,
                         int fixHeartbeatS, int fixReconnectS, boolean tickArchive, int tickRetentionDays,
-                        long barFlushMs) {
+                        long barFlushMs, long leadIntervalMs) {
   }
 
   /** WebSocket limits per connection. */
@@ -242,7 +242,7 @@ public record RtxConfig(
         in.intValue("pricing.spike-max-jump-bps", 1, 100_000), in.intValue("pricing.spike-confirm-ticks", 1, 1000),
         in.intValue("pricing.fix-heartbeat-s", 1, 300), in.intValue("pricing.fix-reconnect-s", 1, 300),
         in.bool("pricing.tick-archive"), in.intValue("pricing.tick-retention-days", 1, 3650),
-        in.longValue("pricing.bar-flush-ms", 1, 60_000)),
+        in.longValue("pricing.bar-flush-ms", 1, 60_000), in.longValue("pricing.lead-interval-ms", 10, 600_000)),
       new Ws(in.intValue("ws.max-subscriptions", 1, 10_000), in.intValue("ws.max-message-bytes", 64, 1 << 20),
         in.longValue("ws.heartbeat-ms", 100, 3_600_000), in.longValue("ws.idle-timeout-ms", 100, 3_600_000),
         in.intValue("ws.write-queue-bytes", 1024, 64 << 20), in.longValue("ws.stuck-ms", 1, 3_600_000)),

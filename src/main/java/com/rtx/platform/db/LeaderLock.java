@@ -1,6 +1,5 @@
-package com.rtx.hedging;
+package com.rtx.platform.db;
 
-import com.rtx.platform.db.AdvisoryLocks;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
@@ -9,30 +8,31 @@ import io.vertx.pgclient.PgConnectOptions;
  * Leadership of one cluster-wide job: one advisory lock on a dedicated connection
  * ({@link AdvisoryLocks}); the connection's death releases it and {@code onLost} tells the holder.
  *
- * <p>Used from one verticle's event loop only.
+ * <p>Used from one verticle's event loop only. Keys in use: 1 the hedger, 2 the pricing lead (LP
+ * market-data sessions).
  */
-final class LeaderLock {
+public final class LeaderLock {
 
   /** First key of the two-key advisory lock: "RTXH" — apart from the dealing shards' "RTXD". */
-  static final int LOCK_CLASS = 0x52545848;
+  public static final int LOCK_CLASS = 0x52545848;
 
   private final AdvisoryLocks locks;
   private final int key;
   private final Runnable onLost;
   private boolean held;
 
-  LeaderLock(Vertx vertx, PgConnectOptions options, int key, String name, Runnable onLost) {
+  public LeaderLock(Vertx vertx, PgConnectOptions options, int key, String name, Runnable onLost) {
     this.key = key;
     this.onLost = onLost;
     this.locks = new AdvisoryLocks(vertx, options, LOCK_CLASS, name, this::dropped);
   }
 
-  boolean held() {
+  public boolean held() {
     return held;
   }
 
   /** Tries to become leader (connecting first when needed); true when this node leads. */
-  Future<Boolean> tryAcquire() {
+  public Future<Boolean> tryAcquire() {
     if (held) {
       return Future.succeededFuture(true);
     }
@@ -40,12 +40,12 @@ final class LeaderLock {
   }
 
   /** A round trip on the lock connection; a failure means the lock may be gone. */
-  Future<Void> check() {
+  public Future<Void> check() {
     return locks.check();
   }
 
   /** Gives the lead up (standby) without closing for good: a later {@link #tryAcquire} may win it again. */
-  Future<Void> release() {
+  public Future<Void> release() {
     if (!held) {
       return Future.succeededFuture();
     }
@@ -54,7 +54,7 @@ final class LeaderLock {
   }
 
   /** Closes the connection, which releases the lock. */
-  Future<Void> close() {
+  public Future<Void> close() {
     held = false;
     return locks.close();
   }
