@@ -8,7 +8,8 @@ public final class Addresses {
   /**
    * Published by the engine's config watcher when a changeable layer (config file, ConfigMap,
    * Secret) changed and the new configuration validated.
-   * Body: {@code {"changedKeys": ["http.port", ...], "config": {...effective config, secrets masked}}}.
+   * Body: {@code {"changedKeys": ["http.port", ...], "restartNeeded": ["http.port", ...], "config": {...effective
+   * config, secrets masked}}}; {@code restartNeeded} lists the changed keys the running engine does not act on.
    * Consumers re-read the keys they own; secrets are never carried on the bus.
    */
   public static final String CONFIG_CHANGED = "rtx.config.changed";

@@ -68,6 +68,9 @@ class ConfigChangeIT {
 
     assertThat(change).isNotNull();
     assertThat(change.getJsonArray("changedKeys").getList()).containsExactly("health.check-timeout-ms", "pg.password");
+    // Neither is acted on while running: said so, not silently pretended.
+    assertThat(change.getJsonArray("restartNeeded").getList()).containsExactly("health.check-timeout-ms", "pg.password");
+    assertThat(engine.metricsRegistry().get("rtx.config.restart.needed").gauge().value()).isEqualTo(2.0);
     assertThat(change.getJsonObject("config").getJsonObject("health").getValue("check-timeout-ms")).isEqualTo(7000);
     assertThat(change.encode()).doesNotContain("hunter2");
   }

@@ -21,10 +21,21 @@ import java.util.Set;
  * vertx-config's periodic scan. On a change it reloads every layer, validates the result and,
  * when valid, publishes {@link Addresses#CONFIG_CHANGED}; an invalid change is logged and ignored,
  * so the running engine keeps its last good configuration.
+ *
+ * <p>Only the keys in {@link #RUNTIME_KEYS} are acted on while the engine runs (blue-green
+ * standby). Every other infrastructure key is read once at start: a change to one is published
+ * too, but logged at WARN as needing a restart, listed under {@code restartNeeded} in the message
+ * and counted in {@code rtx_config_restart_needed} (keys changed since start and not yet applied),
+ * so nobody believes a pool size or a port changed when it did not.
  */
 public final class ConfigWatcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConfigWatcher.class);
+
+  /** The keys the running engine acts on (dealing, pricing, router and hedger watch them). */
+  public static final Set<String> RUNTIME_KEYS = Set.of("standby", "deployment.colour", "deployment.live-colour");
+
+  private final Set<String> restartNeeded = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private final Vertx vertx;
   private final ConfigLoader loader;
@@ -45,6 +56,8 @@ public final class ConfigWatcher {
       .description("Configuration changes picked up by the scan, by outcome").register(metrics);
     this.rejected = Counter.builder("rtx.config.reloads").tag("result", "rejected")
       .description("Configuration changes picked up by the scan, by outcome").register(metrics);
+    io.micrometer.core.instrument.Gauge.builder("rtx.config.restart.needed", restartNeeded, Set::size)
+      .description("Configuration keys changed since start that take effect only after a restart").register(metrics);
   }
 
   /** Starts scanning every {@code periodMs}; 0 disables watching. */
@@ -92,9 +105,16 @@ public final class ConfigWatcher {
     }
     current = next;
     applied.increment();
+    java.util.List<String> later = changed.stream().filter(k -> !RUNTIME_KEYS.contains(k)).sorted().toList();
+    restartNeeded.addAll(later);
     LOG.info("configuration changed: {}", changed);
+    if (!later.isEmpty()) {
+      LOG.warn("configuration change to {} needs a restart to take effect (acted on at run time: {})", later,
+        RUNTIME_KEYS.stream().sorted().toList());
+    }
     vertx.eventBus().publish(Addresses.CONFIG_CHANGED, new JsonObject()
       .put("changedKeys", new JsonArray(changed.stream().toList()))
+      .put("restartNeeded", new JsonArray(later))
       .put("config", SecretMasker.mask(next.merged())));
   }
 }
