@@ -21,8 +21,9 @@
 #
 # Environment: NAMESPACE (default: the overlay's), KUBECTL (default kubectl), ROLLOUT_TIMEOUT
 # (default 600s), SMOKE_PORT (local port for the port-forward, default 18080), SWITCH_TIMEOUT_S,
-# PG_CLUSTER, SHARD_CHECK (lib-live-colour.sh), DRY_RUN=1 prints the rendered manifests and the
-# switch commands without touching the cluster.
+# PG_CLUSTER, SHARD_CHECK (lib-live-colour.sh), STATE_FILE (where the colour live before this
+# deploy and whether the switch began are recorded, for scripts/deploy/on-failure.sh), DRY_RUN=1
+# prints the rendered manifests and the switch commands without touching the cluster.
 set -euo pipefail
 
 usage() { echo "usage: $0 OVERLAY_DIR IMAGE_TAG" >&2; exit 2; }
@@ -69,6 +70,11 @@ if [ "$DRY_RUN" != "1" ]; then
     log "WARNING: rtx-config says RTX_LIVE_COLOUR=$CONFIG_LIVE but rtx-http serves $LIVE (an interrupted switch?): the apply sets it to $LIVE"
   fi
 fi
+# What a failure handler needs (scripts/deploy/on-failure.sh): the colour live before this deploy,
+# and whether the switch to the new one began. Nothing switched → nothing to roll back.
+STATE_FILE="${STATE_FILE:-}"
+record() { [ -z "$STATE_FILE" ] || printf 'namespace=%s\nprevious_live=%s\nswitched=%s\n' "$NAMESPACE" "$LIVE" "$1" > "$STATE_FILE"; }
+record 0
 log "live colour $LIVE (${LIVE_IMAGE:-not deployed yet}), deploying $IMAGE_NAME:$TAG to idle colour $IDLE"
 
 # --- 2. render: overlay + new image on the idle slot, live slot and selectors as they run ---------
@@ -156,10 +162,12 @@ fi
 # then the traffic once the new colour owns every shard.
 check_slot "$IDLE" || exit 1
 log "switching RTX_LIVE_COLOUR in rtx-config from $LIVE to $IDLE (dealing shards move: $LIVE releases, $IDLE acquires)"
+record 1
 set_live_colour "$IDLE"
 if ! wait_handover "$IDLE" "$LIVE"; then
   log "switch ABORTED: RTX_LIVE_COLOUR back to $LIVE; traffic stays on $LIVE; $IDLE left running for inspection"
   set_live_colour "$LIVE"
+  record 0
   exit 1
 fi
 log "switching rtx-http and rtx-fix from $LIVE to $IDLE"

@@ -10,15 +10,26 @@
 #    (lib-live-colour.sh); exits 1 if that is not confirmed within SWITCH_TIMEOUT_S (the traffic is
 #    switched anyway: check the dealing logs and pg_locks, see RUNBOOK).
 #
-#   scripts/deploy/rollback.sh NAMESPACE          e.g. scripts/deploy/rollback.sh rtx-prod
+#   scripts/deploy/rollback.sh NAMESPACE [--to COLOUR]   e.g. scripts/deploy/rollback.sh rtx-prod --to blue
+#
+# --to names the colour to make live (the pipeline passes the colour that was live before its
+# switch, recorded by blue-green.sh); when that colour is live already there is nothing to do.
+# Without it, the colour not serving now becomes live (manual use).
 #
 # Refuses when the other colour has no ready pod or is pinned in standby (then redeploy the
 # previous tag with blue-green.sh instead). Environment: KUBECTL (default kubectl),
 # SWITCH_TIMEOUT_S, PG_CLUSTER, SHARD_CHECK (lib-live-colour.sh), DRY_RUN=1 prints the commands.
 set -euo pipefail
 
-if [ $# -ne 1 ] || [ -z "$1" ]; then echo "usage: $0 NAMESPACE" >&2; exit 2; fi
+usage() { echo "usage: $0 NAMESPACE [--to blue|green]" >&2; exit 2; }
+[ $# -eq 1 ] || [ $# -eq 3 ] || usage
+[ -n "$1" ] || usage
 NAMESPACE="$1"
+TARGET=""
+if [ $# -eq 3 ]; then
+  [ "$2" = "--to" ] || usage
+  case "$3" in blue|green) TARGET="$3" ;; *) usage ;; esac
+fi
 KUBECTL="${KUBECTL:-kubectl}"
 DRY_RUN="${DRY_RUN:-0}"
 K=("$KUBECTL" -n "$NAMESPACE")
@@ -38,6 +49,17 @@ case "$LIVE" in
   green) BACK=blue ;;
   *) echo "service rtx-http selects no colour ('$LIVE'): not a blue-green namespace?" >&2; exit 1 ;;
 esac
+if [ -n "$TARGET" ] && [ "$TARGET" = "$LIVE" ]; then
+  if [ "$DRY_RUN" = "1" ] || [ "$(config_value RTX_LIVE_COLOUR "$LIVE")" = "$LIVE" ]; then
+    log "$TARGET is live already (traffic and RTX_LIVE_COLOUR): nothing to roll back"
+    exit 0
+  fi
+  # Traffic is on the target but the dealing switch is half-way: finish it back to the target.
+  log "traffic is on $TARGET but RTX_LIVE_COLOUR is not: setting it back"
+  set_live_colour "$TARGET"
+  wait_handover "$TARGET" "$([ "$TARGET" = blue ] && echo green || echo blue)" || exit 1
+  exit 0
+fi
 
 if [ "$DRY_RUN" != "1" ]; then
   ready="$("${K[@]}" get deployment "rtx-$BACK" -o jsonpath='{.status.readyReplicas}' 2>/dev/null || true)"
