@@ -101,6 +101,13 @@ public final class AdminVerticle extends VerticleBase {
         "no admin operation " + req.operationId(), null)).toJson());
       return;
     }
+    if (message.body().getBoolean("authorizeOnly", false)) {
+      // The gateway's contract refused the request; it asks only whether to say so or answer 403.
+      guard.authorize(req, permission)
+        .onSuccess(actor -> message.reply(AdminReply.noContent().toJson()))
+        .onFailure(e -> message.reply(failure(req, e).toJson()));
+      return;
+    }
     guard.authorize(req, permission)
       .compose(actor -> handler.handle(req, actor))
       .onSuccess(reply -> message.reply(reply.toJson()))

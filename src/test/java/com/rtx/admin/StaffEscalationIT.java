@@ -132,4 +132,24 @@ class StaffEscalationIT {
         new JsonObject().put("permissions", adminPermissions), root).statusCode()).isEqualTo(200);
     }
   }
+
+  /** Authorization before validation: support learns nothing about the body of an operation it may not use. */
+  @Test
+  void aRoleWithoutThePermissionGets403WhateverTheBody() {
+    String support = api.login("support", PASSWORD);
+    String requestId = "esc-" + UUID.randomUUID();
+    HttpResponse<String> empty = api.call("POST", "/api/admin/v1/groups", new JsonObject(), support, requestId);
+    assertThat(empty.statusCode()).as(empty.body()).isEqualTo(403);
+    assertThat(code(empty)).isEqualTo("PERMISSION_DENIED");
+    assertThat(empty.body()).doesNotContain("name", "markupProfile");
+    assertThat(api.auditRows("request_id = '" + requestId + "' AND outcome = 'DENIED'")).isEqualTo(1);
+    HttpResponse<String> broken = api.raw("POST", "/api/admin/v1/groups", "{\"oops\": ", support, "esc-" + UUID.randomUUID());
+    assertThat(broken.statusCode()).as(broken.body()).isEqualTo(403);
+    HttpResponse<String> badPath = api.call("PATCH", "/api/admin/v1/staff/not-a-number",
+      new JsonObject().put("role", 5), support);
+    assertThat(badPath.statusCode()).as(badPath.body()).isEqualTo(403);
+
+    HttpResponse<String> holder = api.call("POST", "/api/admin/v1/groups", new JsonObject(), admin);
+    assertThat(holder.statusCode()).as("who holds the permission is told what is wrong").isEqualTo(400);
+  }
 }
