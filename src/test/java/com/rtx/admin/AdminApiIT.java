@@ -342,8 +342,9 @@ class AdminApiIT {
     String support = login("support", PASSWORD);
     long before = balance(100002);
 
+    // Support asks, never moves money alone (FourEyesLimitsIT); an ADMIN applies a small one at once.
     HttpResponse<String> small = call("POST", "/api/admin/v1/accounts/100002/balance",
-      new JsonObject().put("type", "DEPOSIT").put("amount", "100.50").put("reason", "wire 42"), support);
+      new JsonObject().put("type", "DEPOSIT").put("amount", "100.50").put("reason", "wire 42"), admin);
     assertThat(small.statusCode()).as(small.body()).isEqualTo(200);
     assertThat(balance(100002)).isEqualTo(before + 10_050);
 
