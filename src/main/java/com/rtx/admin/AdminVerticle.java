@@ -70,12 +70,13 @@ public final class AdminVerticle extends VerticleBase {
       AccessTokens.STAFF_AUDIENCE);
     PasswordHasher hasher = new PasswordHasher(vertx);
     DealingClient dealing = new DealingClient(vertx, config.dealing().shards());
+    StaffLockout lockout = new StaffLockout(platform.pool(), Duration.ofSeconds(settings.lockoutS()),
+      platform.clock());
     List<AdminOperations> groups = List.of(
       new AuthOps(platform.pool(), audited, hasher, tokens,
-        new StaffLockout(platform.redis(), platform.pool(), Duration.ofSeconds(settings.lockoutS())),
-        new Totp(platform.clock()), platform.clock(),
-        new AuthOps.Limits(settings.lockoutFailures(), Duration.ofSeconds(settings.lockoutS()))),
-      new StaffOps(platform.pool(), audited, hasher, platform.clock()),
+        lockout, new Totp(platform.clock()), platform.clock(),
+        new AuthOps.Limits(settings.lockoutFailures(), Duration.ofSeconds(settings.lockoutS()), settings.loginMaxFailuresPerIp())),
+      new StaffOps(platform.pool(), audited, hasher, platform.clock(), lockout),
       new AuditOps(audit, platform.clock()),
       new AccountOps(platform.pool(), audited, hasher, dealing, platform.clock()),
       new MoneyOps(platform.pool(), audited, dealing, platform.clock(), new FourEyesLimits(platform.pool(), platform.clock(),

@@ -16,16 +16,17 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Staff login, logout, password change and TOTP enrolment. Login order: the password is always
- * verified (against a dummy hash for unknown users: same time, same 401), then the lock, status
- * and second factor are looked at, so only someone who knows the password learns more. Every
- * outcome is audited ({@code login}, {@code login.failed}, {@code login.lockout},
- * {@code login.locked}); wrong passwords and wrong TOTP codes count towards the lockout.
+ * Staff login, logout, password change and TOTP enrolment. Login order: the attempt is counted
+ * ({@link StaffLockout}: per address, and per user and address) and an address over its limit is
+ * refused (429); then the password is always verified (against a dummy hash for unknown users: same
+ * time, same 401), then the lock, status and second factor are looked at, so only someone who knows
+ * the password learns more. Every outcome is audited ({@code login}, {@code login.failed},
+ * {@code login.lockout}, {@code login.locked}, {@code login.throttled}).
  */
 final class AuthOps implements AdminOperations {
 
-  /** Settings: failures before lockout and how long it lasts. */
-  record Limits(int failures, Duration lockout) {
+  /** Settings: failures (per user and address) before lockout, how long it lasts, and failures per address. */
+  record Limits(int failures, Duration lockout, int perIp) {
   }
 
   private final Pool pool;
@@ -61,29 +62,43 @@ final class AuthOps implements AdminOperations {
 
   private Future<AdminReply> login(AdminRequest req) {
     String username = req.body().getString("username");
-    return pool.preparedQuery("SELECT id, username, password_hash, role, status, totp_secret, locked_until "
-        + "FROM staff WHERE username = $1").execute(Tuple.of(username))
-      .compose(rows -> {
-        Row staff = rows.size() == 0 ? null : rows.iterator().next();
-        return hasher.verify(req.body().getString("password"), staff == null ? null : staff.getString("password_hash"))
-          .compose(ok -> decide(req, username, staff, ok));
-      });
+    String ip = req.ip() == null ? "unknown" : req.ip();
+    return lockout.attempt(username, ip).compose(attempt -> {
+      if (attempt.fromIp() > limits.perIp()) {
+        // Before any password check: an address that failed too often tries nothing more for a while.
+        return refuse(req, Actor.claimed(username), "login.throttled", "too many attempts from " + ip,
+          new AdminException(429, "TOO_MANY_LOGIN_ATTEMPTS", "too many failed logins from this address; retry later",
+            null, attempt.retryAfter().toSeconds()));
+      }
+      return pool.preparedQuery("SELECT id, username, password_hash, role, status, totp_secret "
+          + "FROM staff WHERE username = $1").execute(Tuple.of(username))
+        .compose(rows -> {
+          Row staff = rows.size() == 0 ? null : rows.iterator().next();
+          return hasher.verify(req.body().getString("password"), staff == null ? null : staff.getString("password_hash"))
+            .compose(ok -> decide(req, username, staff, ok, attempt));
+        });
+    });
   }
 
-  private Future<AdminReply> decide(AdminRequest req, String username, Row staff, boolean passwordOk) {
+  /**
+   * Unknown user, wrong password, and a locked user with a wrong password all get the same 401
+   * INVALID_CREDENTIALS: nothing tells an outsider whether a username exists or is locked. Only
+   * someone who gives the right password learns more (locked, disabled, second factor).
+   */
+  private Future<AdminReply> decide(AdminRequest req, String username, Row staff, boolean passwordOk,
+                                    StaffLockout.Attempt attempt) {
     Instant now = clock.instant();
     if (staff == null) {
       return refuse(req, Actor.claimed(username), "login.failed", "unknown user", invalidCredentials());
     }
     Actor actor = new Actor(staff.getLong("id"), staff.getString("username"), staff.getString("role"));
-    var lockedUntil = staff.getOffsetDateTime("locked_until");
-    if (lockedUntil != null && lockedUntil.toInstant().isAfter(now)) {
-      long seconds = Math.max(1, Duration.between(now, lockedUntil.toInstant()).toSeconds());
-      return refuse(req, actor, "login.locked", "locked until " + lockedUntil.toInstant(), new AdminException(403,
-        "LOGIN_LOCKED", "too many failed logins; this login is locked, retry later", null, seconds));
-    }
     if (!passwordOk) {
-      return failed(req, actor, "wrong password", invalidCredentials());
+      return failed(req, actor, "wrong password", attempt, invalidCredentials());
+    }
+    if (attempt.userFromIp() > limits.failures()) {
+      return refuse(req, actor, "login.locked", "locked from " + req.ip(), new AdminException(403,
+        "LOGIN_LOCKED", "too many failed logins; this login is locked, retry later", null,
+        Math.max(1, attempt.retryAfter().toSeconds())));
     }
     if (!"ACTIVE".equals(staff.getString("status"))) {
       return refuse(req, actor, "login.failed", "disabled", new AdminException(403, "LOGIN_DISABLED",
@@ -96,7 +111,8 @@ final class AuthOps implements AdminOperations {
         "a TOTP code is required for this login", "totp"));
     }
     if (secret != null && !totp.valid(secret, code)) {
-      return failed(req, actor, "wrong TOTP code", new AdminException(401, "INVALID_TOTP", "the TOTP code is wrong", "totp"));
+      return failed(req, actor, "wrong TOTP code", attempt, new AdminException(401, "INVALID_TOTP",
+        "the TOTP code is wrong", "totp"));
     }
     return accepted(req, actor, now);
   }
@@ -105,7 +121,7 @@ final class AuthOps implements AdminOperations {
     UUID session = UUID.randomUUID();
     Instant expires = now.plusSeconds(tokens.ttlSeconds());
     AuditEntry entry = AuditEntry.of(now, req, actor, "login", AuditEntry.OK).target("staff", actor.staffId());
-    return lockout.clear(actor.staffId(), actor.username())
+    return lockout.succeeded(actor.username(), req.ip() == null ? "unknown" : req.ip())
       .compose(v -> audited.change(entry, conn -> conn.preparedQuery(
           "INSERT INTO staff_session (id, staff_id, issued_at, expires_at) VALUES ($1, $2, $3, $4)")
         .execute(Tuple.of(session, actor.staffId(), now.atOffset(ZoneOffset.UTC), expires.atOffset(ZoneOffset.UTC)))
@@ -115,22 +131,22 @@ final class AuthOps implements AdminOperations {
             .put("username", actor.username()).put("role", actor.role()))))));
   }
 
-  /** A counted failure: may lock the user (audited as login.lockout). */
-  private Future<AdminReply> failed(AdminRequest req, Actor actor, String why, AdminException answer) {
-    return lockout.recordFailure(actor.staffId(), actor.username()).compose(count -> {
-      if (count < limits.failures()) {
-        return refuse(req, actor, "login.failed", why + " (" + count + " of " + limits.failures() + ")", answer);
-      }
-      Instant until = clock.instant().plus(limits.lockout());
-      AuditEntry entry = AuditEntry.of(clock.instant(), req, actor, "login.lockout", AuditEntry.OK)
-        .target("staff", actor.staffId());
-      return audited.change(entry, conn -> conn.preparedQuery("UPDATE staff SET locked_until = $2 WHERE id = $1")
-          .execute(Tuple.of(actor.staffId(), until.atOffset(ZoneOffset.UTC)))
-          .map(r -> new Audited.Change(null, new JsonObject().put("lockedUntil", until.toString())
-            .put("failures", count).put("last", why), null)))
-        .compose(v -> lockout.clear(actor.staffId(), actor.username()))
-        .compose(v -> Future.failedFuture(answer));
-    });
+  /**
+   * A counted failure (the attempt was counted before the password was checked). The attempt that
+   * reaches the limit locks the user from this address, audited once as login.lockout; the answer
+   * stays the same either way.
+   */
+  private Future<AdminReply> failed(AdminRequest req, Actor actor, String why, StaffLockout.Attempt attempt,
+                                    AdminException answer) {
+    long count = attempt.userFromIp();
+    if (count != limits.failures()) {
+      return refuse(req, actor, "login.failed", why + " (" + count + " of " + limits.failures() + ")", answer);
+    }
+    AuditEntry entry = AuditEntry.of(clock.instant(), req, actor, "login.lockout", AuditEntry.OK)
+      .target("staff", actor.staffId())
+      .change(null, new JsonObject().put("ip", req.ip()).put("lockedForS", attempt.retryAfter().toSeconds())
+        .put("failures", count).put("last", why));
+    return audited.log().append(entry).compose(v -> Future.failedFuture(answer));
   }
 
   private Future<AdminReply> refuse(AdminRequest req, Actor actor, String action, String why, AdminException answer) {

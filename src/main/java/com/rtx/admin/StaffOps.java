@@ -28,7 +28,10 @@ final class StaffOps implements AdminOperations {
   private final Clock clock;
   private final StaffGrants grants;
 
-  StaffOps(Pool pool, Audited audited, PasswordHasher hasher, Clock clock) {
+  private final StaffLockout lockout;
+
+  StaffOps(Pool pool, Audited audited, PasswordHasher hasher, Clock clock, StaffLockout lockout) {
+    this.lockout = lockout;
     this.grants = new StaffGrants(audited.log(), clock);
     this.pool = pool;
     this.audited = audited;
@@ -85,7 +88,7 @@ final class StaffOps implements AdminOperations {
 
   /**
    * A forgotten password: a one-time password (shown once, in the reply) replaces it, the lockout is
-   * lifted and every session ends. The audit row says a reset happened, never the password.
+   * lifted (from every address: {@link StaffLockout#clear}) and every session ends. The audit row says a reset happened, never the password.
    */
   private Future<AdminReply> resetPassword(AdminRequest req, Actor actor) {
     long id = req.pathLong("staffId");
@@ -99,7 +102,9 @@ final class StaffOps implements AdminOperations {
           .compose(v -> conn.preparedQuery("UPDATE staff_session SET revoked_at = $2 WHERE staff_id = $1 AND revoked_at IS NULL")
             .execute(Tuple.of(id, clock.instant().atOffset(ZoneOffset.UTC))))
           .map(v -> new Audited.Change(before, before.copy().put("passwordReset", true), AdminReply.ok(new JsonObject()
-            .put("staffId", id).put("temporaryPassword", temporary)))))));
+            .put("staffId", id).put("username", before.getString("username")).put("temporaryPassword", temporary))))))
+      .compose(reply -> lockout.clear(((JsonObject) reply.body()).getString("username", ""))
+        .map(reply)));
   }
 
   private static Future<JsonObject> staff(SqlConnection conn, long id) {
