@@ -46,10 +46,11 @@ public final class AdminVerticle extends VerticleBase {
   public Future<?> start() {
     RtxConfig config = platform.config();
     return Future.all(OpenAPIContract.from(vertx, CONTRACT),
-        vertx.executeBlocking(() -> SigningKeys.load(config.auth(), config.dataDir()), false))
+        vertx.executeBlocking(() -> SigningKeys.load(config.auth(), config.dataDir()), false),
+        vertx.executeBlocking(() -> TotpSecrets.load(config), false))
       .compose(loaded -> {
         permissions = OperationPermissions.from(loaded.resultAt(0));
-        wire(loaded.resultAt(1));
+        wire(loaded.resultAt(1), loaded.resultAt(2));
         List<String> missing = permissions.operations().stream().filter(op -> !handlers.containsKey(op)).toList();
         if (!missing.isEmpty()) {
           return Future.failedFuture(new IllegalStateException("admin operations without a handler: " + missing));
@@ -60,7 +61,7 @@ public final class AdminVerticle extends VerticleBase {
       .onSuccess(v -> LOG.info("admin API serving {} operations", permissions.operations().size()));
   }
 
-  private void wire(SigningKeys keys) {
+  private void wire(SigningKeys keys, TotpSecrets totpSecrets) {
     RtxConfig config = platform.config();
     RtxConfig.Admin settings = config.admin();
     AuditLog audit = new AuditLog(platform.pool());
@@ -74,7 +75,7 @@ public final class AdminVerticle extends VerticleBase {
       platform.clock());
     List<AdminOperations> groups = List.of(
       new AuthOps(platform.pool(), audited, hasher, tokens,
-        lockout, new Totp(platform.clock()), platform.clock(),
+        lockout, new Totp(platform.clock()), totpSecrets, platform.clock(),
         new AuthOps.Limits(settings.lockoutFailures(), Duration.ofSeconds(settings.lockoutS()), settings.loginMaxFailuresPerIp())),
       new StaffOps(platform.pool(), audited, hasher, platform.clock(), lockout),
       new AuditOps(audit, platform.clock()),

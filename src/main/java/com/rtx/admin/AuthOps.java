@@ -35,11 +35,13 @@ final class AuthOps implements AdminOperations {
   private final AccessTokens tokens;
   private final StaffLockout lockout;
   private final Totp totp;
+  private final TotpSecrets secrets;
   private final Clock clock;
   private final Limits limits;
 
   AuthOps(Pool pool, Audited audited, PasswordHasher hasher, AccessTokens tokens, StaffLockout lockout, Totp totp,
-          Clock clock, Limits limits) {
+          TotpSecrets secrets, Clock clock, Limits limits) {
+    this.secrets = secrets;
     this.pool = pool;
     this.audited = audited;
     this.hasher = hasher;
@@ -104,17 +106,43 @@ final class AuthOps implements AdminOperations {
       return refuse(req, actor, "login.failed", "disabled", new AdminException(403, "LOGIN_DISABLED",
         "this staff login is disabled", null));
     }
-    String secret = staff.getString("totp_secret");
+    String stored = staff.getString("totp_secret");
+    if (stored == null) {
+      return accepted(req, actor, now);
+    }
     String code = req.body().getString("totp");
-    if (secret != null && code == null) {
+    if (code == null) {
       return refuse(req, actor, "login.failed", "TOTP code missing", new AdminException(401, "TOTP_REQUIRED",
         "a TOTP code is required for this login", "totp"));
     }
-    if (secret != null && !totp.valid(secret, code)) {
-      return failed(req, actor, "wrong TOTP code", attempt, new AdminException(401, "INVALID_TOTP",
-        "the TOTP code is wrong", "totp"));
+    AdminException wrongCode = new AdminException(401, "INVALID_TOTP", "the TOTP code is wrong or was already used", "totp");
+    long step = totp.matchingStep(secrets.open(actor.staffId(), stored), code);
+    if (step < 0) {
+      return failed(req, actor, "wrong TOTP code", attempt, wrongCode);
     }
-    return accepted(req, actor, now);
+    return useStep(actor.staffId(), step).compose(fresh -> fresh
+      ? sealIfPlain(actor.staffId(), stored).compose(v -> accepted(req, actor, now))
+      : failed(req, actor, "TOTP code replayed", attempt, wrongCode));
+  }
+
+  /**
+   * Moves the staff member's last accepted step forward to {@code step}, or reports false when that
+   * step (or a later one) was already used: one conditional UPDATE, so of two logins racing with the
+   * same code exactly one wins.
+   */
+  private Future<Boolean> useStep(long staffId, long step) {
+    return pool.preparedQuery("UPDATE staff SET totp_last_step = $2 WHERE id = $1 "
+        + "AND (totp_last_step IS NULL OR totp_last_step < $2)").execute(Tuple.of(staffId, step))
+      .map(r -> r.rowCount() == 1);
+  }
+
+  /** A plaintext secret from before encryption is sealed at its first use (unless it changed meanwhile). */
+  private Future<Void> sealIfPlain(long staffId, String stored) {
+    if (TotpSecrets.isSealed(stored)) {
+      return Future.succeededFuture();
+    }
+    return pool.preparedQuery("UPDATE staff SET totp_secret = $2 WHERE id = $1 AND totp_secret = $3")
+      .execute(Tuple.of(staffId, secrets.seal(staffId, stored), stored)).mapEmpty();
   }
 
   private Future<AdminReply> accepted(AdminRequest req, Actor actor, Instant now) {
@@ -201,13 +229,43 @@ final class AuthOps implements AdminOperations {
       });
   }
 
+  /**
+   * Starts (or restarts) enrolment. Replacing an active second factor needs the password and a
+   * current code of it: a stolen session alone cannot move the second factor to another device.
+   */
   private Future<AdminReply> enrollTotp(AdminRequest req, Actor actor) {
-    String secret = totp.newSecret();
-    AuditEntry entry = AuditEntry.of(clock.instant(), req, actor, "enrollTotp", AuditEntry.OK).target("staff", actor.staffId());
-    return audited.change(entry, conn -> conn.preparedQuery("UPDATE staff SET totp_pending = $2 WHERE id = $1")
-      .execute(Tuple.of(actor.staffId(), secret))
-      .map(r -> new Audited.Change(null, new JsonObject().put("totpPending", true), AdminReply.ok(new JsonObject()
-        .put("secret", secret).put("uri", Totp.uri(actor.username(), secret))))));
+    return pool.preparedQuery("SELECT password_hash, totp_secret FROM staff WHERE id = $1").execute(Tuple.of(actor.staffId()))
+      .compose(rows -> {
+        Row row = rows.iterator().next();
+        String active = row.getString("totp_secret");
+        return active == null ? Future.succeededFuture() : reauthenticate(req, actor, row.getString("password_hash"), active);
+      })
+      .compose(v -> {
+        String secret = totp.newSecret();
+        AuditEntry entry = AuditEntry.of(clock.instant(), req, actor, "enrollTotp", AuditEntry.OK).target("staff", actor.staffId());
+        return audited.change(entry, conn -> conn.preparedQuery("UPDATE staff SET totp_pending = $2 WHERE id = $1")
+          .execute(Tuple.of(actor.staffId(), secrets.seal(actor.staffId(), secret)))
+          .map(r -> new Audited.Change(null, new JsonObject().put("totpPending", true), AdminReply.ok(new JsonObject()
+            .put("secret", secret).put("uri", Totp.uri(actor.username(), secret))))));
+      });
+  }
+
+  private Future<Void> reauthenticate(AdminRequest req, Actor actor, String passwordHash, String activeSecret) {
+    String password = req.body().getString("password");
+    String code = req.body().getString("code");
+    if (password == null || code == null) {
+      return Future.failedFuture(new AdminException(401, "REAUTHENTICATION_REQUIRED",
+        "replacing an active second factor needs the password and a current code", password == null ? "password" : "code"));
+    }
+    return hasher.verify(password, passwordHash).compose(ok -> {
+      if (!ok) {
+        return Future.failedFuture(new AdminException(401, "INVALID_CREDENTIALS", "the password is wrong", "password"));
+      }
+      long step = totp.matchingStep(secrets.open(actor.staffId(), activeSecret), code);
+      return (step < 0 ? Future.succeededFuture(false) : useStep(actor.staffId(), step)).compose(fresh -> fresh
+        ? Future.<Void>succeededFuture()
+        : Future.failedFuture(new AdminException(401, "INVALID_TOTP", "the TOTP code is wrong or was already used", "code")));
+    });
   }
 
   private Future<AdminReply> confirmTotp(AdminRequest req, Actor actor) {
@@ -219,12 +277,17 @@ final class AuthOps implements AdminOperations {
         if (pending == null) {
           return Future.failedFuture(new AdminException(409, "NO_TOTP_ENROLMENT", "start with POST /auth/totp", null));
         }
-        if (!totp.valid(pending, code)) {
+        long step = totp.matchingStep(secrets.open(actor.staffId(), pending), code);
+        if (step < 0) {
           return Future.failedFuture(new AdminException(400, "INVALID_TOTP", "the TOTP code is wrong", "code"));
         }
         AuditEntry entry = AuditEntry.of(clock.instant(), req, actor, "confirmTotp", AuditEntry.OK).target("staff", actor.staffId());
-        return audited.change(entry, conn -> conn.preparedQuery(
-            "UPDATE staff SET totp_secret = totp_pending, totp_pending = NULL WHERE id = $1").execute(Tuple.of(actor.staffId()))
+        // The confirming code counts as used: it cannot log in afterwards.
+        return audited.change(entry, conn -> conn.preparedQuery("UPDATE staff SET totp_secret = totp_pending, "
+              + "totp_pending = NULL, totp_last_step = $2 WHERE id = $1 AND totp_pending = $3")
+            .execute(Tuple.of(actor.staffId(), step, pending))
+          .compose(r -> r.rowCount() == 1 ? Future.succeededFuture(r) : Future.failedFuture(new AdminException(409,
+            "NO_TOTP_ENROLMENT", "the enrolment changed meanwhile; start again with POST /auth/totp", null)))
           .map(r -> new Audited.Change(new JsonObject().put("totpEnabled", row.getString("totp_secret") != null),
             new JsonObject().put("totpEnabled", true), AdminReply.noContent())));
       });

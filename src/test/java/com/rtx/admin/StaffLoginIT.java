@@ -5,12 +5,16 @@ import com.rtx.platform.db.PgTarget;
 import com.rtx.support.MutableClock;
 import com.rtx.support.TestEngine;
 import com.rtx.support.TestInfra;
+import com.rtx.support.Http;
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.code.HashingAlgorithm;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -24,14 +28,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Staff login under abuse, with Redis: no username enumeration, a per-address limit, a lockout an
  * outsider cannot impose on others, and atomic counting. Each test uses its own loopback address
  * (127.0.0.x) so their per-address counts stay apart. Lockout after 3, 12 attempts per address.
+ * And the second factor: a code works once, re-enrolling needs the password and a current code,
+ * secrets are sealed at rest.
  */
 @Timeout(180)
 class StaffLoginIT {
 
   private static final String PASSWORD = "demo-Pa55word";
+  private static final String STAFF_PASSWORD = "totp-Pa55word-1";
   private static PgTarget database;
   private static Engine engine;
   private static AdminClient api;
+  private static final MutableClock CLOCK = new MutableClock();
 
   @BeforeAll
   static void start() {
@@ -39,7 +47,7 @@ class StaffLoginIT {
     TestEngine test = TestEngine.on(database).env("RTX_ROLES", "admin,gateway").env("RTX_DEMO_ENABLED", "true")
       .env("RTX_DEMO_PASSWORD", PASSWORD).env("RTX_ADMIN_LOCKOUT_FAILURES", "3")
       .env("RTX_ADMIN_LOGIN_MAX_FAILURES_PER_IP", "12");
-    engine = test.start(new MutableClock());
+    engine = test.start(CLOCK);
     api = new AdminClient(test.httpPort(), database);
   }
 
@@ -121,5 +129,85 @@ class StaffLoginIT {
     assertThat(api.auditRows("action = 'login.throttled' AND ip = '" + from + "'")).isEqualTo(18);
     assertThat(api.count("SELECT count(DISTINCT after->>'reason') FROM audit_log WHERE action = 'login.failed' AND "
       + mine)).as("each failure saw its own count").isEqualTo(11);
+  }
+
+  // ---- TOTP ----
+
+  private static String code(String secret) {
+    try {
+      return new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6).generate(secret, CLOCK.millis() / 1000 / 30);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void nextStep() {
+    CLOCK.advanceTo(CLOCK.millis() + 30_000);
+  }
+
+  /** A new staff member with an active second factor; its secret. */
+  private static String enrolled(String username) {
+    String root = api.login("admin", PASSWORD);
+    assertThat(api.call("POST", "/api/admin/v1/staff", new JsonObject().put("username", username)
+      .put("password", STAFF_PASSWORD).put("role", "READ_ONLY"), root).statusCode()).isEqualTo(201);
+    String token = api.login(username, STAFF_PASSWORD);
+    String secret = Http.json(api.call("POST", "/api/admin/v1/auth/totp", null, token)).getString("secret");
+    assertThat(api.call("POST", "/api/admin/v1/auth/totp/confirm", new JsonObject().put("code", code(secret)), token)
+      .statusCode()).isEqualTo(204);
+    return secret;
+  }
+
+  private static HttpResponse<String> login(String username, String totp) {
+    return api.call("POST", "/api/admin/v1/auth/login", new JsonObject().put("username", username)
+      .put("password", STAFF_PASSWORD).put("totp", totp), null);
+  }
+
+  @Test
+  void aTotpCodeIsAcceptedOnce() {
+    String secret = enrolled("otp-once");
+    assertThat(login("otp-once", code(secret)).statusCode()).as("the confirming code is used up").isEqualTo(401);
+    nextStep();
+    String fresh = code(secret);
+    assertThat(login("otp-once", fresh).statusCode()).isEqualTo(200);
+    HttpResponse<String> replay = login("otp-once", fresh);
+    assertThat(replay.statusCode()).as(replay.body()).isEqualTo(401);
+    assertThat(AdminClient.code(replay)).isEqualTo("INVALID_TOTP");
+    assertThat(api.auditRows("action = 'login.failed' AND actor_username = 'otp-once' AND after->>'reason' LIKE "
+      + "'TOTP code replayed%'")).as("the confirming code and the replay").isEqualTo(2);
+  }
+
+  @Test
+  void reEnrollingNeedsThePasswordAndACurrentCode() {
+    String secret = enrolled("otp-move");
+    nextStep();
+    String token = Http.json(login("otp-move", code(secret))).getString("accessToken");
+    HttpResponse<String> bare = api.call("POST", "/api/admin/v1/auth/totp", null, token);
+    assertThat(bare.statusCode()).as(bare.body()).isEqualTo(401);
+    assertThat(AdminClient.code(bare)).isEqualTo("REAUTHENTICATION_REQUIRED");
+    nextStep();
+    HttpResponse<String> wrongPassword = api.call("POST", "/api/admin/v1/auth/totp",
+      new JsonObject().put("password", "not-it-at-all").put("code", code(secret)), token);
+    assertThat(AdminClient.code(wrongPassword)).isEqualTo("INVALID_CREDENTIALS");
+    HttpResponse<String> wrongCode = api.call("POST", "/api/admin/v1/auth/totp",
+      new JsonObject().put("password", STAFF_PASSWORD).put("code", "000000".equals(code(secret)) ? "111111" : "000000"), token);
+    assertThat(AdminClient.code(wrongCode)).isEqualTo("INVALID_TOTP");
+    HttpResponse<String> ok = api.call("POST", "/api/admin/v1/auth/totp",
+      new JsonObject().put("password", STAFF_PASSWORD).put("code", code(secret)), token);
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+  }
+
+  @Test
+  void secretsAreSealedAtRestAndPlaintextOnesAreSealedAtFirstUse() {
+    String secret = enrolled("otp-sealed");
+    assertThat(api.count("SELECT count(*) FROM staff WHERE username = 'otp-sealed' AND totp_secret LIKE 'v1:%' "
+      + "AND totp_secret NOT LIKE '%" + secret + "%'")).isEqualTo(1);
+    String legacy = enrolled("otp-legacy");
+    TestInfra.execute(database, "UPDATE staff SET totp_secret = '" + legacy + "' WHERE username = 'otp-legacy'");
+    nextStep();
+    assertThat(login("otp-legacy", code(legacy)).statusCode()).isEqualTo(200);
+    assertThat(api.count("SELECT count(*) FROM staff WHERE username = 'otp-legacy' AND totp_secret LIKE 'v1:%'"))
+      .isEqualTo(1);
+    nextStep();
+    assertThat(login("otp-legacy", code(legacy)).statusCode()).as("still the same secret").isEqualTo(200);
   }
 }
