@@ -112,7 +112,10 @@ public final class AdminVerticle extends VerticleBase {
       return;
     }
     guard.authorize(req, permission)
-      .compose(actor -> handler.handle(req, actor))
+      .compose(actor -> {
+        AdminException unstorable = StoredText.check(req);
+        return unstorable != null ? Future.<AdminReply>failedFuture(unstorable) : handler.handle(req, actor);
+      })
       .onSuccess(reply -> message.reply(reply.toJson()))
       .onFailure(e -> message.reply(failure(req, e).toJson()));
   }
@@ -124,15 +127,19 @@ public final class AdminVerticle extends VerticleBase {
     if (e instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
       return AdminReply.error(new AdminException(409, "ALREADY_EXISTS", "that already exists", null));
     }
+    // Database text (messages, details with key values) never reaches a client: only our own
+    // constraint and column names, which the schema and the contract already show.
     if (e instanceof io.vertx.pgclient.PgException pg && "23503".equals(pg.getSqlState())) {
       // A foreign key: a referenced setting does not exist, or one still in use would be removed.
-      return AdminReply.error(new AdminException(409, "REFERENCE_CONFLICT", "refused by a reference between settings: "
-        + pg.getDetail(), null));
+      return AdminReply.error(new AdminException(409, "REFERENCE_CONFLICT", "refused by a reference between settings"
+        + (pg.getConstraint() != null ? " (" + pg.getConstraint() + ")" : ""), null));
     }
     if (e instanceof io.vertx.pgclient.PgException pg && ("23514".equals(pg.getSqlState())
       || "23502".equals(pg.getSqlState()) || pg.getSqlState().startsWith("22"))) {
-      return AdminReply.error(new AdminException(422, "INVALID_SETTING", "the values break a rule of the setting ("
-        + (pg.getConstraint() != null ? pg.getConstraint() : pg.getErrorMessage()) + ")", pg.getColumn()));
+      LOG.info("admin operation {} refused by the database (request {}): {} {}", req.operationId(), req.requestId(),
+        pg.getSqlState(), pg.getConstraint());
+      return AdminReply.error(new AdminException(422, "INVALID_SETTING", "the values break a rule of the setting"
+        + (pg.getConstraint() != null ? " (" + pg.getConstraint() + ")" : ""), pg.getColumn()));
     }
     LOG.error("admin operation {} failed (request {})", req.operationId(), req.requestId(), e);
     return AdminReply.error(new AdminException(500, "INTERNAL_ERROR", "internal error; quote the request id to support", null));

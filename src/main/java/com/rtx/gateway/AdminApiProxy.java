@@ -109,7 +109,9 @@ final class AdminApiProxy {
   }
 
   private static void respond(RoutingContext rc, JsonObject reply) {
-    var response = rc.response().setStatusCode(reply.getInteger("status", 500)).putHeader("Cache-Control", "no-store");
+    // Staff data is never cached, and never sniffed into markup: text a trader wrote stays data.
+    var response = rc.response().setStatusCode(reply.getInteger("status", 500)).putHeader("Cache-Control", "no-store")
+      .putHeader("X-Content-Type-Options", "nosniff");
     JsonObject headers = reply.getJsonObject("headers");
     if (headers != null) {
       for (Map.Entry<String, Object> h : headers) {
