@@ -68,9 +68,13 @@ final class AuthOps implements AdminOperations {
     return lockout.attempt(username, ip).compose(attempt -> {
       if (attempt.fromIp() > limits.perIp()) {
         // Before any password check: an address that failed too often tries nothing more for a while.
-        return refuse(req, Actor.claimed(username), "login.throttled", "too many attempts from " + ip,
-          new AdminException(429, "TOO_MANY_LOGIN_ATTEMPTS", "too many failed logins from this address; retry later",
-            null, attempt.retryAfter().toSeconds()));
+        AdminException throttled = new AdminException(429, "TOO_MANY_LOGIN_ATTEMPTS",
+          "too many failed logins from this address; retry later", null, attempt.retryAfter().toSeconds());
+        // Audited once per window, when the address crosses the limit: a flood of refused attempts
+        // must not become a flood of audit rows.
+        return attempt.fromIp() == limits.perIp() + 1L
+          ? refuse(req, Actor.claimed(username), "login.throttled", "too many attempts from " + ip, throttled)
+          : Future.failedFuture(throttled);
       }
       return pool.preparedQuery("SELECT id, username, password_hash, role, status, totp_secret "
           + "FROM staff WHERE username = $1").execute(Tuple.of(username))
