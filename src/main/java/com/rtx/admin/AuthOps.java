@@ -64,7 +64,7 @@ final class AuthOps implements AdminOperations {
 
   private Future<AdminReply> login(AdminRequest req) {
     String username = req.body().getString("username");
-    String ip = req.ip() == null ? "unknown" : req.ip();
+    String ip = clientAddress(req);
     return lockout.attempt(username, ip).compose(attempt -> {
       if (attempt.fromIp() > limits.perIp()) {
         // Before any password check: an address that failed too often tries nothing more for a while.
@@ -153,7 +153,7 @@ final class AuthOps implements AdminOperations {
     UUID session = UUID.randomUUID();
     Instant expires = now.plusSeconds(tokens.ttlSeconds());
     AuditEntry entry = AuditEntry.of(now, req, actor, "login", AuditEntry.OK).target("staff", actor.staffId());
-    return lockout.succeeded(actor.username(), req.ip() == null ? "unknown" : req.ip())
+    return lockout.succeeded(actor.username(), clientAddress(req))
       .compose(v -> audited.change(entry, conn -> conn.preparedQuery(
           "INSERT INTO staff_session (id, staff_id, issued_at, expires_at) VALUES ($1, $2, $3, $4)")
         .execute(Tuple.of(session, actor.staffId(), now.atOffset(ZoneOffset.UTC), expires.atOffset(ZoneOffset.UTC)))
@@ -295,6 +295,12 @@ final class AuthOps implements AdminOperations {
           .map(r -> new Audited.Change(new JsonObject().put("totpEnabled", row.getString("totp_secret") != null),
             new JsonObject().put("totpEnabled", true), AdminReply.noContent())));
       });
+  }
+
+  /** The address attempts are counted under (an IPv6 address has at most 45 characters). */
+  private static String clientAddress(AdminRequest req) {
+    String ip = req.ip() == null || req.ip().isBlank() ? "unknown" : req.ip();
+    return ip.length() > 64 ? ip.substring(0, 64) : ip;
   }
 
   private static AdminException invalidCredentials() {
