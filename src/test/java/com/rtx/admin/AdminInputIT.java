@@ -76,4 +76,20 @@ class AdminInputIT {
     assertThat(me.headers().firstValue("Cache-Control")).hasValue("no-store");
     assertThat(me.headers().firstValue("Content-Type")).hasValue("application/json");
   }
+
+  /** A trader's withdrawal comment is stored as given and reaches staff as JSON data, never markup. */
+  @Test
+  void aTradersCommentReachesStaffAsData() {
+    String comment = "trader request: <script>alert(1)</script> =cmd|' /C calc'!A0";
+    TestInfra.execute(database, "INSERT INTO balance_request (account_id, type, amount, reason, status, requested_by, "
+      + "requested_by_trader, requested_at) VALUES (100001, 'WITHDRAWAL', 5, '" + comment.replace("'", "''")
+      + "', 'PENDING', NULL, 1, now())");
+    String admin = api.login("admin", PASSWORD);
+    HttpResponse<String> listed = api.call("GET", "/api/admin/v1/balance-requests?status=PENDING", null, admin);
+    assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+    assertThat(listed.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(listed.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(new io.vertx.core.json.JsonObject(listed.body()).getJsonArray("requests").stream()
+      .map(r -> ((io.vertx.core.json.JsonObject) r).getString("reason"))).contains(comment);
+  }
 }
