@@ -84,7 +84,7 @@ public final class AdminVerticle extends VerticleBase {
         new FourEyesLimits.Limits(settings.fourEyesAmount(), settings.fourEyesStaffDaily(), settings.fourEyesAccountDaily()))),
       new DeskOps(vertx, platform.pool(), audited, dealing, platform.clock()),
       new RiskOps(vertx, platform.pool()),
-      new SettingsOps(vertx, platform.pool(), audited, platform.clock()),
+      new SettingsOps(vertx, platform.pool(), audited, platform.clock(), settings.maxLeverage()),
       new ReportOps(platform.pool()));
     groups.forEach(g -> g.register(handlers));
   }

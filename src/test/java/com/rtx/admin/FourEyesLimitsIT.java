@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Four eyes counted cumulatively: with a per-operation amount of 10,000, 20,000 per account and
  * 25,000 per staff member per day, splitting does not avoid the second person, parallel requests do
- * not both slip under a limit, and SUPPORT moves no money without approval at all.
+ * not both slip under a limit, and SUPPORT moves no money without approval at all. Leverage is
+ * bounded by the group for accounts and by {@code admin.max-leverage} (500 here) for groups.
  */
 @Timeout(180)
 class FourEyesLimitsIT {
@@ -46,7 +47,8 @@ class FourEyesLimitsIT {
     database = TestInfra.migratedDatabase();
     TestEngine test = TestEngine.on(database).env("RTX_ROLES", "dealing,admin,gateway").env("RTX_DEMO_ENABLED", "true")
       .env("RTX_DEMO_PASSWORD", PASSWORD).env("RTX_ADMIN_FOUR_EYES_AMOUNT", "10000")
-      .env("RTX_ADMIN_FOUR_EYES_ACCOUNT_DAILY", "20000").env("RTX_ADMIN_FOUR_EYES_STAFF_DAILY", "25000");
+      .env("RTX_ADMIN_FOUR_EYES_ACCOUNT_DAILY", "20000").env("RTX_ADMIN_FOUR_EYES_STAFF_DAILY", "25000")
+      .env("RTX_ADMIN_MAX_LEVERAGE", "500");
     engine = test.start(CLOCK);
     api = new AdminClient(test.httpPort(), database);
     root = api.login("admin", PASSWORD);
@@ -157,5 +159,11 @@ class FourEyesLimitsIT {
     assertThat(code(created)).isEqualTo("LEVERAGE_ABOVE_GROUP");
     assertThat(Http.json(created).getJsonObject("error").getString("field")).isEqualTo("leverage");
     assertThat(api.count("SELECT count(*) FROM trader WHERE username = 'gambler'")).isZero();
+
+    HttpResponse<String> group = api.call("PATCH", "/api/admin/v1/groups/retail-hedging",
+      new JsonObject().put("leverage", 1000), root);
+    assertThat(group.statusCode()).as(group.body()).isEqualTo(422);
+    assertThat(code(group)).isEqualTo("LEVERAGE_ABOVE_MAXIMUM");
+    assertThat(api.count("SELECT leverage FROM client_group WHERE name = 'retail-hedging'")).isEqualTo(100);
   }
 }

@@ -96,6 +96,7 @@ public final class EnvMapping {
     new EnvVar("RTX_ADMIN_FOUR_EYES_ACCOUNT_DAILY", "admin.four-eyes-account-daily"),
     new EnvVar("RTX_ADMIN_LOGIN_MAX_FAILURES_PER_IP", "admin.login-max-failures-per-ip"),
     new EnvVar("RTX_ADMIN_TOTP_KEY", "admin.totp-key"),
+    new EnvVar("RTX_ADMIN_MAX_LEVERAGE", "admin.max-leverage"),
     new EnvVar("RTX_HEALTH_CHECK_TIMEOUT_MS", "health.check-timeout-ms"),
     new EnvVar("RTX_CLUSTER_ENABLED", "cluster.enabled"),
     new EnvVar("RTX_CLUSTER_HOST", "cluster.host"),

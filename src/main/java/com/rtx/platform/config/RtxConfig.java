@@ -193,15 +193,16 @@ public record RtxConfig(
    *                              before further staff logins from it are refused (429)
    * @param totpKey base64 AES key (16 or 32 bytes) encrypting staff TOTP secrets at rest (a secret);
    *                empty: a key generated once under the data directory, refused in Kubernetes
+   * @param maxLeverage the highest leverage a client group may have (an account's ceiling is its group's)
    */
   public record Admin(int lockoutFailures, long lockoutS, BigDecimal fourEyesAmount, BigDecimal fourEyesStaffDaily,
-                      BigDecimal fourEyesAccountDaily, int loginMaxFailuresPerIp, String totpKey) {
+                      BigDecimal fourEyesAccountDaily, int loginMaxFailuresPerIp, String totpKey, int maxLeverage) {
     @Override
     public String toString() {
       return "Admin[lockoutFailures=" + lockoutFailures + ", lockoutS=" + lockoutS + ", fourEyesAmount=" + fourEyesAmount
         + ", fourEyesStaffDaily=" + fourEyesStaffDaily + ", fourEyesAccountDaily=" + fourEyesAccountDaily
         + ", loginMaxFailuresPerIp=" + loginMaxFailuresPerIp + ", totpKey="
-        + (totpKey.isEmpty() ? "generated" : SecretMasker.MASK) + "]";
+        + (totpKey.isEmpty() ? "generated" : SecretMasker.MASK) + ", maxLeverage=" + maxLeverage + "]";
     }
   }
 
@@ -418,7 +419,7 @@ public record RtxConfig(
     return new Admin(in.intValue("admin.lockout-failures", 1, 1000), in.longValue("admin.lockout-s", 1, 86_400 * 30),
       amount(in, "admin.four-eyes-amount"), amount(in, "admin.four-eyes-staff-daily"),
       amount(in, "admin.four-eyes-account-daily"), in.intValue("admin.login-max-failures-per-ip", 1, 1_000_000),
-      totpKey == null ? "" : totpKey);
+      totpKey == null ? "" : totpKey, in.intValue("admin.max-leverage", 1, 1000));
   }
 
   /** A non-negative decimal amount given as a string (money is never a double). */
