@@ -85,6 +85,13 @@ final class AccountOps implements AdminOperations {
               "group"));
           }
           Row group = groups.iterator().next();
+          Integer leverage = body.getInteger("leverage");
+          if (leverage != null && leverage > group.getInteger("leverage")) {
+            // The group's leverage is the most an account of it gets: staff creating accounts cannot
+            // hand out 1:1000 in a 1:100 group (the group is changed under groups.write, audited).
+            return Future.failedFuture(new AdminException(422, "LEVERAGE_ABOVE_GROUP", "leverage may be at most the group's "
+              + group.getInteger("leverage"), "leverage"));
+          }
           return conn.preparedQuery("INSERT INTO trader (username, password_hash) VALUES ($1, $2) RETURNING id")
             .execute(Tuple.of(body.getString("username"), hash))
             .compose(t -> conn.preparedQuery("INSERT INTO account (trader_id, group_name, currency, leverage, mode) "

@@ -46,10 +46,11 @@ public final class AdminVerticle extends VerticleBase {
   public Future<?> start() {
     RtxConfig config = platform.config();
     return Future.all(OpenAPIContract.from(vertx, CONTRACT),
-        vertx.executeBlocking(() -> SigningKeys.load(config.auth(), config.dataDir(), config.pg().url().isEmpty()), false))
+        vertx.executeBlocking(() -> SigningKeys.load(config.auth(), config.dataDir(), config.pg().url().isEmpty()), false),
+        vertx.executeBlocking(() -> TotpSecrets.load(config), false))
       .compose(loaded -> {
         permissions = OperationPermissions.from(loaded.resultAt(0));
-        wire(loaded.resultAt(1));
+        wire(loaded.resultAt(1), loaded.resultAt(2));
         List<String> missing = permissions.operations().stream().filter(op -> !handlers.containsKey(op)).toList();
         if (!missing.isEmpty()) {
           return Future.failedFuture(new IllegalStateException("admin operations without a handler: " + missing));
@@ -60,7 +61,7 @@ public final class AdminVerticle extends VerticleBase {
       .onSuccess(v -> LOG.info("admin API serving {} operations", permissions.operations().size()));
   }
 
-  private void wire(SigningKeys keys) {
+  private void wire(SigningKeys keys, TotpSecrets totpSecrets) {
     RtxConfig config = platform.config();
     RtxConfig.Admin settings = config.admin();
     AuditLog audit = new AuditLog(platform.pool());
@@ -70,18 +71,20 @@ public final class AdminVerticle extends VerticleBase {
       AccessTokens.STAFF_AUDIENCE);
     PasswordHasher hasher = new PasswordHasher(vertx);
     DealingClient dealing = new DealingClient(vertx, config.dealing().shards());
+    StaffLockout lockout = new StaffLockout(platform.pool(), Duration.ofSeconds(settings.lockoutS()),
+      platform.clock());
     List<AdminOperations> groups = List.of(
       new AuthOps(platform.pool(), audited, hasher, tokens,
-        new StaffLockout(platform.redis(), platform.pool(), Duration.ofSeconds(settings.lockoutS())),
-        new Totp(platform.clock()), platform.clock(),
-        new AuthOps.Limits(settings.lockoutFailures(), Duration.ofSeconds(settings.lockoutS()))),
-      new StaffOps(platform.pool(), audited, hasher, platform.clock()),
+        lockout, new Totp(platform.clock()), totpSecrets, platform.clock(),
+        new AuthOps.Limits(settings.lockoutFailures(), Duration.ofSeconds(settings.lockoutS()), settings.loginMaxFailuresPerIp())),
+      new StaffOps(platform.pool(), audited, hasher, platform.clock(), lockout),
       new AuditOps(audit, platform.clock()),
       new AccountOps(platform.pool(), audited, hasher, dealing, platform.clock()),
-      new MoneyOps(platform.pool(), audited, dealing, platform.clock(), settings.fourEyesAmount()),
+      new MoneyOps(platform.pool(), audited, dealing, platform.clock(), new FourEyesLimits(platform.pool(), platform.clock(),
+        new FourEyesLimits.Limits(settings.fourEyesAmount(), settings.fourEyesStaffDaily(), settings.fourEyesAccountDaily()))),
       new DeskOps(vertx, platform.pool(), audited, dealing, platform.clock()),
       new RiskOps(vertx, platform.pool()),
-      new SettingsOps(vertx, platform.pool(), audited, platform.clock()),
+      new SettingsOps(vertx, platform.pool(), audited, platform.clock(), settings.maxLeverage()),
       new ReportOps(platform.pool()));
     groups.forEach(g -> g.register(handlers));
   }
@@ -101,8 +104,18 @@ public final class AdminVerticle extends VerticleBase {
         "no admin operation " + req.operationId(), null)).toJson());
       return;
     }
+    if (message.body().getBoolean("authorizeOnly", false)) {
+      // The gateway's contract refused the request; it asks only whether to say so or answer 403.
+      guard.authorize(req, permission)
+        .onSuccess(actor -> message.reply(AdminReply.noContent().toJson()))
+        .onFailure(e -> message.reply(failure(req, e).toJson()));
+      return;
+    }
     guard.authorize(req, permission)
-      .compose(actor -> handler.handle(req, actor))
+      .compose(actor -> {
+        AdminException unstorable = StoredText.check(req);
+        return unstorable != null ? Future.<AdminReply>failedFuture(unstorable) : handler.handle(req, actor);
+      })
       .onSuccess(reply -> message.reply(reply.toJson()))
       .onFailure(e -> message.reply(failure(req, e).toJson()));
   }
@@ -114,15 +127,19 @@ public final class AdminVerticle extends VerticleBase {
     if (e instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
       return AdminReply.error(new AdminException(409, "ALREADY_EXISTS", "that already exists", null));
     }
+    // Database text (messages, details with key values) never reaches a client: only our own
+    // constraint and column names, which the schema and the contract already show.
     if (e instanceof io.vertx.pgclient.PgException pg && "23503".equals(pg.getSqlState())) {
       // A foreign key: a referenced setting does not exist, or one still in use would be removed.
-      return AdminReply.error(new AdminException(409, "REFERENCE_CONFLICT", "refused by a reference between settings: "
-        + pg.getDetail(), null));
+      return AdminReply.error(new AdminException(409, "REFERENCE_CONFLICT", "refused by a reference between settings"
+        + (pg.getConstraint() != null ? " (" + pg.getConstraint() + ")" : ""), null));
     }
     if (e instanceof io.vertx.pgclient.PgException pg && ("23514".equals(pg.getSqlState())
       || "23502".equals(pg.getSqlState()) || pg.getSqlState().startsWith("22"))) {
-      return AdminReply.error(new AdminException(422, "INVALID_SETTING", "the values break a rule of the setting ("
-        + (pg.getConstraint() != null ? pg.getConstraint() : pg.getErrorMessage()) + ")", pg.getColumn()));
+      LOG.info("admin operation {} refused by the database (request {}): {} {}", req.operationId(), req.requestId(),
+        pg.getSqlState(), pg.getConstraint());
+      return AdminReply.error(new AdminException(422, "INVALID_SETTING", "the values break a rule of the setting"
+        + (pg.getConstraint() != null ? " (" + pg.getConstraint() + ")" : ""), pg.getColumn()));
     }
     LOG.error("admin operation {} failed (request {})", req.operationId(), req.requestId(), e);
     return AdminReply.error(new AdminException(500, "INTERNAL_ERROR", "internal error; quote the request id to support", null));

@@ -25,9 +25,18 @@ final class Csv {
     return out.toString();
   }
 
-  /** Quoted when it holds a comma, quote or line break; a leading = + @ is defused (spreadsheet formulas; a minus sign stays, numbers are negative). */
-  private static String cell(String value) {
-    String v = !value.isEmpty() && "=+@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+  /** A number a spreadsheet may read as a number: a leading minus here is a sign, not a formula. */
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+
+  /**
+   * Quoted when it holds a comma, quote or line break. A cell a spreadsheet would run as a formula
+   * (starting with {@code = + - @}, tab or carriage return) is defused with a leading {@code '},
+   * unless it is a plain (negative) number — values staff never typed, such as a trader's comment,
+   * end up in these files.
+   */
+  static String cell(String value) {
+    boolean formula = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !NUMBER.matcher(value).matches();
+    String v = formula ? "'" + value : value;
     boolean quote = v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r");
     return quote ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
   }

@@ -15,9 +15,10 @@ import java.util.Map;
 /**
  * Deposits, withdrawals, credit and corrections. The ledger entry is dealing's (the account's
  * shard applies {@code deposit|withdraw|credit|adjust} and commits it with the balance), so the
- * audit row is written once the shard has answered, with the balance before and after. Amounts
- * above {@code admin.four-eyes-amount} (absolute, in the account currency) are stored as a PENDING
- * request instead, applied only when another staff member with {@code balance.approve} approves it.
+ * audit row is written once the shard has answered, with the balance before and after. A change
+ * {@link FourEyesLimits} does not let through alone (above {@code admin.four-eyes-amount}, above a
+ * daily limit, or by a role without {@value FourEyesLimits#DIRECT}) is stored as a PENDING request
+ * instead, applied only when another staff member with {@code balance.approve} approves it.
  */
 final class MoneyOps implements AdminOperations {
 
@@ -25,14 +26,14 @@ final class MoneyOps implements AdminOperations {
   private final Audited audited;
   private final DealingClient dealing;
   private final Clock clock;
-  private final BigDecimal fourEyesAmount;
+  private final FourEyesLimits fourEyes;
 
-  MoneyOps(Pool pool, Audited audited, DealingClient dealing, Clock clock, BigDecimal fourEyesAmount) {
+  MoneyOps(Pool pool, Audited audited, DealingClient dealing, Clock clock, FourEyesLimits fourEyes) {
     this.pool = pool;
     this.audited = audited;
     this.dealing = dealing;
     this.clock = clock;
-    this.fourEyesAmount = fourEyesAmount;
+    this.fourEyes = fourEyes;
   }
 
   @Override
@@ -54,16 +55,27 @@ final class MoneyOps implements AdminOperations {
         "amount must be positive for deposits and withdrawals, and never zero", "amount"));
     }
     return AccountOps.account(pool, accountId).compose(account -> {
-      if (amount.abs().compareTo(fourEyesAmount) > 0) {
-        return requestApproval(req, actor, accountId, type, amount, reason);
-      }
-      return apply(req, actor, "adjustBalance", accountId, type, amount, reason, actor.username())
-        .map(DealingClient::toReply);
+      String currency = account.getString("currency");
+      return fourEyes.reserve(actor, accountId, currency, amount).compose(needsApproval -> {
+        if (needsApproval != null) {
+          return requestApproval(req, actor, accountId, type, amount, reason, needsApproval);
+        }
+        return apply(req, actor, "adjustBalance", accountId, type, amount, reason, actor.username())
+          .compose(reply -> refusedByDealing(reply)
+            ? fourEyes.release(actor, accountId, currency, amount).map(reply) : Future.succeededFuture(reply))
+          .map(DealingClient::toReply);
+      });
     });
   }
 
+  /** Dealing said no (4xx): nothing moved. A 5xx may mean "did not answer", so the outcome is unknown. */
+  private static boolean refusedByDealing(JsonObject reply) {
+    int status = reply.getInteger("httpStatus", 200);
+    return status >= 400 && status < 500;
+  }
+
   private Future<AdminReply> requestApproval(AdminRequest req, Actor actor, long accountId, String type, BigDecimal amount,
-                                             String reason) {
+                                             String reason, String why) {
     return audited.change(AuditEntry.of(clock.instant(), req, actor, "adjustBalance", AuditEntry.PENDING)
         .target("account", accountId),
       conn -> conn.preparedQuery("INSERT INTO balance_request (account_id, type, amount, reason, status, requested_by, "
@@ -72,8 +84,7 @@ final class MoneyOps implements AdminOperations {
         .map(rows -> {
           JsonObject pending = new JsonObject().put("requestId", rows.iterator().next().getLong("id"))
             .put("status", "PENDING").put("accountId", accountId).put("type", type).put("amount", amount.toPlainString())
-            .put("reason", reason).put("message", "above the four-eyes amount " + fourEyesAmount.toPlainString()
-              + ": another staff member must approve it");
+            .put("reason", reason).put("message", why + ": another staff member must approve it");
           return new Audited.Change(null, pending, AdminReply.status(202, pending));
         }));
   }

@@ -25,7 +25,10 @@ final class SettingsOps implements AdminOperations {
   private final Audited audited;
   private final Clock clock;
 
-  SettingsOps(Vertx vertx, Pool pool, Audited audited, Clock clock) {
+  private final int maxLeverage;
+
+  SettingsOps(Vertx vertx, Pool pool, Audited audited, Clock clock, int maxLeverage) {
+    this.maxLeverage = maxLeverage;
     this.vertx = vertx;
     this.pool = pool;
     this.audited = audited;
@@ -118,8 +121,14 @@ final class SettingsOps implements AdminOperations {
         .put("version", reply.body() instanceof JsonObject b ? b.getValue("version") : null)));
   }
 
-  private static Future<Audited.Change> done(SqlConnection conn, SettingEntity e, Object key, JsonObject before,
-                                             JsonObject after, long version, int status) {
+  private Future<Audited.Change> done(SqlConnection conn, SettingEntity e, Object key, JsonObject before,
+                                      JsonObject after, long version, int status) {
+    // Whatever the path (create, update, rollback to an old version), a group never ends above the
+    // broker's maximum leverage; the transaction rolls back with the refusal.
+    if (e == SettingEntities.GROUP && after != null && after.getInteger("leverage", 0) > maxLeverage) {
+      return Future.failedFuture(new AdminException(422, "LEVERAGE_ABOVE_MAXIMUM",
+        "leverage may be at most admin.max-leverage " + maxLeverage, "leverage"));
+    }
     JsonObject result = new JsonObject().put("entityType", e.type()).put("key", key).put("version", version)
       .put("deleted", after == null).put("state", after);
     JsonObject audited = after == null ? new JsonObject().put("deleted", true) : after.copy();

@@ -26,8 +26,13 @@ final class StaffOps implements AdminOperations {
   private final Audited audited;
   private final PasswordHasher hasher;
   private final Clock clock;
+  private final StaffGrants grants;
 
-  StaffOps(Pool pool, Audited audited, PasswordHasher hasher, Clock clock) {
+  private final StaffLockout lockout;
+
+  StaffOps(Pool pool, Audited audited, PasswordHasher hasher, Clock clock, StaffLockout lockout) {
+    this.lockout = lockout;
+    this.grants = new StaffGrants(audited.log(), clock);
     this.pool = pool;
     this.audited = audited;
     this.hasher = hasher;
@@ -51,7 +56,8 @@ final class StaffOps implements AdminOperations {
 
   private Future<AdminReply> create(AdminRequest req, Actor actor) {
     JsonObject body = req.body();
-    return hasher.hash(body.getString("password")).compose(hash -> audited.change(
+    return grants.check(pool, req, actor, null, null, body.getString("role"))
+      .compose(allowed -> hasher.hash(body.getString("password"))).compose(hash -> audited.change(
       AuditEntry.of(clock.instant(), req, actor, "createStaff", AuditEntry.OK).target("staff", null),
       conn -> conn.preparedQuery("INSERT INTO staff (username, password_hash, role, password_changed_at) "
           + "VALUES ($1, $2, $3, $4) RETURNING " + STAFF_COLUMNS)
@@ -66,7 +72,8 @@ final class StaffOps implements AdminOperations {
     long id = req.pathLong("staffId");
     JsonObject body = req.body();
     return audited.change(AuditEntry.of(clock.instant(), req, actor, "updateStaff", AuditEntry.OK).target("staff", id),
-      conn -> staff(conn, id).compose(before -> conn.preparedQuery("UPDATE staff SET role = coalesce($2, role), "
+      conn -> staff(conn, id).compose(before -> grants.check(conn, req, actor, id, before.getString("role"),
+          body.getString("role")).map(before)).compose(before -> conn.preparedQuery("UPDATE staff SET role = coalesce($2, role), "
             + "status = coalesce($3, status) WHERE id = $1 RETURNING " + STAFF_COLUMNS)
           .execute(Tuple.of(id, body.getString("role"), body.getString("status")))
           .compose(rows -> {
@@ -81,20 +88,23 @@ final class StaffOps implements AdminOperations {
 
   /**
    * A forgotten password: a one-time password (shown once, in the reply) replaces it, the lockout is
-   * lifted and every session ends. The audit row says a reset happened, never the password.
+   * lifted (from every address: {@link StaffLockout#clear}) and every session ends. The audit row says a reset happened, never the password.
    */
   private Future<AdminReply> resetPassword(AdminRequest req, Actor actor) {
     long id = req.pathLong("staffId");
     String temporary = TemporaryPasswords.next();
     return hasher.hash(temporary).compose(hash -> audited.change(
       AuditEntry.of(clock.instant(), req, actor, "resetStaffPassword", AuditEntry.OK).target("staff", id),
-      conn -> staff(conn, id).compose(before -> conn.preparedQuery("UPDATE staff SET password_hash = $2, "
+      conn -> staff(conn, id).compose(before -> grants.check(conn, req, actor, id, before.getString("role"), null)
+          .map(before)).compose(before -> conn.preparedQuery("UPDATE staff SET password_hash = $2, "
             + "password_changed_at = $3, failed_logins = 0, locked_until = NULL WHERE id = $1")
           .execute(Tuple.of(id, hash, clock.instant().atOffset(ZoneOffset.UTC)))
           .compose(v -> conn.preparedQuery("UPDATE staff_session SET revoked_at = $2 WHERE staff_id = $1 AND revoked_at IS NULL")
             .execute(Tuple.of(id, clock.instant().atOffset(ZoneOffset.UTC))))
           .map(v -> new Audited.Change(before, before.copy().put("passwordReset", true), AdminReply.ok(new JsonObject()
-            .put("staffId", id).put("temporaryPassword", temporary)))))));
+            .put("staffId", id).put("username", before.getString("username")).put("temporaryPassword", temporary))))))
+      .compose(reply -> lockout.clear(((JsonObject) reply.body()).getString("username", ""))
+        .map(reply)));
   }
 
   private static Future<JsonObject> staff(SqlConnection conn, long id) {
@@ -128,7 +138,7 @@ final class StaffOps implements AdminOperations {
     List<String> wanted = new ArrayList<>();
     req.body().getJsonArray("permissions").forEach(p -> wanted.add((String) p));
     wanted.sort(null);
-    return audited.change(AuditEntry.of(clock.instant(), req, actor, "setRolePermissions", AuditEntry.OK).target("role", role),
+    return grants.checkMapping(req, actor, role).compose(allowed -> audited.change(AuditEntry.of(clock.instant(), req, actor, "setRolePermissions", AuditEntry.OK).target("role", role),
       conn -> conn.preparedQuery("SELECT name FROM staff_permission WHERE name = ANY($1)")
         .execute(Tuple.tuple().addArrayOfString(wanted.toArray(new String[0])))
         .compose(known -> {
@@ -145,7 +155,7 @@ final class StaffOps implements AdminOperations {
           .map(v -> {
             JsonObject after = new JsonObject().put("role", role).put("permissions", new JsonArray(wanted));
             return new Audited.Change(before, after, AdminReply.ok(after));
-          })));
+          }))));
   }
 
   private static Future<JsonObject> permissionsOf(SqlConnection conn, String role) {

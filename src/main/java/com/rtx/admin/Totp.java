@@ -1,8 +1,6 @@
 package com.rtx.admin;
 
-import dev.samstevens.totp.code.CodeVerifier;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
-import dev.samstevens.totp.code.DefaultCodeVerifier;
 import dev.samstevens.totp.code.HashingAlgorithm;
 import dev.samstevens.totp.secret.DefaultSecretGenerator;
 
@@ -18,14 +16,13 @@ final class Totp {
 
   static final String ISSUER = "RTX";
 
-  private final CodeVerifier verifier;
+  static final int PERIOD_S = 30;
+
+  private final DefaultCodeGenerator generator = new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6);
+  private final Clock clock;
 
   Totp(Clock clock) {
-    DefaultCodeVerifier v = new DefaultCodeVerifier(new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6),
-      () -> clock.instant().getEpochSecond());
-    v.setTimePeriod(30);
-    v.setAllowedTimePeriodDiscrepancy(1);
-    this.verifier = v;
+    this.clock = clock;
   }
 
   /** A new Base32 secret (160 bits). */
@@ -33,8 +30,30 @@ final class Totp {
     return new DefaultSecretGenerator(32).generate();
   }
 
-  boolean valid(String secret, String code) {
-    return secret != null && code != null && verifier.isValidCode(secret, code);
+  /**
+   * The time step (unix seconds / 30) whose code {@code code} is, within one step of drift either
+   * way, or -1. The caller accepts it only when it is later than the last step accepted, so each
+   * code works once.
+   */
+  long matchingStep(String secret, String code) {
+    if (secret == null || code == null) {
+      return -1;
+    }
+    long now = clock.instant().getEpochSecond() / PERIOD_S;
+    byte[] given = code.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    long found = -1;
+    for (long step = now - 1; step <= now + 1; step++) {
+      try {
+        byte[] expected = generator.generate(secret, step).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        // Every candidate is compared, in constant time, so timing says nothing about which matched.
+        if (java.security.MessageDigest.isEqual(expected, given) && found < 0) {
+          found = step;
+        }
+      } catch (dev.samstevens.totp.exceptions.CodeGenerationException e) {
+        return -1;
+      }
+    }
+    return found;
   }
 
   /** The {@code otpauth://} URI authenticator apps read (usually from a QR code of it). */

@@ -17,13 +17,13 @@ import java.util.function.Supplier;
  * processes or verticle instances starting together end up with the same one. Blocking: call
  * from a worker thread.
  */
-final class SecretFiles {
+public final class SecretFiles {
 
   private SecretFiles() {
   }
 
   /** The file's content, creating it from {@code create} when absent; {@code created} tells which. */
-  static Result readOrCreate(Path file, Supplier<String> create) {
+  public static Result readOrCreate(Path file, Supplier<String> create) {
     try {
       Optional<String> existing = read(file);
       if (existing.isPresent()) {
@@ -56,6 +56,6 @@ final class SecretFiles {
     return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
   }
 
-  record Result(String content, boolean created) {
+  public record Result(String content, boolean created) {
   }
 }

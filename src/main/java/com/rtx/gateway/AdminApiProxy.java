@@ -12,6 +12,7 @@ import io.vertx.ext.web.RequestBody;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.handler.JWTAuthHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -49,10 +50,49 @@ final class AdminApiProxy {
       rb.security("staffBearer").httpHandler(JWTAuthHandler.create(bearer));
       for (Operation operation : contract.operations()) {
         String id = operation.getOperationId();
-        rb.getRoute(id).addHandler(rc -> forward(vertx, id, rc));
+        rb.getRoute(id).addHandler(rc -> forward(vertx, id, rc)).addFailureHandler(rc -> authorizeRefused(vertx, id, rc));
       }
       return rb.createRouter();
     });
+  }
+
+  /**
+   * Authorization before validation (SECURITY.md invariant 5): the contract is checked here, before
+   * the admin role sees the request, so a request the contract refuses is first put to the admin
+   * role as an authorization question ({@code "authorizeOnly": true}). A caller without the
+   * operation's permission gets that 403 (audited there), whatever the body; only a caller who holds
+   * it learns what is wrong with the body. Token failures (no user yet) go on unchanged.
+   */
+  private static void authorizeRefused(Vertx vertx, String operationId, RoutingContext rc) {
+    if (rc.user() == null || rc.response().ended() || !(rc.failure() instanceof HttpException http)
+      || http.getStatusCode() < 400 || http.getStatusCode() >= 500 || http.getStatusCode() == 401) {
+      rc.next();
+      return;
+    }
+    JsonObject question = envelope(operationId, rc).put("authorizeOnly", true);
+    vertx.eventBus().<JsonObject>request(AdminAddresses.API, question, new DeliveryOptions().setSendTimeout(TIMEOUT_MS))
+      .onSuccess(reply -> {
+        if (reply.body().getInteger("status", 500) >= 400) {
+          respond(rc, reply.body());
+        } else {
+          rc.next();
+        }
+      })
+      .onFailure(e -> {
+        // Never the validation detail when the permission could not be checked.
+        ApiError error = unavailable(e);
+        rc.response().setStatusCode(error.status()).putHeader("Content-Type", "application/json")
+          .putHeader("Cache-Control", "no-store").end(error.toJson().encode());
+      });
+  }
+
+  /** What identifies the request and its caller, without its parameters and body. */
+  private static JsonObject envelope(String operationId, RoutingContext rc) {
+    JsonObject staff = rc.user() == null ? null : rc.user().principal().copy();
+    String ip = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
+    return new JsonObject().put("operationId", operationId).put("staff", staff).put("ip", ip)
+      .put("userAgent", rc.request().getHeader("User-Agent"))
+      .put("requestId", rc.response().headers().get(com.rtx.platform.logging.RequestIds.HEADER));
   }
 
   private static void forward(Vertx vertx, String operationId, RoutingContext rc) {
@@ -62,19 +102,16 @@ final class AdminApiProxy {
     rc.queryParams().names().forEach(name -> query.put(name, rc.queryParams().get(name)));
     RequestBody body = rc.body();
     Object json = body == null || body.isEmpty() ? null : body.asJsonObject();
-    JsonObject staff = rc.user() == null ? null : rc.user().principal().copy();
-    String ip = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
-    JsonObject request = new JsonObject().put("operationId", operationId).put("path", path).put("query", query)
-      .put("body", json).put("staff", staff).put("ip", ip)
-      .put("userAgent", rc.request().getHeader("User-Agent"))
-      .put("requestId", rc.response().headers().get(com.rtx.platform.logging.RequestIds.HEADER));
+    JsonObject request = envelope(operationId, rc).put("path", path).put("query", query).put("body", json);
     vertx.eventBus().<JsonObject>request(AdminAddresses.API, request, new DeliveryOptions().setSendTimeout(TIMEOUT_MS))
       .onSuccess(reply -> respond(rc, reply.body()))
       .onFailure(e -> rc.fail(new ApiException(unavailable(e))));
   }
 
   private static void respond(RoutingContext rc, JsonObject reply) {
-    var response = rc.response().setStatusCode(reply.getInteger("status", 500)).putHeader("Cache-Control", "no-store");
+    // Staff data is never cached, and never sniffed into markup: text a trader wrote stays data.
+    var response = rc.response().setStatusCode(reply.getInteger("status", 500)).putHeader("Cache-Control", "no-store")
+      .putHeader("X-Content-Type-Options", "nosniff");
     JsonObject headers = reply.getJsonObject("headers");
     if (headers != null) {
       for (Map.Entry<String, Object> h : headers) {

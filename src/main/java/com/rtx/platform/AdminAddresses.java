@@ -13,6 +13,10 @@ package com.rtx.platform;
  * "text", "contentType"}} for non-JSON answers (CSV) — plus optional {@code "headers": {name:
  * value}}. Errors are ordinary replies with status ≥ 400 and body {@code {"error":{code, message,
  * field}}}; "no handlers" means no admin role is running (the gateway answers 503).
+ * When the contract refuses a request of an authenticated caller, the gateway first sends the same
+ * envelope without path, query and body plus {@code "authorizeOnly": true}: the admin role answers
+ * {@code {"status": 204}} when the caller holds the operation's permission (the gateway then answers
+ * its 400) or the refusal (403, audited) otherwise — authorization before validation.
  *
  * <h2>{@value #KILL_SWITCH}: published by the admin role</h2>
  * {@code {"engaged": bool, "reason": text|null, "changedBy": username, "changedAt": ISO-8601}} when

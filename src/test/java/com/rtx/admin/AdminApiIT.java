@@ -103,7 +103,8 @@ class AdminApiIT {
 
   /**
    * Every operation of the contract × every role: allowed (per the database's mapping) is never
-   * 403, denied is 403 PERMISSION_DENIED with one DENIED audit row, a trader token and no token are
+   * 403, denied is 403 PERMISSION_DENIED with one DENIED audit row (also with a body of {@code {}}
+   * that the contract refuses: authorization comes first), a trader token and no token are
    * 401; each successful change leaves exactly one audit row carrying the request id.
    */
   @Test
@@ -147,6 +148,10 @@ class AdminApiIT {
           assertThat(response.statusCode()).as(what).isEqualTo(403);
           assertThat(Http.json(response).getJsonObject("error").getString("code")).isEqualTo("PERMISSION_DENIED");
           assertThat(auditRows("request_id = '" + requestId + "' AND outcome = 'DENIED'")).as(what).isEqualTo(1);
+          // Authorization before validation: a body the contract refuses tells the caller nothing either.
+          HttpResponse<String> empty = call(op.method(), path, new JsonObject(), token);
+          assertThat(empty.statusCode()).as(role + " " + id + " with {} -> " + empty.body()).isEqualTo(403);
+          assertThat(Http.json(empty).getJsonObject("error").getString("code")).isEqualTo("PERMISSION_DENIED");
         }
         if (!id.equals("staffLogout")) {
           assertThat(call(op.method(), path, body, trader).statusCode()).as("trader token " + id).isEqualTo(401);
@@ -337,8 +342,9 @@ class AdminApiIT {
     String support = login("support", PASSWORD);
     long before = balance(100002);
 
+    // Support asks, never moves money alone (FourEyesLimitsIT); an ADMIN applies a small one at once.
     HttpResponse<String> small = call("POST", "/api/admin/v1/accounts/100002/balance",
-      new JsonObject().put("type", "DEPOSIT").put("amount", "100.50").put("reason", "wire 42"), support);
+      new JsonObject().put("type", "DEPOSIT").put("amount", "100.50").put("reason", "wire 42"), admin);
     assertThat(small.statusCode()).as(small.body()).isEqualTo(200);
     assertThat(balance(100002)).isEqualTo(before + 10_050);
 
@@ -400,6 +406,8 @@ class AdminApiIT {
     JsonObject noCode = new JsonObject().put("username", "otp-user").put("password", STAFF_PASSWORD);
     HttpResponse<String> required = call("POST", "/api/admin/v1/auth/login", noCode, null);
     assertThat(Http.json(required).getJsonObject("error").getString("code")).isEqualTo("TOTP_REQUIRED");
+    // The confirming code is used up (StaffLoginIT: a code works once); the next step's code logs in.
+    CLOCK.advanceTo(CLOCK.millis() + 30_000);
     assertThat(call("POST", "/api/admin/v1/auth/login", noCode.copy().put("totp", code(secret)), null).statusCode())
       .isEqualTo(200);
 

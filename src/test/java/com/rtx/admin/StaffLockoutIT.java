@@ -20,8 +20,8 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Staff lockout without Redis: the failed-login counter falls back to PostgreSQL, so a guessing
- * attack is still stopped after {@code admin.lockout-failures} while Redis does not answer.
+ * Staff lockout without Redis: attempts are counted in PostgreSQL ({@code staff_login_attempt}), so
+ * a guessing attack is still stopped after {@code admin.lockout-failures} while Redis does not answer.
  */
 @Timeout(120)
 class StaffLockoutIT {
