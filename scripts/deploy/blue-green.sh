@@ -26,16 +26,23 @@
 # prints the rendered manifests and the switch commands without touching the cluster.
 set -euo pipefail
 
-usage() { echo "usage: $0 OVERLAY_DIR IMAGE_TAG" >&2; exit 2; }
+usage() { echo "usage: $0 OVERLAY_DIR IMAGE_TAG|sha256:DIGEST" >&2; exit 2; }
 [ $# -eq 2 ] || usage
 OVERLAY="$(cd "$1" && pwd)"
 TAG="$2"
-[[ "$TAG" =~ ^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$ ]] || { echo "invalid image tag: $TAG" >&2; exit 2; }
-[ "$TAG" != "latest" ] || { echo "refusing the tag 'latest': deploy a pinned version" >&2; exit 2; }
+# A digest (what the pipeline deploys: the exact image staging tested) or a pinned tag.
+if [[ "$TAG" =~ ^sha256:[0-9a-f]{64}$ ]]; then
+  SEP="@"
+else
+  [[ "$TAG" =~ ^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$ ]] || { echo "invalid image tag: $TAG" >&2; exit 2; }
+  [ "$TAG" != "latest" ] || { echo "refusing the tag 'latest': deploy a pinned version" >&2; exit 2; }
+  SEP=":"
+fi
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
 KUBECTL="${KUBECTL:-kubectl}"
 IMAGE_NAME="${IMAGE_NAME:-ghcr.io/rtx/rtx-engine}"
+IMAGE_REF="$IMAGE_NAME$SEP$TAG"
 ROLLOUT_TIMEOUT="${ROLLOUT_TIMEOUT:-600s}"
 SMOKE_PORT="${SMOKE_PORT:-18080}"
 DRY_RUN="${DRY_RUN:-0}"
@@ -75,7 +82,7 @@ fi
 STATE_FILE="${STATE_FILE:-}"
 record() { [ -z "$STATE_FILE" ] || printf 'namespace=%s\nprevious_live=%s\nswitched=%s\n' "$NAMESPACE" "$LIVE" "$1" > "$STATE_FILE"; }
 record 0
-log "live colour $LIVE (${LIVE_IMAGE:-not deployed yet}), deploying $IMAGE_NAME:$TAG to idle colour $IDLE"
+log "live colour $LIVE (${LIVE_IMAGE:-not deployed yet}), deploying $IMAGE_REF to idle colour $IDLE"
 
 # --- 2. render: overlay + new image on the idle slot, live slot and selectors as they run ---------
 WORK="$(mktemp -d)"
@@ -99,7 +106,7 @@ trap cleanup EXIT
   echo "          spec:"
   echo "            containers:"
   echo "              - name: engine"
-  echo "                image: \"$IMAGE_NAME:$TAG\""
+  echo "                image: \"$IMAGE_REF\""
   # Live slot: left out of the apply, so it runs on untouched (no restart of the live colour).
   if [ -n "$LIVE_IMAGE" ]; then
     echo "  - target: { kind: Deployment, name: rtx-$LIVE }"
@@ -123,7 +130,7 @@ trap cleanup EXIT
   echo "      - { op: add, path: /data/RTX_LIVE_COLOUR, value: $LIVE }"
 } > "$WORK/kustomization.yaml"
 "$KUBECTL" kustomize "$WORK" > "$WORK/rendered.yaml"
-grep -q "image: $IMAGE_NAME:$TAG" "$WORK/rendered.yaml" || { echo "render lacks the new image" >&2; exit 1; }
+grep -q "image: $IMAGE_REF" "$WORK/rendered.yaml" || { echo "render lacks the new image" >&2; exit 1; }
 grep -q "RTX_LIVE_COLOUR: $LIVE\$" "$WORK/rendered.yaml" || { echo "render lacks RTX_LIVE_COLOUR=$LIVE" >&2; exit 1; }
 if grep -q "name: RTX_STANDBY\$" "$WORK/rendered.yaml"; then
   echo "render sets RTX_STANDBY on a Deployment: RTX_LIVE_COLOUR in rtx-config is the only switch" >&2; exit 1
@@ -180,4 +187,4 @@ run "${K[@]}" patch service rtx-http-preview --type=json \
 run "${K[@]}" annotate deployment "rtx-$IDLE" rtx.io/live-since="$(date -u +%Y-%m-%dT%H:%M:%SZ)" --overwrite
 run "${K[@]}" annotate deployment "rtx-$LIVE" rtx.io/live-since- 2>/dev/null || true
 
-log "live colour is now $IDLE ($IMAGE_NAME:$TAG); $LIVE kept running in standby for rollback: scripts/deploy/rollback.sh $NAMESPACE"
+log "live colour is now $IDLE ($IMAGE_REF); $LIVE kept running in standby for rollback: scripts/deploy/rollback.sh $NAMESPACE"

@@ -102,6 +102,20 @@ class DeploymentManifestsTest {
     }
   }
 
+  /** shellcheck (Debian package) on every script of the repository, where it is installed. */
+  @Test
+  void everyScriptPassesShellcheck() throws Exception {
+    if (!toolAvailable("shellcheck", "--version")) {
+      return;
+    }
+    List<String> command = new java.util.ArrayList<>(List.of("shellcheck", "-x"));
+    try (Stream<Path> files = Files.walk(Path.of("scripts"))) {
+      files.filter(Files::isRegularFile).filter(Files::isExecutable).map(Path::toString).sorted().forEach(command::add);
+    }
+    command.add(".ci/run");
+    output(Map.of(), command.toArray(String[]::new));
+  }
+
   /** Whether {@code tool} runs here (installed from the machine's package registry, or not at all). */
   static boolean toolAvailable(String... command) {
     try {
