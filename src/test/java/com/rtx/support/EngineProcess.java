@@ -44,6 +44,8 @@ public final class EngineProcess implements AutoCloseable {
         .redirectErrorStream(true).redirectOutput(output.toFile());
       Map<String, String> environment = builder.environment();
       environment.keySet().removeIf(k -> k.startsWith("RTX_"));
+      // Every engine opens a management port (default 9090): never the fixed one in tests.
+      environment.put("RTX_MANAGEMENT_PORT", String.valueOf(Ports.free()));
       environment.putAll(env);
       return new EngineProcess(builder.start(), output);
     } catch (IOException e) {
