@@ -191,6 +191,10 @@ public final class Engine {
       return builder.with(options).build();
     }
     options.setEventBusOptions(HazelcastClusterFactory.eventBusOptions(config.cluster()));
+    if (config.cluster().tls().isEmpty() && !config.cluster().host().startsWith("127.")) {
+      LOG.warn("the clustered event bus on {} runs without TLS (cluster.tls.enabled=false): money commands cross "
+        + "the network in plain text", config.cluster().host());
+    }
     Vertx clustered = await(builder.with(options)
       .withClusterManager(HazelcastClusterFactory.create(config.cluster()))
       .buildClustered());
