@@ -1,5 +1,6 @@
 package com.rtx.routing;
 
+import com.rtx.platform.fix.FixLogFactory;
 import com.rtx.platform.config.RtxConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +10,6 @@ import quickfix.DoNotSend;
 import quickfix.FieldNotFound;
 import quickfix.FileStoreFactory;
 import quickfix.Message;
-import quickfix.SLF4JLogFactory;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
@@ -86,14 +86,13 @@ final class LpTradeSession implements Application {
     config.setBool("ResetOnLogout", false);
     config.setBool("ResetOnDisconnect", false);
     config.setString("FileStorePath", storeDir.toString());
-    config.setBool("SLF4JLogHeartbeats", false);
     config.setString("ReconnectInterval", settings.reconnectS().stream().map(String::valueOf)
       .collect(Collectors.joining(";")));
     config.setString(sessionId, "SocketConnectHost", lp.host());
     config.setLong(sessionId, "SocketConnectPort", lp.port());
     config.setLong(sessionId, "HeartBtInt", lp.heartbeatS().orElse(settings.fixHeartbeatS()));
     lp.senderSubId().ifPresent(sub -> config.setString(sessionId, "SenderSubID", sub));
-    this.initiator = new SocketInitiator(this, new FileStoreFactory(config), config, new SLF4JLogFactory(config),
+    this.initiator = new SocketInitiator(this, new FileStoreFactory(config), config, new FixLogFactory("com.rtx.routing.fix", FixLogFactory.Volume.ORDERS),
       new quickfix.fix44.MessageFactory());
   }
 
