@@ -89,7 +89,8 @@ HTTP_PORT=$(free_port) || fail "no free port"; USED_PORTS="$USED_PORTS$HTTP_PORT
 FIX_PORT=$(free_port) || fail "no free port"; USED_PORTS="$USED_PORTS$FIX_PORT "
 LPSIM_PORT=$(free_port) || fail "no free port"; USED_PORTS="$USED_PORTS$LPSIM_PORT "
 LPSIM_CONTROL_PORT=$(free_port) || fail "no free port"; USED_PORTS="$USED_PORTS$LPSIM_CONTROL_PORT "
-CLUSTER_PORT=$(free_port) || fail "no free port"
+CLUSTER_PORT=$(free_port) || fail "no free port"; USED_PORTS="$USED_PORTS$CLUSTER_PORT "
+MANAGEMENT_PORT=$(free_port) || fail "no free port"
 # Clustered (Hazelcast on loopback), as the image runs in Kubernetes; RTX_CHECK_CLUSTER=0 turns it off.
 CLUSTER_ENV=(RTX_CLUSTER_ENABLED=false)
 if [ "${RTX_CHECK_CLUSTER:-1}" = "1" ]; then
@@ -112,10 +113,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-log "starting $JAR on $RUNTIME: http $HTTP_PORT, fixapi $FIX_PORT, lpsim $LPSIM_PORT/$LPSIM_CONTROL_PORT, ${CLUSTER_ENV[*]}, data $WORK/data"
+log "starting $JAR on $RUNTIME: http $HTTP_PORT, management $MANAGEMENT_PORT, fixapi $FIX_PORT, lpsim $LPSIM_PORT/$LPSIM_CONTROL_PORT, ${CLUSTER_ENV[*]}, data $WORK/data"
 # Same argument file as the image; tmpdir moved under the work dir (later options win).
 env RTX_DATA_DIR="$WORK/data" \
-    RTX_HTTP_HOST=127.0.0.1 RTX_HTTP_PORT="$HTTP_PORT" \
+    RTX_HTTP_HOST=127.0.0.1 RTX_HTTP_PORT="$HTTP_PORT" RTX_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
     RTX_FIXAPI_HOST=127.0.0.1 RTX_FIXAPI_PORT="$FIX_PORT" \
     RTX_LPSIM_HOST=127.0.0.1 RTX_LPSIM_PORT="$LPSIM_PORT" RTX_LPSIM_CONTROL_PORT="$LPSIM_CONTROL_PORT" \
     "${CLUSTER_ENV[@]}" RTX_CONFIG_SCAN_PERIOD_MS=0 \
@@ -146,7 +147,7 @@ log "/health/ready UP after $((SECONDS - t0)) s: $READY_BODY"
 
 # --- 3. the deployment smoke test against it ------------------------------------------------------
 if [ -x scripts/deploy/smoke-test.sh ]; then
-  scripts/deploy/smoke-test.sh "$BASE" || { tail -n 40 "$ENGINE_LOG" >&2; fail "smoke test failed"; }
+  SMOKE_MANAGEMENT_URL="http://127.0.0.1:$MANAGEMENT_PORT" scripts/deploy/smoke-test.sh "$BASE" || { tail -n 40 "$ENGINE_LOG" >&2; fail "smoke test failed"; }
 fi
 
 # --- 4. graceful stop ------------------------------------------------------------------------------

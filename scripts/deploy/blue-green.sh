@@ -20,10 +20,11 @@
 # 5. keeps the old colour running, in standby, for instant rollback (scripts/deploy/rollback.sh).
 #
 # Environment: NAMESPACE (default: the overlay's), KUBECTL (default kubectl), ROLLOUT_TIMEOUT
-# (default 600s), SMOKE_PORT (local port for the port-forward, default 18080), SWITCH_TIMEOUT_S,
-# PG_CLUSTER, SHARD_CHECK (lib-live-colour.sh), STATE_FILE (where the colour live before this
-# deploy and whether the switch began are recorded, for scripts/deploy/on-failure.sh), DRY_RUN=1
-# prints the rendered manifests and the switch commands without touching the cluster.
+# (default 600s), SMOKE_PORT (local port for the port-forward, default 18080),
+# SMOKE_MANAGEMENT_PORT (local port forwarded to a pod's management port 9090, default 18090),
+# SWITCH_TIMEOUT_S, PG_CLUSTER, SHARD_CHECK (lib-live-colour.sh), STATE_FILE (where the colour live
+# before this deploy and whether the switch began are recorded, for scripts/deploy/on-failure.sh),
+# DRY_RUN=1 prints the rendered manifests and the switch commands without touching the cluster.
 set -euo pipefail
 
 usage() { echo "usage: $0 OVERLAY_DIR IMAGE_TAG|sha256:DIGEST" >&2; exit 2; }
@@ -45,6 +46,7 @@ IMAGE_NAME="${IMAGE_NAME:-ghcr.io/rtx/rtx-engine}"
 IMAGE_REF="$IMAGE_NAME$SEP$TAG"
 ROLLOUT_TIMEOUT="${ROLLOUT_TIMEOUT:-600s}"
 SMOKE_PORT="${SMOKE_PORT:-18080}"
+SMOKE_MANAGEMENT_PORT="${SMOKE_MANAGEMENT_PORT:-18090}"
 DRY_RUN="${DRY_RUN:-0}"
 NAMESPACE="${NAMESPACE:-$(sed -n 's/^namespace: *//p' "$OVERLAY/kustomization.yaml" | head -n 1)}"
 [ -n "$NAMESPACE" ] || { echo "no namespace in $OVERLAY/kustomization.yaml; set NAMESPACE" >&2; exit 2; }
@@ -87,7 +89,12 @@ log "live colour $LIVE (${LIVE_IMAGE:-not deployed yet}), deploying $IMAGE_REF t
 # --- 2. render: overlay + new image on the idle slot, live slot and selectors as they run ---------
 WORK="$(mktemp -d)"
 PF_PID=""
-cleanup() { [ -z "$PF_PID" ] || kill "$PF_PID" 2>/dev/null || true; rm -rf "$WORK"; }
+PF_MANAGEMENT_PID=""
+cleanup() {
+  [ -z "$PF_PID" ] || kill "$PF_PID" 2>/dev/null || true
+  [ -z "$PF_MANAGEMENT_PID" ] || kill "$PF_MANAGEMENT_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
 trap cleanup EXIT
 {
   echo "apiVersion: kustomize.config.k8s.io/v1beta1"
@@ -152,16 +159,21 @@ run "${K[@]}" rollout status "deployment/rtx-$IDLE" --timeout="$ROLLOUT_TIMEOUT"
 if [ "$DRY_RUN" != "1" ]; then
   "${K[@]}" port-forward service/rtx-http-preview "$SMOKE_PORT:8080" >"$WORK/port-forward.log" 2>&1 &
   PF_PID=$!
+  # The management port (metrics, health details) is on no Service the Ingress uses: straight to a pod.
+  "${K[@]}" port-forward "deployment/rtx-$IDLE" "$SMOKE_MANAGEMENT_PORT:9090" >"$WORK/port-forward-management.log" 2>&1 &
+  PF_MANAGEMENT_PID=$!
   for _ in $(seq 1 30); do
     curl -s -o /dev/null "http://127.0.0.1:$SMOKE_PORT/health/live" && break
     sleep 1
   done
-  if ! SMOKE_READY_WAIT_S=60 "$HERE/smoke-test.sh" "http://127.0.0.1:$SMOKE_PORT"; then
+  if ! SMOKE_READY_WAIT_S=60 SMOKE_MANAGEMENT_URL="http://127.0.0.1:$SMOKE_MANAGEMENT_PORT" \
+    "$HERE/smoke-test.sh" "http://127.0.0.1:$SMOKE_PORT"; then
     log "smoke test of $IDLE FAILED: traffic stays on $LIVE; $IDLE left running for inspection"
     exit 1
   fi
-  kill "$PF_PID" 2>/dev/null || true
+  kill "$PF_PID" "$PF_MANAGEMENT_PID" 2>/dev/null || true
   PF_PID=""
+  PF_MANAGEMENT_PID=""
 fi
 
 # --- 4. switch -----------------------------------------------------------------------------------

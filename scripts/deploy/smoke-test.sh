@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Smoke test of a running engine (any environment): readiness, the public market-data API, the
-# published contract and the metrics endpoint. Read-only: places no order, changes nothing.
+# published contract, that the public port serves no metrics or health details, and (when
+# SMOKE_MANAGEMENT_URL is given) the metrics and health details on the management port.
+# Read-only: places no order, changes nothing.
 #
 #   scripts/deploy/smoke-test.sh BASE_URL        e.g. http://127.0.0.1:8080 or https://api.staging.example.com
 #
 # Environment: SMOKE_TIMEOUT_S (per request, default 10), SMOKE_READY_WAIT_S (how long /health/ready
 # may take to become UP, default 0 = must be UP now), SMOKE_HOST_HEADER (send a Host header, e.g.
 # when BASE_URL is a Service's cluster IP behind an Ingress), SMOKE_INSECURE=1 (curl -k, test
-# certificates only).
+# certificates only), SMOKE_MANAGEMENT_URL (e.g. http://127.0.0.1:9090, through a port-forward in
+# Kubernetes: the management port is never behind the Ingress).
 # Exit 0 when every check passed, 1 otherwise (each failure is named).
 set -euo pipefail
 
@@ -31,12 +34,17 @@ passed=0
 # check NAME PATH EXPECTED_STATUS PATTERN...: GET BASE/PATH, expect the status and every pattern
 # (grep -E) in the body.
 check() {
-  local name=$1 path=$2 expected=$3
-  shift 3
+  check_at "$BASE" "$@"
+}
+
+# check_at URL NAME PATH EXPECTED_STATUS PATTERN...: the same against another base URL.
+check_at() {
+  local base=$1 name=$2 path=$3 expected=$4
+  shift 4
   local status
-  status="$("${CURL[@]}" -o "$BODY" -w '%{http_code}' "$BASE$path" 2>/dev/null)" || status="000"
+  status="$("${CURL[@]}" -o "$BODY" -w '%{http_code}' "$base$path" 2>/dev/null)" || status="000"
   if [ "$status" != "$expected" ]; then
-    echo "smoke: FAIL $name: GET $path answered $status, expected $expected: $(head -c 300 "$BODY" 2>/dev/null)"
+    echo "smoke: FAIL $name: GET $base$path answered $status, expected $expected: $(head -c 300 "$BODY" 2>/dev/null)"
     failures=$((failures + 1))
     return 0
   fi
@@ -60,11 +68,17 @@ while :; do
   sleep 2
 done
 
-check "liveness" /health/live 200 '"status" *: *"UP"'
-check "readiness" /health/ready 200 '"status" *: *"UP"'
+check "liveness" /health/live 200 '^\{"status":"UP"\}$'
+check "readiness" /health/ready 200 '^\{"status":"UP"\}$'
 check "symbols" /api/v1/symbols 200 '"symbol"' 'EURUSD|"symbols"|\['
 check "openapi contract" /api/v1/openapi.yaml 200 '^openapi: *"?3\.' '/symbols'
-check "metrics" /metrics 200 '^# (HELP|TYPE) ' '^rtx_build_info\{' '^jvm_memory_used_bytes'
+check "no public metrics" /metrics 404 '"NOT_FOUND"'
+check "no public health details" /health/dependencies 404 '"NOT_FOUND"'
+if [ -n "${SMOKE_MANAGEMENT_URL:-}" ]; then
+  MANAGEMENT="${SMOKE_MANAGEMENT_URL%/}"
+  check_at "$MANAGEMENT" "metrics" /metrics 200 '^# (HELP|TYPE) ' '^rtx_build_info\{' '^jvm_memory_used_bytes'
+  check_at "$MANAGEMENT" "health details" /health/ready 200 '"checks"' '"postgres"'
+fi
 check "unknown path is a JSON error" /api/v1/no-such-path-smoke 404 '"error"'
 
 if [ "$failures" -eq 0 ]; then

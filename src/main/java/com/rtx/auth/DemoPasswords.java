@@ -17,7 +17,9 @@ import java.util.List;
 /**
  * Demo mode only: gives demo users whose {@code password_hash} is still NULL the demo password —
  * {@code demo.password} ({@code RTX_DEMO_PASSWORD}) when set, otherwise one generated once and
- * kept in {@code <data-dir>/demo-password} (0600), printed in the log when it is generated.
+ * kept in {@code <data-dir>/demo-password} (0600), printed in the log when it is generated, and
+ * then only in embedded mode (a developer's machine): against a configured PostgreSQL the log may
+ * be shipped anywhere, so it names only the file.
  * Users who already have a password are never touched, so it runs safely at every start.
  *
  * <p>Reusable for any users table with {@code id}, {@code username} and {@code password_hash}
@@ -33,12 +35,15 @@ public final class DemoPasswords {
   private final Pool pool;
   private final Path dataDir;
   private final RtxConfig.Auth auth;
+  private final boolean embedded;
 
-  public DemoPasswords(Vertx vertx, Pool pool, Path dataDir, RtxConfig.Auth auth) {
+  /** @param embedded the engine runs its own embedded PostgreSQL: a generated password may be logged */
+  public DemoPasswords(Vertx vertx, Pool pool, Path dataDir, RtxConfig.Auth auth, boolean embedded) {
     this.vertx = vertx;
     this.pool = pool;
     this.dataDir = dataDir;
     this.auth = auth;
+    this.embedded = embedded;
   }
 
   /** Sets the demo password for the users of {@code table} that have none; their names. */
@@ -72,7 +77,10 @@ public final class DemoPasswords {
     Path file = dataDir.resolve(FILE);
     SecretFiles.Result stored = SecretFiles.readOrCreate(file, DemoPasswords::generate);
     String password = stored.content().trim();
-    if (stored.created()) {
+    if (stored.created() && !embedded) {
+      LOG.info("demo password for {} generated once into {} (read it there; it is logged only in embedded mode)",
+        String.join(", ", names), file.toAbsolutePath());
+    } else if (stored.created()) {
       LOG.info("demo password for {}: {} (generated once, kept in {}; set RTX_DEMO_PASSWORD to choose it)",
         String.join(", ", names), password, file.toAbsolutePath());
     } else {

@@ -1,6 +1,6 @@
 package com.rtx.cli;
 
-import com.rtx.gateway.GatewayVerticle;
+import com.rtx.platform.PortInUseException;
 import com.rtx.platform.Engine;
 import com.rtx.platform.Role;
 import com.rtx.platform.RoleCatalog;
@@ -56,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
       engine = Engine.start(config.sources(overrides), ephemeral);
     } catch (ConfigException e) {
       return fail(e.getMessage());
-    } catch (GatewayVerticle.PortInUseException e) {
+    } catch (PortInUseException e) {
       return fail(e.getMessage());
     }
     Runnable stopAndExit = () -> {

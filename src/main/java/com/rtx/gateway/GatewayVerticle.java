@@ -11,6 +11,9 @@ import com.rtx.core.market.Instrument;
 import com.rtx.marketdata.BarRepository;
 import com.rtx.platform.Addresses;
 import com.rtx.platform.Platform;
+import com.rtx.platform.PortInUseException;
+import com.rtx.platform.health.EngineHealth;
+import com.rtx.platform.health.PublicHealthHandler;
 import com.rtx.refdata.ReferenceDataRepository;
 import com.rtx.platform.config.RtxConfig;
 import io.vertx.core.Future;
@@ -19,12 +22,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.healthchecks.HealthCheckHandler;
-import io.vertx.micrometer.PrometheusScrapingHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.BindException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +32,9 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP front door ({@code http.host}:{@code http.port}): health probes under
- * {@code /health/*}, Prometheus metrics at {@code /metrics}, the traders' REST API {@code /api/v1}
+ * The HTTP front door ({@code http.host}:{@code http.port}): the UP/DOWN probes {@code /health/live}
+ * and {@code /health/ready} (metrics and health details are on the management port), the traders'
+ * REST API {@code /api/v1}
  * (auth, accounts, market data; built from its OpenAPI contract by {@link TraderApiRouter}), the
  * staff API {@code /api/admin/v1} (validated here, served by the admin role over the bus:
  * {@link AdminApiProxy}) and WebSocket ({@code /ws}). Stopping it stops accepting connections and lets in-flight requests finish
@@ -136,10 +137,9 @@ public final class GatewayVerticle extends VerticleBase {
         rc.next();
       }
     });
-    HealthCheckHandler health = HealthCheckHandler.createWithHealthChecks(platform.health().checks());
-    router.get("/health").handler(health);
-    router.get("/health/*").handler(health);
-    router.get("/metrics").handler(PrometheusScrapingHandler.create(platform.metrics()));
+    // Only UP/DOWN here: /metrics and the checks' details are on the management port.
+    router.get("/health/live").handler(new PublicHealthHandler(platform.health(), EngineHealth.LIVE));
+    router.get("/health/ready").handler(new PublicHealthHandler(platform.health(), EngineHealth.READY));
     Buffer contract = classpathResource("api/v1/openapi.yaml");
     router.get("/api/v1/openapi.yaml").handler(rc -> rc.response()
       .putHeader("Content-Type", "application/yaml").end(contract));
@@ -147,6 +147,7 @@ public final class GatewayVerticle extends VerticleBase {
     Buffer adminContract = classpathResource(AdminApiProxy.CONTRACT);
     router.get("/api/admin/v1/openapi.yaml").handler(rc -> rc.response()
       .putHeader("Content-Type", "application/yaml").end(adminContract));
+    router.route("/api/admin/v1/*").handler(new SourceAllowList(platform.config().adminAllowCidrs()));
     router.route("/api/admin/v1/*").subRouter(adminApi);
     router.get("/ws").handler(rc -> {
       String authorization = rc.request().getHeader("Authorization");
@@ -164,7 +165,7 @@ public final class GatewayVerticle extends VerticleBase {
       .setMaxWebSocketMessageSize(limits.maxMessageBytes()).setMaxWebSocketFrameSize(limits.maxMessageBytes()));
     return server.requestHandler(router).listen()
       .onSuccess(s -> LOG.info("gateway listening on http://{}:{}", http.host(), s.actualPort()))
-      .recover(e -> Future.failedFuture(isBindFailure(e)
+      .recover(e -> Future.failedFuture(PortInUseException.isBindFailure(e)
         ? new PortInUseException("http.port", http.host(), http.port(), e)
         : e));
   }
@@ -192,29 +193,6 @@ public final class GatewayVerticle extends VerticleBase {
       return Buffer.buffer(in.readAllBytes());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static boolean isBindFailure(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The configured port is taken by another process. */
-  public static final class PortInUseException extends RuntimeException {
-    private final String key;
-
-    public PortInUseException(String key, String host, int port, Throwable cause) {
-      super("port " + port + " on " + host + " is already in use (" + key + ")", cause);
-      this.key = key;
-    }
-
-    public String key() {
-      return key;
     }
   }
 }

@@ -1,5 +1,6 @@
 package com.rtx.lpsim;
 
+import com.rtx.platform.fix.FixLogFactory;
 import com.rtx.lpsim.LpSimException.Reason;
 import com.rtx.lpsim.MarketDataMessages.MdRequest;
 import com.rtx.platform.config.RtxConfig;
@@ -111,7 +112,7 @@ public final class LpSimulator {
 
   private SocketAcceptor startAcceptor(LpFixApplication application) throws Exception {
     SocketAcceptor started = new SocketAcceptor(application, new SimStoreFactory(storeDir), AcceptorSettings.build(config),
-      new QuietFixLogFactory(), new quickfix.fix44.MessageFactory());
+      new FixLogFactory("com.rtx.lpsim.fix", FixLogFactory.Volume.STREAM), new quickfix.fix44.MessageFactory());
     try {
       started.start();
       return started;

@@ -15,6 +15,7 @@ import com.rtx.platform.logging.SentryReporting;
 import com.rtx.platform.embedded.EmbeddedPostgresServer;
 import com.rtx.platform.embedded.EmbeddedRedisServer;
 import com.rtx.platform.health.EngineHealth;
+import com.rtx.platform.health.ManagementServer;
 import com.rtx.platform.logging.RequestIds;
 import com.rtx.platform.metrics.EngineMetrics;
 import io.vertx.core.Future;
@@ -76,6 +77,7 @@ public final class Engine {
   private Pool pool;
   private Redis redisClient;
   private EngineHealth health;
+  private ManagementServer management;
   private EngineMetrics metrics;
   private RoleDeployer deployer;
   private ConfigWatcher watcher;
@@ -144,12 +146,16 @@ public final class Engine {
     watcher = new ConfigWatcher(vertx, new ConfigLoader(vertx, loader.sources()), layered, RoleCatalog.available(),
       metrics.registry());
 
-    await(migrate()
+    // Up before migrations, so operators can watch a slow first start on the management port.
+    management = new ManagementServer(vertx, config.management(), health, metrics.registry());
+    await(management.start()
+      .compose(port -> migrate())
       .compose(schemaReady -> schemaReady && config.demoData()
         ? DemoData.alignSimulatedLps(pool, config.lpsim()).map(schemaReady) : Future.succeededFuture(schemaReady))
       .compose(schemaReady -> schemaReady && config.demoData()
-        ? new DemoPasswords(vertx, pool, config.dataDir(), config.auth()).apply("trader")
-          .compose(traders -> new DemoPasswords(vertx, pool, config.dataDir(), config.auth()).apply("staff"))
+        ? new DemoPasswords(vertx, pool, config.dataDir(), config.auth(), embeddedPg != null).apply("trader")
+          .compose(traders -> new DemoPasswords(vertx, pool, config.dataDir(), config.auth(), embeddedPg != null)
+            .apply("staff"))
           .map(schemaReady)
         : Future.succeededFuture(schemaReady))
       .compose(schemaReady -> deployer.deployAll().map(schemaReady))
@@ -185,6 +191,10 @@ public final class Engine {
       return builder.with(options).build();
     }
     options.setEventBusOptions(HazelcastClusterFactory.eventBusOptions(config.cluster()));
+    if (config.cluster().tls().isEmpty() && !config.cluster().host().startsWith("127.")) {
+      LOG.warn("the clustered event bus on {} runs without TLS (cluster.tls.enabled=false): money commands cross "
+        + "the network in plain text", config.cluster().host());
+    }
     Vertx clustered = await(builder.with(options)
       .withClusterManager(HazelcastClusterFactory.create(config.cluster()))
       .buildClustered());
@@ -248,6 +258,7 @@ public final class Engine {
       Future<Void> chain = deployer == null ? Future.succeededFuture() : deployer.undeployAll();
       chain = chain.compose(v -> watcher == null ? Future.succeededFuture() : watcher.stop())
         .compose(v -> markStopped())
+        .eventually(() -> management == null ? Future.succeededFuture() : management.stop())
         .eventually(() -> pool == null ? Future.succeededFuture() : pool.close())
         .eventually(() -> {
           if (redisClient != null) {

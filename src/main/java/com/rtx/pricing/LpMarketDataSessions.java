@@ -1,5 +1,6 @@
 package com.rtx.pricing;
 
+import com.rtx.platform.fix.FixLogFactory;
 import com.rtx.platform.config.RtxConfig;
 import com.rtx.refdata.LiquidityProvider;
 import org.slf4j.Logger;
@@ -11,7 +12,6 @@ import quickfix.FieldNotFound;
 import quickfix.Group;
 import quickfix.MemoryStoreFactory;
 import quickfix.Message;
-import quickfix.SLF4JLogFactory;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
@@ -109,7 +109,7 @@ final class LpMarketDataSessions implements Application {
       lpsBySession.put(id, lp);
       loggedOn.put(lp.name(), false);
     }
-    this.initiator = new SocketInitiator(this, new MemoryStoreFactory(), settings, new SLF4JLogFactory(settings),
+    this.initiator = new SocketInitiator(this, new MemoryStoreFactory(), settings, new FixLogFactory("com.rtx.pricing.fix", FixLogFactory.Volume.STREAM),
       new DefaultMessageFactory());
   }
 

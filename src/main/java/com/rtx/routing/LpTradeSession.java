@@ -1,5 +1,6 @@
 package com.rtx.routing;
 
+import com.rtx.platform.fix.FixLogFactory;
 import com.rtx.platform.config.RtxConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,7 +9,6 @@ import quickfix.ConfigError;
 import quickfix.DoNotSend;
 import quickfix.FieldNotFound;
 import quickfix.Message;
-import quickfix.SLF4JLogFactory;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
@@ -83,14 +83,14 @@ final class LpTradeSession implements Application {
     config.setBool("ResetOnLogon", false);
     config.setBool("ResetOnLogout", false);
     config.setBool("ResetOnDisconnect", false);
-    config.setBool("SLF4JLogHeartbeats", false);
     config.setString("ReconnectInterval", settings.reconnectS().stream().map(String::valueOf)
       .collect(Collectors.joining(";")));
     config.setString(sessionId, "SocketConnectHost", lp.host());
     config.setLong(sessionId, "SocketConnectPort", lp.port());
     config.setLong(sessionId, "HeartBtInt", lp.heartbeatS().orElse(settings.fixHeartbeatS()));
     lp.senderSubId().ifPresent(sub -> config.setString(sessionId, "SenderSubID", sub));
-    this.initiator = new SocketInitiator(this, store.factory(config), config, new SLF4JLogFactory(config),
+    this.initiator = new SocketInitiator(this, store.factory(config), config,
+      new FixLogFactory("com.rtx.routing.fix", FixLogFactory.Volume.ORDERS),
       new quickfix.fix44.MessageFactory());
   }
 

@@ -58,7 +58,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *       the whole machine by kind (user, system, irq+softirq, steal);</li>
  *   <li>with {@code --metrics-url}, the server's rtx_ws_* series and the event-bus backlog of the
  *       rtx.prices.* addresses, scraped asynchronously at both ends of the window (how late
- *       /metrics answers is itself reported: the gateway serves it on its event loop).</li>
+ *       /metrics answers is itself reported: the management port serves it on an event loop of the same Vert.x).</li>
  * </ul>
  * Prints a human summary and one machine-readable {@code RESULT key=value ...} line, then (with
  * {@code --hold} seconds &gt; 0) prints {@code HOLDING} and keeps the connections open so the
@@ -66,7 +66,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Usage: {@code TickLoadClient --port 8080 --connections 1000 [--symbols-per-client 0]
  * [--warmup 10] [--duration 20] [--batch 200] [--event-loops 2] [--label a] [--server-pid PID]
- * [--clk-tck 100] [--metrics-url http://127.0.0.1:8080/metrics] [--hold 0] [--connect-timeout 120]}
+ * [--clk-tck 100] [--metrics-url http://127.0.0.1:9090/metrics] [--hold 0] [--connect-timeout 120]}
  */
 public final class TickLoadClient {
 

@@ -344,6 +344,23 @@ class DeploymentManifestsTest {
       assertThat(keys.getOptional()).as("%s: a pod without the keys must not start", at).isFalse();
       assertThat(env(engine, "RTX_CLUSTER_ENABLED")).isEqualTo("true");
       assertThat(engine.getEnv().stream().anyMatch(e -> e.getName().equals("RTX_K8S_NAMESPACE"))).isTrue();
+      // Probes on the public port (UP/DOWN only); metrics and details on the management port.
+      for (Probe probe : List.of(engine.getStartupProbe(), engine.getLivenessProbe(), engine.getReadinessProbe())) {
+        assertThat(probe.getHttpGet().getPort().getStrVal()).as("%s: probe port", at).isEqualTo("http");
+      }
+      Map<String, Integer> ports = engine.getPorts().stream()
+        .collect(Collectors.toMap(p -> p.getName(), p -> p.getContainerPort()));
+      assertThat(ports).as("%s: container ports", at).isEqualTo(Map.of("http", 8080, "fix", 9878, "hazelcast", 5701,
+        "eventbus", 5801, "management", 9090));
+      assertThat(env(engine, "RTX_MANAGEMENT_PORT")).isEqualTo("9090");
+      assertThat(env(engine, "RTX_MANAGEMENT_HOST")).isEqualTo("0.0.0.0");
+      assertThat(env(engine, "RTX_CLUSTER_EVENTBUS_PORT")).isEqualTo("5801");
+      assertThat(env(engine, "RTX_CLUSTER_TLS_ENABLED")).isEqualTo("true");
+      for (String file : List.of("RTX_CLUSTER_TLS_CERT", "RTX_CLUSTER_TLS_KEY", "RTX_CLUSTER_TLS_CA")) {
+        assertThat(env(engine, file)).as("%s: %s", at, file).startsWith("/etc/rtx/cluster-tls/");
+      }
+      assertThat(pod.getVolumes().stream().filter(v -> v.getName().equals("cluster-tls")).findFirst().orElseThrow()
+        .getSecret().getSecretName()).isEqualTo("rtx-cluster-tls");
     }
   }
 
@@ -382,6 +399,57 @@ class DeploymentManifestsTest {
       .filter(e -> e.getMetadata().getName().equals("rtx-secrets")).findFirst().orElseThrow();
     assertThat(JSON.valueToTree(secrets.getAdditionalProperties().get("spec")).toString())
       .contains("RTX_PG_PASSWORD", "RTX_PG_MIGRATION_PASSWORD");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void demoDataOnlyWhereExplicitlyForced(String overlay) throws Exception {
+    Map<String, String> config = render(overlay).one(ConfigMap.class, "rtx-config").getData();
+    if (overlay.equals("dev")) {
+      // A throw-away environment that forces it on purpose; the engine refuses demo data otherwise.
+      assertThat(config).containsEntry("RTX_DEMO_ENABLED", "true").containsEntry("RTX_DEMO_FORCE_IN_KUBERNETES", "true");
+    } else {
+      assertThat(config).as("%s: public hosts never run demo data", overlay).containsEntry("RTX_DEMO_ENABLED", "false")
+        .doesNotContainKey("RTX_DEMO_FORCE_IN_KUBERNETES");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void managementPortIsReachableByPrometheusOnlyAndNeverThroughTheIngress(String overlay) throws Exception {
+    Rendered r = render(overlay);
+    Map<String, Service> services = r.all(Service.class).stream()
+      .collect(Collectors.toMap(s -> s.getMetadata().getName(), s -> s));
+    for (Ingress ingress : r.all(Ingress.class)) {
+      ingress.getSpec().getRules().stream().flatMap(rule -> rule.getHttp().getPaths().stream()).forEach(path -> {
+        var backend = path.getBackend().getService();
+        Service service = services.get(backend.getName());
+        assertThat(service).as("%s: Ingress backend %s exists", overlay, backend.getName()).isNotNull();
+        var port = service.getSpec().getPorts().stream()
+          .filter(p -> Objects.equals(p.getName(), backend.getPort().getName())
+            || Objects.equals(p.getPort(), backend.getPort().getNumber()))
+          .findFirst().orElseThrow();
+        assertThat(port.getPort()).as("%s: Ingress routes only to the public port", overlay).isEqualTo(8080);
+        assertThat(port.getTargetPort().getStrVal()).isEqualTo("http");
+      });
+    }
+    Service management = r.one(Service.class, "rtx-management");
+    assertThat(management.getSpec().getType()).isEqualTo("ClusterIP");
+    assertThat(management.getSpec().getPorts()).singleElement().satisfies(p -> {
+      assertThat(p.getPort()).isEqualTo(9090);
+      assertThat(p.getTargetPort().getStrVal()).isEqualTo("management");
+    });
+    GenericKubernetesResource monitor = r.custom("ServiceMonitor").get(0);
+    Map<?, ?> spec = (Map<?, ?>) monitor.getAdditionalProperties().get("spec");
+    Map<?, ?> selector = (Map<?, ?>) ((Map<?, ?>) spec.get("selector")).get("matchLabels");
+    assertThat(management.getMetadata().getLabels()).containsAllEntriesOf(JSON.convertValue(selector,
+      new TypeReference<Map<String, String>>() { }));
+    assertThat(r.all(Service.class)).filteredOn(s -> !s.getMetadata().getName().equals("rtx-management"))
+      .as("%s: only rtx-management carries the ServiceMonitor's labels", overlay)
+      .noneMatch(s -> s.getMetadata().getLabels() != null && s.getMetadata().getLabels().entrySet()
+        .containsAll(JSON.convertValue(selector, new TypeReference<Map<String, String>>() { }).entrySet()));
+    List<?> endpoints = (List<?>) spec.get("endpoints");
+    assertThat(endpoints).allSatisfy(e -> assertThat(((Map<?, ?>) e).get("port")).isEqualTo("management"));
   }
 
   @ParameterizedTest
@@ -431,10 +499,35 @@ class DeploymentManifestsTest {
     NetworkPolicy engine = r.one(NetworkPolicy.class, "rtx-engine");
     Set<Integer> inPorts = engine.getSpec().getIngress().stream().flatMap(i -> i.getPorts().stream())
       .map(p -> p.getPort().getIntVal()).collect(Collectors.toSet());
-    assertThat(inPorts).contains(8080, 9878, 5701);
+    assertThat(inPorts).containsExactlyInAnyOrder(8080, 9090, 9878, 5701, 5801);
     Set<Integer> outPorts = engine.getSpec().getEgress().stream().flatMap(e -> e.getPorts().stream())
       .map(p -> p.getPort().getIntVal()).collect(Collectors.toSet());
-    assertThat(outPorts).contains(5432, 6379, 5701);
+    assertThat(outPorts).contains(5432, 6379, 5701, 5801);
+    // No port ranges: between engine pods exactly Hazelcast and the (TLS) event bus.
+    assertThat(Stream.concat(engine.getSpec().getIngress().stream().flatMap(i -> i.getPorts().stream()),
+      engine.getSpec().getEgress().stream().flatMap(e -> e.getPorts().stream())))
+      .as("%s: no endPort ranges in rtx-engine", overlay).allSatisfy(p -> assertThat(p.getEndPort()).isNull());
+    for (var rule : engine.getSpec().getIngress()) {
+      Set<Integer> ports = rule.getPorts().stream().map(p -> p.getPort().getIntVal()).collect(Collectors.toSet());
+      boolean fromEngines = rule.getFrom().stream().anyMatch(f -> f.getPodSelector() != null && f.getNamespaceSelector() == null
+        && "engine".equals(f.getPodSelector().getMatchLabels().get("app.kubernetes.io/component")));
+      boolean fromMonitoring = rule.getFrom().stream().anyMatch(f -> f.getNamespaceSelector() != null
+        && "monitoring".equals(f.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")));
+      if (fromEngines) {
+        assertThat(ports).as("%s: engine <-> engine ports", overlay).containsExactlyInAnyOrder(5701, 5801);
+      }
+      if (fromMonitoring) {
+        assertThat(ports).as("%s: Prometheus reaches the management port only", overlay).containsExactly(9090);
+      }
+      if (ports.contains(9090)) {
+        assertThat(fromMonitoring && rule.getFrom().size() == 1).as("%s: 9090 only from monitoring", overlay).isTrue();
+      }
+    }
+    engine.getSpec().getEgress().stream()
+      .filter(rule -> rule.getTo().stream().anyMatch(t -> t.getPodSelector() != null
+        && "engine".equals(t.getPodSelector().getMatchLabels().get("app.kubernetes.io/component"))))
+      .forEach(rule -> assertThat(rule.getPorts()).extracting(p -> p.getPort().getIntVal())
+        .as("%s: engine -> engine egress", overlay).containsExactlyInAnyOrder(5701, 5801));
     NetworkPolicy dns = r.one(NetworkPolicy.class, "allow-dns-egress");
     assertThat(dns.getSpec().getEgress().get(0).getPorts()).extracting(p -> p.getPort().getIntVal()).contains(53);
     Service fix = r.one(Service.class, "rtx-fix");
@@ -630,6 +723,13 @@ class DeploymentManifestsTest {
     assertThat(composeFile.path("services").path("postgres").path("image").asText()).startsWith("postgres:15");
     assertThat(composeFile.path("services").path("redis").path("image").asText()).startsWith("redis:7");
     assertThat(composeFile.path("services").path("engine").path("read_only").asBoolean()).isTrue();
+    // Prometheus scrapes the management port; every published port is on loopback only.
+    JsonNode scrape = YAML.readTree(Path.of("deployment/compose/prometheus/prometheus.yml").toFile()).path("scrape_configs");
+    assertThat(scrape.findValues("targets").stream().flatMap(t -> java.util.stream.StreamSupport.stream(t.spliterator(), false))
+      .map(JsonNode::asText)).containsExactly("engine:9090");
+    assertThat(composeFile.path("services").findValues("ports").stream()
+      .flatMap(t -> java.util.stream.StreamSupport.stream(t.spliterator(), false)).map(JsonNode::asText))
+      .allSatisfy(port -> assertThat(port).startsWith("127.0.0.1:"));
   }
 
   @Test

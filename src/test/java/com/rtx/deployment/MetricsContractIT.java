@@ -48,6 +48,7 @@ class MetricsContractIT {
   private static PgTarget database;
   private static Engine engine;
   private static int port;
+  private static int management;
 
   @BeforeAll
   static void start() {
@@ -59,6 +60,7 @@ class MetricsContractIT {
       .env("RTX_PRICING_FIX_RECONNECT_S", "1").env("RTX_ROUTER_RECONNECT_S", "1")
       .env("RTX_ROUTER_ACQUIRE_INTERVAL_MS", "200");
     port = test.httpPort();
+    management = test.managementPort();
     engine = test.start(CLOCK);
   }
 
@@ -123,7 +125,8 @@ class MetricsContractIT {
     return "http://127.0.0.1:" + port;
   }
 
+  /** The management port's scrape (what the ServiceMonitor reads; the public port serves no metrics). */
   private static String scrape() {
-    return Http.get(port, "/metrics").body();
+    return Http.get(management, "/metrics").body();
   }
 }

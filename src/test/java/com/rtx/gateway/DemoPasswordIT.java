@@ -41,13 +41,26 @@ class DemoPasswordIT {
   void generatedOnceKeptOwnerOnlyAndReusedAfterRestart() throws Exception {
     database = TestInfra.migratedDatabase();
     TestEngine test = TestEngine.on(database).env("RTX_DEMO_ENABLED", "true");
-    engine = test.start();
+    ch.qos.logback.classic.Logger demoLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+      .getLogger(com.rtx.auth.DemoPasswords.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+      new ch.qos.logback.core.read.ListAppender<>();
+    lines.start();
+    demoLog.addAppender(lines);
+    try {
+      engine = test.start();
+    } finally {
+      demoLog.detachAppender(lines);
+    }
     Path passwordFile = test.dataDir().resolve("demo-password");
     Path keyFile = test.dataDir().resolve("keys/jwt-dev.json");
     String password = Files.readString(passwordFile).trim();
     String accessToken = login(test.httpPort(), "trader2", password).getString("accessToken");
 
     assertThat(password).hasSize(16);
+    // A configured PostgreSQL is not embedded mode: the log names the file, never the password.
+    assertThat(lines.list).isNotEmpty().allSatisfy(line -> assertThat(line.getFormattedMessage()).doesNotContain(password));
+    assertThat(lines.list).anySatisfy(line -> assertThat(line.getFormattedMessage()).contains("demo-password"));
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
     String key = Files.readString(keyFile);

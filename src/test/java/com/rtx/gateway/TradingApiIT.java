@@ -34,6 +34,7 @@ class TradingApiIT {
   private static PgTarget database;
   private static Engine engine;
   private static int port;
+  private static int managementPort;
   private static String trader1;
   private static String trader2;
 
@@ -44,6 +45,7 @@ class TradingApiIT {
     TestEngine test = TestEngine.on(database).env("RTX_ROLES", "dealing,gateway").env("RTX_DEMO_ENABLED", "true")
       .env("RTX_DEMO_PASSWORD", PASSWORD).env("RTX_PRICING_STALE_MS", "600000");
     port = test.httpPort();
+    managementPort = test.managementPort();
     engine = test.start(CLOCK);
     quote("EURUSD", "1.10000", "1.10002");
     quote("XAUUSD", "2000.00", "2000.30");
@@ -105,7 +107,7 @@ class TradingApiIT {
     JsonObject older = Http.json(get("/api/v1/accounts/100001/deals?limit=2&before=" + deals.getLong("nextBefore"),
       trader1));
     assertThat(older.getJsonArray("deals").getJsonObject(0).getString("entry")).isEqualTo("IN");
-    String metrics = Http.get(port, "/metrics").body();
+    String metrics = Http.get(managementPort, "/metrics").body();
     assertThat(metrics).contains("rtx_orders_total{status=\"FILLED\"").contains("rtx_order_latency_seconds_bucket");
     JsonObject ledger = Http.json(get("/api/v1/accounts/100001/ledger", trader1));
     assertThat(ledger.getJsonArray("entries").stream().map(JsonObject.class::cast).map(e -> e.getString("type")))

@@ -78,7 +78,7 @@ final class FixTestClient implements AutoCloseable {
       settings.setString(id, "SenderCompID", "RTX");
       settings.setString(id, "TargetCompID", lp);
     }
-    initiator = new SocketInitiator(new Recorder(), new MemoryStoreFactory(), settings, new QuietFixLogFactory(),
+    initiator = new SocketInitiator(new Recorder(), new MemoryStoreFactory(), settings, new com.rtx.platform.fix.FixLogFactory("com.rtx.lpsim.fix", com.rtx.platform.fix.FixLogFactory.Volume.STREAM),
       new quickfix.fix44.MessageFactory());
   }
 

@@ -90,7 +90,7 @@ final class FixTradeClient implements AutoCloseable {
       settings.setString(id, "SenderSubID", "TRADE");
       settings.setString(id, "TargetCompID", lp);
     }
-    initiator = new SocketInitiator(new Recorder(), new MemoryStoreFactory(), settings, new QuietFixLogFactory(),
+    initiator = new SocketInitiator(new Recorder(), new MemoryStoreFactory(), settings, new com.rtx.platform.fix.FixLogFactory("com.rtx.lpsim.fix", com.rtx.platform.fix.FixLogFactory.Volume.STREAM),
       new quickfix.fix44.MessageFactory());
   }
 

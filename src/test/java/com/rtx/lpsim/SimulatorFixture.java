@@ -30,11 +30,11 @@ import java.util.concurrent.TimeUnit;
  * <p>LPs: {@code LP1} (spread factor 1.0, a tick every 20 ms, no latency) and {@code LP2} (1.4,
  * 25 ms, 5 ms latency).
  */
-final class SimulatorFixture implements AutoCloseable {
+public final class SimulatorFixture implements AutoCloseable {
 
-  final int fixPort = Ports.free();
+  public final int fixPort = Ports.free();
   final int controlPort = Ports.free();
-  final RtxConfig config;
+  public final RtxConfig config;
   private final Vertx vertx = Vertx.vertx();
   private String deploymentId;
 
@@ -71,7 +71,7 @@ final class SimulatorFixture implements AutoCloseable {
   }
 
   /** A started simulator playing {@code lps} (entries of {@code lpsim.lps}). */
-  static SimulatorFixture started(JsonArray lps) throws Exception {
+  public static SimulatorFixture started(JsonArray lps) throws Exception {
     return start(new SimulatorFixture(lps));
   }
 

@@ -31,6 +31,7 @@ class DegradationIT {
   private TcpProxy redisProxy;
   private Engine engine;
   private int port;
+  private int management;
 
   @BeforeEach
   void startEngineBehindProxies() throws Exception {
@@ -46,6 +47,7 @@ class DegradationIT {
       .env("RTX_PG_CONNECT_TIMEOUT_MS", "500")
       .env("RTX_REDIS_CONNECT_TIMEOUT_MS", "500");
     port = test.httpPort();
+    management = test.managementPort();
     engine = test.start();
   }
 
@@ -65,7 +67,8 @@ class DegradationIT {
 
     pgProxy.cut();
     Eventually.await("readiness DOWN", DEADLINE, () -> Http.status(port, "/health/ready") == 503);
-    JsonObject down = Http.json(Http.get(port, "/health/ready"));
+    assertThat(Http.json(Http.get(port, "/health/ready"))).isEqualTo(new JsonObject().put("status", "DOWN"));
+    JsonObject down = Http.json(Http.get(management, "/health/ready"));
     JsonObject postgres = check(down, "postgres");
     assertThat(postgres.getString("status")).isEqualTo("DOWN");
     assertThat(postgres.getJsonObject("data").getString("error")).isNotBlank();
@@ -77,18 +80,18 @@ class DegradationIT {
 
   @Test
   void redisDownDegradesWithoutCrashingOrLosingReadiness() {
-    assertThat(Http.status(port, "/health/dependencies")).isEqualTo(200);
+    assertThat(Http.status(management, "/health/dependencies")).isEqualTo(200);
 
     redisProxy.cut();
-    Eventually.await("redis check DOWN", DEADLINE, () -> Http.status(port, "/health/dependencies") == 503);
-    JsonObject redis = check(Http.json(Http.get(port, "/health/dependencies")), "redis");
+    Eventually.await("redis check DOWN", DEADLINE, () -> Http.status(management, "/health/dependencies") == 503);
+    JsonObject redis = check(Http.json(Http.get(management, "/health/dependencies")), "redis");
     assertThat(redis.getString("status")).isEqualTo("DOWN");
     assertThat(redis.getJsonObject("data").getString("impact")).contains("trading continues");
     assertThat(Http.status(port, "/health/ready")).isEqualTo(200);
     assertThat(Http.status(port, "/health/live")).isEqualTo(200);
 
     redisProxy.restore();
-    Eventually.await("redis check UP again", DEADLINE, () -> Http.status(port, "/health/dependencies") == 200);
+    Eventually.await("redis check UP again", DEADLINE, () -> Http.status(management, "/health/dependencies") == 200);
   }
 
   @Test
@@ -100,7 +103,7 @@ class DegradationIT {
     Engine noRedis = test.start();
     try {
       assertThat(Http.status(test.httpPort(), "/health/ready")).isEqualTo(200);
-      assertThat(Http.status(test.httpPort(), "/health/dependencies/redis")).isEqualTo(503);
+      assertThat(Http.status(test.managementPort(), "/health/dependencies/redis")).isEqualTo(503);
     } finally {
       noRedis.stop();
       TestInfra.drop(other);

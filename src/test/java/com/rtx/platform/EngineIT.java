@@ -29,12 +29,14 @@ class EngineIT {
   private static PgTarget database;
   private static Engine engine;
   private static int port;
+  private static int management;
 
   @BeforeAll
   static void startEngine() {
     database = TestInfra.migratedDatabase();
     TestEngine test = TestEngine.on(database);
     port = test.httpPort();
+    management = test.managementPort();
     engine = test.start();
   }
 
@@ -48,15 +50,45 @@ class EngineIT {
 
   @Test
   void readyWhenPostgresMigrationsAndRolesAreUp() {
-    HttpResponse<String> ready = Http.get(port, "/health/ready");
+    HttpResponse<String> ready = Http.get(management, "/health/ready");
 
     assertThat(ready.statusCode()).isEqualTo(200);
     JsonObject body = Http.json(ready);
     assertThat(body.getString("status")).isEqualTo("UP");
     assertThat(body.getJsonArray("checks").stream().map(c -> ((JsonObject) c).getString("id")))
       .containsExactlyInAnyOrder("postgres", "migrations", "roles", "accepting");
-    assertThat(Http.get(port, "/health/live").statusCode()).isEqualTo(200);
-    assertThat(Http.json(Http.get(port, "/health/dependencies/redis")).getString("status")).isEqualTo("UP");
+    assertThat(Http.get(management, "/health/live").statusCode()).isEqualTo(200);
+    assertThat(Http.json(Http.get(management, "/health/dependencies/redis")).getString("status")).isEqualTo("UP");
+  }
+
+  @Test
+  void publicProbesSayUpOrDownAndNothingElse() {
+    HttpResponse<String> ready = Http.get(port, "/health/ready");
+    HttpResponse<String> live = Http.get(port, "/health/live");
+
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(Http.json(ready)).isEqualTo(new JsonObject().put("status", "UP"));
+    assertThat(ready.headers().firstValue("Cache-Control")).contains("no-store");
+    assertThat(live.statusCode()).isEqualTo(200);
+    assertThat(Http.json(live)).isEqualTo(new JsonObject().put("status", "UP"));
+  }
+
+  @Test
+  void metricsAndHealthDetailsAreNotServedOnThePublicPort() {
+    for (String path : java.util.List.of("/metrics", "/health", "/health/dependencies", "/health/dependencies/redis",
+      "/health/ready/postgres", "/health/live/event-loop")) {
+      HttpResponse<String> response = Http.get(port, path);
+      assertThat(response.statusCode()).as(path).isEqualTo(404);
+      assertThat(response.body()).as(path).doesNotContain("target").doesNotContain("jvm_");
+    }
+  }
+
+  @Test
+  void managementPortAnswersJsonNotFoundForOtherPaths() {
+    HttpResponse<String> response = Http.get(management, "/api/v1/accounts");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(Http.json(response).getJsonObject("error").getString("code")).isEqualTo("NOT_FOUND");
   }
 
   @Test
@@ -64,7 +96,7 @@ class EngineIT {
     Http.get(port, "/health/ready");
     engine.vertx().eventBus().publish("rtx.test.metrics", "ping");
 
-    HttpResponse<String> metrics = Http.get(port, "/metrics");
+    HttpResponse<String> metrics = Http.get(management, "/metrics");
 
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
@@ -89,7 +121,7 @@ class EngineIT {
   @Test
   void wrongMethodGetsTheJsonErrorShape() {
     HttpResponse<String> response = Http.send(java.net.http.HttpRequest.newBuilder(
-      java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).DELETE());
+      java.net.URI.create("http://127.0.0.1:" + port + "/health/live")).DELETE());
 
     assertThat(response.statusCode()).isEqualTo(405);
     assertThat(Http.json(response).getJsonObject("error").getString("code")).isEqualTo("METHOD_NOT_ALLOWED");

@@ -81,7 +81,7 @@ class GracefulStopIT {
     // The request that was in flight when the stop began got its full answer. (Its checks were
     // evaluated when it arrived, so it may say UP or DOWN; that it was answered is the point.)
     assertThat(answer.statusCode()).isIn(200, 503);
-    assertThat(new io.vertx.core.json.JsonObject(answer.body()).getJsonArray("checks")).isNotEmpty();
+    assertThat(new io.vertx.core.json.JsonObject(answer.body()).getString("status")).isIn("UP", "DOWN");
 
     try (Connection c = TestInfra.connect(database);
          ResultSet rs = c.createStatement().executeQuery("SELECT stopped_at FROM engine_instance")) {

@@ -42,6 +42,7 @@ class PricingIT {
   private static PgTarget database;
   private static Engine engine;
   private static int httpPort;
+  private static int managementPort;
   private static int controlPort;
   private static String redisUrl;
   private static final List<JsonObject> published = new CopyOnWriteArrayList<>();
@@ -69,6 +70,7 @@ class PricingIT {
       .env("RTX_PRICING_TICK_ARCHIVE", "true")
       .env("RTX_PRICING_BAR_FLUSH_MS", "200");
     httpPort = test.httpPort();
+    managementPort = test.managementPort();
     redisUrl = test.redisUrl();
     engine = test.start(CLOCK);
     engine.vertx().eventBus().<JsonObject>consumer("rtx.prices.EURUSD", m -> published.add(m.body()));
@@ -94,7 +96,7 @@ class PricingIT {
   }
 
   private static JsonObject pricingHealth() {
-    JsonObject health = Http.json(Http.get(httpPort, "/health/dependencies/pricing"));
+    JsonObject health = Http.json(Http.get(managementPort, "/health/dependencies/pricing"));
     return health.getJsonObject("data", health.getJsonArray("checks") == null ? new JsonObject()
       : health.getJsonArray("checks").getJsonObject(0).getJsonObject("data"));
   }

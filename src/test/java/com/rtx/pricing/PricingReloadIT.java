@@ -34,6 +34,7 @@ class PricingReloadIT {
   private static PgTarget database;
   private static Engine engine;
   private static int httpPort;
+  private static int managementPort;
   private static final List<JsonObject> gbpusd = new CopyOnWriteArrayList<>();
 
   @BeforeAll
@@ -44,6 +45,7 @@ class PricingReloadIT {
       .env("RTX_LPSIM_PORT", String.valueOf(Ports.free())).env("RTX_LPSIM_CONTROL_PORT", String.valueOf(Ports.free()))
       .env("RTX_PRICING_FIX_RECONNECT_S", "1").env("RTX_PRICING_FIX_HEARTBEAT_S", "1");
     httpPort = test.httpPort();
+    managementPort = test.managementPort();
     engine = test.start(CLOCK);
     engine.vertx().eventBus().<JsonObject>consumer("rtx.prices.GBPUSD", m -> gbpusd.add(m.body()));
   }
@@ -57,7 +59,7 @@ class PricingReloadIT {
   }
 
   private static JsonObject pricing() {
-    JsonObject health = Http.json(Http.get(httpPort, "/health/dependencies/pricing"));
+    JsonObject health = Http.json(Http.get(managementPort, "/health/dependencies/pricing"));
     return health.getJsonObject("data", health.getJsonArray("checks") == null ? new JsonObject()
       : health.getJsonArray("checks").getJsonObject(0).getJsonObject("data"));
   }

@@ -46,6 +46,8 @@ public final class EngineProcess implements AutoCloseable {
       environment.keySet().removeIf(k -> k.startsWith("RTX_"));
       // Tests run against an external PostgreSQL without a key Secret: allow the generated key unless told not to.
       environment.put("RTX_AUTH_JWT_DEV_KEYS", "true");
+      // Every engine opens a management port (default 9090): never the fixed one in tests.
+      environment.put("RTX_MANAGEMENT_PORT", String.valueOf(Ports.free()));
       environment.putAll(env);
       return new EngineProcess(builder.start(), output);
     } catch (IOException e) {

@@ -27,6 +27,7 @@ public final class TestEngine {
     env.put("RTX_PG_URL", TestInfra.url(database));
     env.put("RTX_REDIS_URL", TestInfra.redisUrl(DATABASES.getAndIncrement() % 15 + 1));
     env.put("RTX_HTTP_PORT", String.valueOf(Ports.free()));
+    env.put("RTX_MANAGEMENT_PORT", String.valueOf(Ports.free()));
     env.put("RTX_CONFIG_SCAN_PERIOD_MS", "0");
     env.put("RTX_AUTH_JWT_DEV_KEYS", "true");
     env.put("RTX_SHUTDOWN_GRACE_MS", "5000");
@@ -63,6 +64,11 @@ public final class TestEngine {
 
   public int httpPort() {
     return Integer.parseInt(env.get("RTX_HTTP_PORT"));
+  }
+
+  /** The port of {@code /metrics} and the health details. */
+  public int managementPort() {
+    return Integer.parseInt(env.get("RTX_MANAGEMENT_PORT"));
   }
 
   public Engine start() {

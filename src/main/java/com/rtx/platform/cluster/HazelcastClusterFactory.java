@@ -5,6 +5,9 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.rtx.platform.config.RtxConfig;
 import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
@@ -51,8 +54,22 @@ public final class HazelcastClusterFactory {
     return new HazelcastClusterManager(config);
   }
 
-  /** The event bus of a clustered node listens on the cluster host, on any free port. */
+  /**
+   * The event bus of a clustered node listens on the cluster host and {@code cluster.eventbus-port}
+   * (0: any free port, loopback development). With {@code cluster.tls} it runs mutual TLS: each
+   * node presents its certificate and accepts only peers whose certificate the CA signed (Vert.x
+   * does not verify host names on the bus, so the CA is the trust boundary: keep it private to
+   * the cluster).
+   */
   public static EventBusOptions eventBusOptions(RtxConfig.Cluster cluster) {
-    return new EventBusOptions().setHost(cluster.host()).setClusterPublicHost(cluster.host()).setPort(0);
+    EventBusOptions options = new EventBusOptions().setHost(cluster.host()).setClusterPublicHost(cluster.host())
+      .setPort(cluster.eventBusPort());
+    // EventBusOptions trusts every certificate by default (DEFAULT_TRUST_ALL): only the CA here.
+    cluster.tls().ifPresent(tls -> options.setSsl(true)
+      .setTrustAll(false)
+      .setClientAuth(ClientAuth.REQUIRED)
+      .setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.cert().toString()).setKeyPath(tls.key().toString()))
+      .setTrustOptions(new PemTrustOptions().addCertPath(tls.ca().toString())));
+    return options;
   }
 }

@@ -26,6 +26,8 @@ public record RtxConfig(
   Path dataDir,
   Endpoint http,
   int httpInstances,
+  List<Cidr> adminAllowCidrs,
+  Endpoint management,
   Endpoint fixapi,
   LpSim lpsim,
   Pricing pricing,
@@ -232,10 +234,30 @@ public record RtxConfig(
   public record Redis(Optional<String> url, int connectTimeoutMs) {
   }
 
-  /** Hazelcast cluster membership (loopback TCP-IP join, or Kubernetes discovery). */
+  /**
+   * Hazelcast cluster membership (loopback TCP-IP join, or Kubernetes discovery) and the clustered
+   * event bus.
+   *
+   * @param eventBusPort the port the clustered event bus listens on; 0 = any free port (loopback
+   *                     development only: a NetworkPolicy can only open a fixed port)
+   * @param tls          TLS of the clustered event bus; empty = plain TCP
+   */
   public record Cluster(boolean enabled, String host, int port, List<String> members,
                         boolean kubernetes, Optional<String> kubernetesServiceName,
-                        Optional<String> kubernetesNamespace) {
+                        Optional<String> kubernetesNamespace, int eventBusPort, Optional<ClusterTls> tls) {
+
+    /** A cluster without event-bus TLS on any free event-bus port (tests, loopback development). */
+    public Cluster(boolean enabled, String host, int port, List<String> members, boolean kubernetes,
+                   Optional<String> kubernetesServiceName, Optional<String> kubernetesNamespace) {
+      this(enabled, host, port, members, kubernetes, kubernetesServiceName, kubernetesNamespace, 0, Optional.empty());
+    }
+  }
+
+  /**
+   * PEM files (mounted from a Secret) for mutual TLS between engine nodes' event buses: this
+   * node's certificate chain and private key, and the CA that signed every node's certificate.
+   */
+  public record ClusterTls(Path cert, Path key, Path ca) {
   }
 
   /**
@@ -251,6 +273,8 @@ public record RtxConfig(
       Path.of(Optional.ofNullable(in.string("data-dir")).orElse("./data")),
       new Endpoint(in.string("http.host"), in.port("http.port")),
       httpInstances(in.intValue("http.instances", 0, 256)),
+      cidrs(in, "http.admin-allow-cidrs"),
+      new Endpoint(in.string("management.host"), in.port("management.port")),
       new Endpoint(in.string("fixapi.host"), in.port("fixapi.port")),
       new LpSim(new Endpoint(in.string("lpsim.host"), in.port("lpsim.port")), in.port("lpsim.control-port"),
         in.longValue("lpsim.seed", Long.MIN_VALUE, Long.MAX_VALUE), simulatedLps(in)),
@@ -284,7 +308,8 @@ public record RtxConfig(
       new Cluster(in.bool("cluster.enabled"), in.string("cluster.host"), in.port("cluster.port"),
         in.list("cluster.members"), in.bool("cluster.kubernetes.enabled"),
         Optional.ofNullable(in.optionalString("cluster.kubernetes.service-name")),
-        Optional.ofNullable(in.optionalString("cluster.kubernetes.namespace"))),
+        Optional.ofNullable(in.optionalString("cluster.kubernetes.namespace")),
+        in.intValue("cluster.eventbus-port", 0, 65535), clusterTls(in)),
       in.longValue("shutdown.grace-ms", 0, 3_600_000),
       standby(in.bool("standby"), in.optionalString("deployment.colour"), in.optionalString("deployment.live-colour")),
       in.longValue("config.scan-period-ms", 0, 86_400_000),
@@ -294,6 +319,10 @@ public record RtxConfig(
       hedging(in),
       new Sentry(Optional.ofNullable(in.optionalString("sentry.dsn")).filter(d -> !d.isBlank()),
         in.string("sentry.environment")));
+    Cluster cluster = result.cluster();
+    if (cluster.enabled() && cluster.kubernetes() && cluster.eventBusPort() == 0) {
+      in.problem("cluster.eventbus-port", "must be a fixed port in Kubernetes (the NetworkPolicy opens only that port)");
+    }
     if (!in.problems().isEmpty()) {
       throw new ConfigException(in.problems());
     }
@@ -513,13 +542,47 @@ public record RtxConfig(
     return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
   }
 
-  /** {@code auto}: demo data exactly when the engine runs its own embedded PostgreSQL. */
+  /**
+   * {@code auto}: demo data exactly when the engine runs its own embedded PostgreSQL; in
+   * Kubernetes never, unless forced ({@link DemoDataPolicy}).
+   */
   private static boolean demoData(ConfigReader in) {
     String value = in.optionalString("demo.enabled");
-    if (value == null || value.equals("auto")) {
-      return in.optionalString("pg.url") == null;
+    Optional<Boolean> setting = value == null || value.equals("auto") ? Optional.empty()
+      : Optional.of(in.bool("demo.enabled"));
+    DemoDataPolicy.Decision decision = DemoDataPolicy.decide(setting, in.optionalString("pg.url") != null,
+      Optional.ofNullable(in.optionalString("kubernetes.namespace")), in.bool("demo.force-in-kubernetes"));
+    decision.refusal().ifPresent(reason -> in.problem("demo.enabled", reason));
+    return decision.enabled();
+  }
+
+  private static List<Cidr> cidrs(ConfigReader in, String key) {
+    List<Cidr> cidrs = new ArrayList<>();
+    for (String item : in.list(key)) {
+      try {
+        cidrs.add(Cidr.parse(item));
+      } catch (IllegalArgumentException e) {
+        in.problem(key, e.getMessage());
+      }
     }
-    return in.bool("demo.enabled");
+    return List.copyOf(cidrs);
+  }
+
+  /** All three PEM files when TLS is on; TLS on a cluster without them is a configuration error. */
+  private static Optional<ClusterTls> clusterTls(ConfigReader in) {
+    if (!in.bool("cluster.tls.enabled")) {
+      return Optional.empty();
+    }
+    List<Path> files = new ArrayList<>();
+    for (String key : List.of("cluster.tls.cert", "cluster.tls.key", "cluster.tls.ca")) {
+      String path = in.optionalString(key);
+      if (path == null || path.isBlank()) {
+        in.problem(key, "must name a PEM file when cluster.tls.enabled is true");
+        return Optional.empty();
+      }
+      files.add(Path.of(path));
+    }
+    return Optional.of(new ClusterTls(files.get(0), files.get(1), files.get(2)));
   }
 
   private static Set<Role> roles(ConfigReader in, Set<Role> available) {

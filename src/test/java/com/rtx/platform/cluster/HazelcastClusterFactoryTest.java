@@ -47,4 +47,36 @@ class HazelcastClusterFactoryTest {
     assertThat(join.getTcpIpConfig().isEnabled()).isFalse();
     assertThat(join.getMulticastConfig().isEnabled()).isFalse();
   }
+
+  @Test
+  void eventBusIsPlainOnAnyFreePortWithoutTls() {
+    RtxConfig.Cluster cluster = new RtxConfig.Cluster(true, "127.0.0.1", 5701, List.of("127.0.0.1"), false,
+      Optional.empty(), Optional.empty());
+
+    var options = HazelcastClusterFactory.eventBusOptions(cluster);
+
+    assertThat(options.isSsl()).isFalse();
+    assertThat(options.getPort()).isZero();
+  }
+
+  @Test
+  void eventBusGetsMutualTlsFromThePemFilesAndTheFixedPort() {
+    RtxConfig.Cluster cluster = new RtxConfig.Cluster(true, "10.0.0.7", 5701, List.of(), true, Optional.empty(),
+      Optional.empty(), 5801, Optional.of(new RtxConfig.ClusterTls(java.nio.file.Path.of("/etc/rtx/cluster-tls/tls.crt"),
+      java.nio.file.Path.of("/etc/rtx/cluster-tls/tls.key"), java.nio.file.Path.of("/etc/rtx/cluster-tls/ca.crt"))));
+
+    var options = HazelcastClusterFactory.eventBusOptions(cluster);
+
+    assertThat(options.getPort()).isEqualTo(5801);
+    assertThat(options.getHost()).isEqualTo("10.0.0.7");
+    assertThat(options.isSsl()).isTrue();
+    assertThat(options.isTrustAll()).isFalse();
+    assertThat(options.getClientAuth()).isEqualTo(io.vertx.core.http.ClientAuth.REQUIRED);
+    assertThat(options.getKeyCertOptions()).isInstanceOfSatisfying(io.vertx.core.net.PemKeyCertOptions.class, pem -> {
+      assertThat(pem.getCertPaths()).containsExactly("/etc/rtx/cluster-tls/tls.crt");
+      assertThat(pem.getKeyPaths()).containsExactly("/etc/rtx/cluster-tls/tls.key");
+    });
+    assertThat(options.getTrustOptions()).isInstanceOfSatisfying(io.vertx.core.net.PemTrustOptions.class,
+      pem -> assertThat(pem.getCertPaths()).containsExactly("/etc/rtx/cluster-tls/ca.crt"));
+  }
 }

@@ -158,4 +158,52 @@ class RtxConfigTest {
 
     assertThat(before.changedKeys(after)).containsExactly("shutdown.grace-ms");
   }
+
+  @Test
+  void managementPortDefaultsToLoopback9090AndTakesItsEnvironmentVariables() {
+    RtxConfig defaults = RtxConfig.parse(load(dir.resolve("absent.json"), Map.of(), new JsonObject()), AVAILABLE);
+    RtxConfig set = RtxConfig.parse(load(dir.resolve("absent.json"), Map.of("RTX_MANAGEMENT_PORT", "9191",
+      "RTX_MANAGEMENT_HOST", "0.0.0.0", "RTX_HTTP_ADMIN_ALLOW_CIDRS", "10.0.0.0/8, 192.168.1.7"), new JsonObject()), AVAILABLE);
+
+    assertThat(defaults.management()).isEqualTo(new RtxConfig.Endpoint("127.0.0.1", 9090));
+    assertThat(defaults.adminAllowCidrs()).isEmpty();
+    assertThat(set.management()).isEqualTo(new RtxConfig.Endpoint("0.0.0.0", 9191));
+    assertThat(set.adminAllowCidrs()).extracting(Cidr::toString).containsExactly("10.0.0.0/8", "192.168.1.7/32");
+  }
+
+  @Test
+  void badAdminAllowListIsAConfigurationError() {
+    LayeredConfig layered = load(dir.resolve("absent.json"), Map.of("RTX_HTTP_ADMIN_ALLOW_CIDRS", "office"), new JsonObject());
+
+    assertThatThrownBy(() -> RtxConfig.parse(layered, AVAILABLE)).isInstanceOf(ConfigException.class)
+      .hasMessageContaining("http.admin-allow-cidrs").hasMessageContaining("'office' is not an IP address block");
+  }
+
+  @Test
+  void demoDataInKubernetesIsRefusedUnlessForced() {
+    Map<String, String> env = Map.of("RTX_K8S_NAMESPACE", "rtx-staging", "RTX_DEMO_ENABLED", "true");
+
+    assertThatThrownBy(() -> RtxConfig.parse(load(dir.resolve("absent.json"), env, new JsonObject()), AVAILABLE))
+      .isInstanceOf(ConfigException.class).hasMessageContaining("demo.enabled")
+      .hasMessageContaining("refused in Kubernetes");
+    Map<String, String> forced = new java.util.HashMap<>(env);
+    forced.put("RTX_DEMO_FORCE_IN_KUBERNETES", "true");
+    assertThat(RtxConfig.parse(load(dir.resolve("absent.json"), forced, new JsonObject()), AVAILABLE).demoData()).isTrue();
+  }
+
+  @Test
+  void clusterTlsNeedsItsThreePemFilesAndKubernetesAFixedEventBusPort() {
+    Map<String, String> env = Map.of("RTX_CLUSTER_ENABLED", "true", "RTX_CLUSTER_TLS_ENABLED", "true",
+      "RTX_CLUSTER_TLS_CERT", "/etc/rtx/cluster/tls.crt", "RTX_CLUSTER_K8S_ENABLED", "true");
+
+    assertThatThrownBy(() -> RtxConfig.parse(load(dir.resolve("absent.json"), env, new JsonObject()), AVAILABLE))
+      .isInstanceOf(ConfigException.class).hasMessageContaining("cluster.tls.key")
+      .hasMessageContaining("cluster.eventbus-port");
+    RtxConfig config = RtxConfig.parse(load(dir.resolve("absent.json"), Map.of("RTX_CLUSTER_ENABLED", "true",
+      "RTX_CLUSTER_TLS_ENABLED", "true", "RTX_CLUSTER_TLS_CERT", "/c.pem", "RTX_CLUSTER_TLS_KEY", "/k.pem",
+      "RTX_CLUSTER_TLS_CA", "/ca.pem", "RTX_CLUSTER_EVENTBUS_PORT", "5710"), new JsonObject()), AVAILABLE);
+    assertThat(config.cluster().eventBusPort()).isEqualTo(5710);
+    assertThat(config.cluster().tls()).contains(new RtxConfig.ClusterTls(Path.of("/c.pem"), Path.of("/k.pem"),
+      Path.of("/ca.pem")));
+  }
 }
