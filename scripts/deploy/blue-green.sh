@@ -179,6 +179,19 @@ fi
 # --- 4. switch -----------------------------------------------------------------------------------
 # Dealing first (RTX_LIVE_COLOUR; the engines follow within RTX_CONFIG_SCAN_PERIOD_MS, no restart),
 # then the traffic once the new colour owns every shard.
+# The new colour takes the live colour's load at once: give it at least as many pods first (the
+# live colour's HPA may have scaled it far above the idle colour's minimum).
+if [ "$DRY_RUN" = "1" ]; then
+  echo "+ scale deployment/rtx-$IDLE to the replicas of rtx-$LIVE when it has fewer, and wait for the rollout"
+elif [ -n "$LIVE_IMAGE" ]; then
+  live_replicas="$("${K[@]}" get deployment "rtx-$LIVE" -o jsonpath='{.spec.replicas}' 2>/dev/null || true)"
+  idle_replicas="$("${K[@]}" get deployment "rtx-$IDLE" -o jsonpath='{.spec.replicas}' 2>/dev/null || true)"
+  if [ -n "$live_replicas" ] && [ "${idle_replicas:-0}" -lt "$live_replicas" ]; then
+    log "scaling $IDLE from ${idle_replicas:-0} to $live_replicas replicas (as $LIVE) before the switch"
+    "${K[@]}" scale deployment "rtx-$IDLE" --replicas="$live_replicas"
+    "${K[@]}" rollout status "deployment/rtx-$IDLE" --timeout="$ROLLOUT_TIMEOUT"
+  fi
+fi
 check_slot "$IDLE" || exit 1
 log "switching RTX_LIVE_COLOUR in rtx-config from $LIVE to $IDLE (dealing shards move: $LIVE releases, $IDLE acquires)"
 record 1

@@ -1,5 +1,7 @@
 package com.rtx.deployment;
 
+import com.rtx.support.ExternalCommand;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,6 +42,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,7 +83,7 @@ class DeploymentManifestsTest {
     Map.entry("PersistentVolumeClaim", PersistentVolumeClaim.class));
 
   /** CRDs parsed generically (their operators are not on the test classpath). */
-  static final Set<String> CUSTOM = Set.of("ExternalSecret", "Cluster", "ScheduledBackup",
+  static final Set<String> CUSTOM = Set.of("ExternalSecret", "Issuer", "Certificate", "Cluster", "ScheduledBackup",
     "ServiceMonitor", "PrometheusRule", "Schedule", "NetworkChaos", "PodChaos");
 
   // ------------------------------------------------------------------------------------------
@@ -118,35 +121,20 @@ class DeploymentManifestsTest {
 
   /** Whether {@code tool} runs here (installed from the machine's package registry, or not at all). */
   static boolean toolAvailable(String... command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
+    return ExternalCommand.run(Duration.ofSeconds(30), command).succeeded();
   }
 
   static boolean kubectlAvailable() {
     if ("1".equals(System.getenv("RTX_TEST_NO_KUBECTL"))) {
       return false; // exercise the structural path on a machine that has kubectl
     }
-    try {
-      Process p = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
+    return toolAvailable("kubectl", "version", "--client");
   }
 
   static String kubectlKustomize(Path dir) throws Exception {
-    Process p = new ProcessBuilder("kubectl", "kustomize", dir.toString()).start();
-    byte[] err = p.getErrorStream().readAllBytes();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as("kubectl kustomize %s: %s", dir, new String(err, StandardCharsets.UTF_8)).isZero();
-    return out;
+    ExternalCommand.Outcome rendered = ExternalCommand.run(Duration.ofSeconds(120), "kubectl", "kustomize", dir.toString());
+    assertThat(rendered.exitCode()).as("kubectl kustomize %s: %s", dir, rendered.stderr()).isZero();
+    return rendered.stdout();
   }
 
   static List<HasMetadata> parse(String yaml, String origin) throws IOException {
@@ -369,6 +357,28 @@ class DeploymentManifestsTest {
    * the database, so the owner runs the migrations and the engine connects as another login role,
    * a member of rtx_app without role attributes — the audit log's REVOKEs bind it.
    */
+  /** cert-manager issues the Ingress' certificate from manifests in the repository, and can reach its solver. */
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void theIngressCertificateIsIssuedFromTheRepository(String overlay) throws Exception {
+    Rendered r = render(overlay);
+    Ingress ingress = r.one(Ingress.class, "rtx");
+    GenericKubernetesResource certificate = r.custom("Certificate").stream().findFirst()
+      .orElseThrow(() -> new AssertionError(overlay + ": no Certificate"));
+    JsonNode spec = JSON.valueToTree(certificate.getAdditionalProperties().get("spec"));
+    assertThat(spec.path("secretName").asText()).isEqualTo(ingress.getSpec().getTls().get(0).getSecretName());
+    assertThat(spec.path("dnsNames").get(0).asText()).isEqualTo(ingress.getSpec().getRules().get(0).getHost());
+    String issuer = spec.path("issuerRef").path("name").asText();
+    assertThat(r.custom("Issuer")).extracting(i -> i.getMetadata().getName()).contains(issuer);
+    String policies = YAML.writeValueAsString(r.all(NetworkPolicy.class));
+    assertThat(policies).contains("acme.cert-manager.io/http01-solver", "8089");
+    // Sentry egress on 443 from the engine
+    assertThat(JSON.valueToTree(r.one(NetworkPolicy.class, "rtx-engine").getSpec().getEgress()).toString())
+      .contains("192.0.2.0/24");
+    assertThat(r.all(GenericKubernetesResource.class).stream().filter(o -> o.getKind().equals("ExternalSecret"))
+      .map(GenericKubernetesResource::getApiVersion)).isNotEmpty().allMatch("external-secrets.io/v1"::equals);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"dev", "staging", "prod"})
   void theRuntimeDatabaseRoleOwnsNoTable(String overlay) throws Exception {
@@ -532,8 +542,9 @@ class DeploymentManifestsTest {
     assertThat(dns.getSpec().getEgress().get(0).getPorts()).extracting(p -> p.getPort().getIntVal()).contains(53);
     Service fix = r.one(Service.class, "rtx-fix");
     assertThat(fix.getSpec().getExternalTrafficPolicy()).isEqualTo("Local");
-    assertThat(r.one(Ingress.class, "rtx").getMetadata().getAnnotations()).containsKey("cert-manager.io/cluster-issuer")
-      .containsKey("nginx.ingress.kubernetes.io/proxy-read-timeout");
+    assertThat(r.one(Ingress.class, "rtx").getMetadata().getAnnotations()).containsKey("nginx.ingress.kubernetes.io/proxy-read-timeout")
+      .as("the certificate is a Certificate resource of the repository, not an ingress-shim annotation")
+      .doesNotContainKey("cert-manager.io/cluster-issuer");
     assertThat(r.one(Ingress.class, "rtx").getSpec().getTls()).isNotEmpty();
     Role role = r.one(Role.class, "rtx-engine");
     assertThat(role.getRules()).allSatisfy(rule ->
@@ -676,13 +687,9 @@ class DeploymentManifestsTest {
 
   /** Runs a command with extra environment, asserts exit 0 and returns stdout and stderr. */
   static String output(Map<String, String> env, String... cmd) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as("%s: %s", String.join(" ", cmd), out).isZero();
-    return out;
+    ExternalCommand.Outcome outcome = ExternalCommand.run(Duration.ofSeconds(120), env, List.of(cmd));
+    assertThat(outcome.exitCode()).as("%s: %s", String.join(" ", cmd), outcome.combined()).isZero();
+    return outcome.combined();
   }
 
   @Test
@@ -841,22 +848,10 @@ class DeploymentManifestsTest {
   }
 
   static int run(String... cmd) {
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return -1;
-      }
-      if (p.exitValue() != 0) {
-        System.err.println(String.join(" ", cmd) + ":\n" + out);
-      }
-      return p.exitValue();
-    } catch (IOException e) {
-      return 127;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UncheckedIOException(new IOException(e));
+    ExternalCommand.Outcome outcome = ExternalCommand.run(Duration.ofSeconds(60), cmd);
+    if (!outcome.succeeded()) {
+      System.err.println(String.join(" ", cmd) + ":\n" + outcome.combined());
     }
+    return outcome.exitCode();
   }
 }

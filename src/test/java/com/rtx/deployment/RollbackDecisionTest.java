@@ -1,5 +1,7 @@
 package com.rtx.deployment;
 
+import com.rtx.support.ExternalCommand;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -7,7 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -51,12 +55,10 @@ class RollbackDecisionTest {
     env.put("KUBECTL", Path.of("src/test/resources/deploy/fake-kubectl").toAbsolutePath().toString());
     env.put("FAKE_STATE", state.toString());
     env.put("SWITCH_TIMEOUT_S", "30");
-    ProcessBuilder pb = new ProcessBuilder("scripts/deploy/on-failure.sh", stateFile.toString()).redirectErrorStream(true);
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Result(p.exitValue(), out);
+    ExternalCommand.Outcome outcome = ExternalCommand.run(Duration.ofSeconds(120), env,
+      List.of("scripts/deploy/on-failure.sh", stateFile.toString()));
+    assertThat(outcome.exitCode()).as("on-failure.sh finished: %s", outcome.combined()).isNotEqualTo(-1);
+    return new Result(outcome.exitCode(), outcome.combined());
   }
 
   private record Result(int exit, String output) {
