@@ -8,6 +8,7 @@ import com.rtx.support.MutableClock;
 import com.rtx.support.Ports;
 import com.rtx.support.TestEngine;
 import com.rtx.support.TestInfra;
+import com.rtx.support.TestMarket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
@@ -51,6 +52,8 @@ class PricingIT {
   @BeforeAll
   static void start() {
     database = TestInfra.migratedDatabase();
+    // FX sessions close at the weekend: run on a Wednesday whatever day the build runs.
+    CLOCK.advanceTo(TestMarket.nextWednesdayNoon().toEpochMilli());
     // XBRUSD's sessions are closed all week in this database: its quotes must come out CLOSED.
     TestInfra.execute(database, "UPDATE symbol SET sessions = '' WHERE name = 'XBRUSD'");
     controlPort = Ports.free();
