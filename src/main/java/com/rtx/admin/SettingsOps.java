@@ -129,6 +129,13 @@ final class SettingsOps implements AdminOperations {
       return Future.failedFuture(new AdminException(422, "LEVERAGE_ABOVE_MAXIMUM",
         "leverage may be at most admin.max-leverage " + maxLeverage, "leverage"));
     }
+    Future<Void> allowed = e == SettingEntities.SYMBOL
+      ? SymbolInUse.check(conn, key.toString(), before, after) : Future.succeededFuture();
+    return allowed.compose(ok -> recorded(conn, e, key, before, after, version, status));
+  }
+
+  private Future<Audited.Change> recorded(SqlConnection conn, SettingEntity e, Object key, JsonObject before,
+                                          JsonObject after, long version, int status) {
     JsonObject result = new JsonObject().put("entityType", e.type()).put("key", key).put("version", version)
       .put("deleted", after == null).put("state", after);
     JsonObject audited = after == null ? new JsonObject().put("deleted", true) : after.copy();

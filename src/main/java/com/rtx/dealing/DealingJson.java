@@ -1,5 +1,6 @@
 package com.rtx.dealing;
 
+import com.rtx.core.conversion.PriceUnavailableException;
 import com.rtx.core.dealing.AccountEvent;
 import com.rtx.core.dealing.AccountState;
 import com.rtx.core.dealing.StopOutEvidence;
@@ -137,7 +138,25 @@ public final class DealingJson {
   }
 
   public JsonObject account(AccountState state, MarginSnapshot snapshot) {
-    return summary(snapshot).put("accountId", state.accountId()).put("group", state.profile().group())
+    return profile(summary(snapshot), state);
+  }
+
+  /**
+   * An account that cannot be valued now (a price it needs is missing, see
+   * {@link PriceUnavailableException}): its booked money, and under {@code valuation} why floating
+   * P/L, equity and margin are absent, instead of a failure that would hide the whole account.
+   */
+  public JsonObject unvaluedAccount(AccountState state, PriceUnavailableException missing) {
+    String c = state.profile().currency();
+    JsonObject json = new JsonObject().put("currency", c)
+      .put("balance", money(state.balance(), c)).put("credit", money(state.credit(), c))
+      .put("valuation", new JsonObject().put("available", false)
+        .put("reason", missing.conversion() ? "NO_CONVERSION_RATE" : "NO_QUOTE").put("detail", missing.getMessage()));
+    return profile(json, state);
+  }
+
+  private static JsonObject profile(JsonObject json, AccountState state) {
+    return json.put("accountId", state.accountId()).put("group", state.profile().group())
       .put("leverage", state.profile().leverage()).put("mode", state.profile().mode().name())
       .put("status", state.profile().status().name()).put("version", state.version())
       .put("marginCall", state.marginCallActive());

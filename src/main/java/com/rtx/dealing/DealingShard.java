@@ -2,6 +2,7 @@ package com.rtx.dealing;
 
 import com.rtx.platform.DealingAddresses;
 import com.rtx.core.account.Group;
+import com.rtx.core.conversion.PriceUnavailableException;
 import com.rtx.core.conversion.Quotes;
 import com.rtx.core.dealing.AccountEvent;
 import com.rtx.core.dealing.AccountState;
@@ -9,6 +10,7 @@ import com.rtx.core.dealing.Command;
 import com.rtx.core.dealing.DealingContext;
 import com.rtx.core.dealing.Result;
 import com.rtx.core.exposure.Exposure;
+import com.rtx.core.margin.MarginSnapshot;
 import com.rtx.core.routing.RoutingDecision;
 import com.rtx.core.trading.RejectReason;
 import com.rtx.core.swap.Rollover;
@@ -33,6 +35,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -254,9 +257,9 @@ final class DealingShard {
       AccountState a = accounts.get(id);
       // Valuing every account on every quote for nobody costs the shard most of its CPU under load.
       if (a != null && watchedUntil.containsKey(id)) {
-        data.group(a.profile().group()).ifPresent(group -> vertx.eventBus().publish(DealingAddresses.account(id),
-          new JsonObject().put("accountId", id).put("summary",
-            DealingJson.summary(a.snapshot(context(group, data, byGroup, now))))));
+        data.group(a.profile().group()).flatMap(group -> valuation(a, context(group, data, byGroup, now)))
+          .ifPresent(valued -> vertx.eventBus().publish(DealingAddresses.account(id),
+            new JsonObject().put("accountId", id).put("summary", DealingJson.summary(valued))));
       }
     }
     summaryDirty.clear();
@@ -289,8 +292,13 @@ final class DealingShard {
       state.positions().values().forEach(p -> positions.add(json.position(p)));
       JsonArray orders = new JsonArray();
       state.orders().values().forEach(o -> orders.add(json.order(o)));
-      return new JsonObject().put("httpStatus", 200)
-        .put("account", json.account(state, state.snapshot(context(group, data, new HashMap<>(), clock.instant()))))
+      JsonObject account;
+      try {
+        account = json.account(state, state.snapshot(context(group, data, new HashMap<>(), clock.instant())));
+      } catch (PriceUnavailableException e) {
+        account = json.unvaluedAccount(state, e);
+      }
+      return new JsonObject().put("httpStatus", 200).put("account", account)
         .put("positions", positions).put("orders", orders);
     });
   }
@@ -446,6 +454,17 @@ final class DealingShard {
       Result result;
       try {
         result = OrderRouting.apply(before, steps, ctx);
+      } catch (PriceUnavailableException e) {
+        // A price the shard has not had since it started: for a trader's close or modification that is the
+        // market's state, not an internal error (nothing was applied); for the shard's own quote processing
+        // it is a fault to alert on, since margin control cannot value the account until the price comes.
+        if (p.reply() == null) {
+          faults.command(shard, p.accountId(), command, e);
+        } else {
+          outcomes.add(new Outcome(p, DealingReplies.rejected(
+            e.conversion() ? RejectReason.NO_CONVERSION_RATE : RejectReason.NO_QUOTE, e.getMessage())));
+        }
+        continue;
       } catch (RuntimeException e) {
         faults.command(shard, p.accountId(), command, e);
         outcomes.add(new Outcome(p, DealingReplies.error(500, "INTERNAL", "the command could not be applied", null)));
@@ -608,10 +627,19 @@ final class DealingShard {
     AccountState state = accounts.get(p.accountId());
     if (state != null && reply.getValue("account") == null && reply.getInteger("httpStatus", 200) < 300) {
       DealingRefData data = refdata.get();
-      data.group(state.profile().group()).ifPresent(g -> reply.put("account",
-        DealingJson.summary(state.snapshot(context(g, data, new HashMap<>(), clock.instant())))));
+      data.group(state.profile().group()).flatMap(g -> valuation(state, context(g, data, new HashMap<>(), clock.instant())))
+        .ifPresent(valued -> reply.put("account", DealingJson.summary(valued)));
     }
     p.reply().tryComplete(reply);
+  }
+
+  /** The account's valuation, empty while a price it needs is missing (summaries then wait for it). */
+  private static Optional<MarginSnapshot> valuation(AccountState state, DealingContext ctx) {
+    try {
+      return Optional.of(state.snapshot(ctx));
+    } catch (PriceUnavailableException e) {
+      return Optional.empty();
+    }
   }
 
   private DealingContext context(Group group, DealingRefData data, Map<String, Quotes> byGroup, Instant now) {

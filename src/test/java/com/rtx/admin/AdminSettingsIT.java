@@ -229,6 +229,48 @@ class AdminSettingsIT {
     assertThat(Http.json(call("POST", "/api/v1/orders", order, trader)).getString("status")).isEqualTo("FILLED");
   }
 
+  /**
+   * What is booked in a symbol keeps its meaning: while a position holds USDCAD, its digits and
+   * currencies cannot change and it cannot be deleted (the shard would lose the quote that values the
+   * account); terms that reprice nothing booked still change, and once nothing holds it, all do.
+   */
+  @Test
+  void aHeldSymbolKeepsItsBookedTermsUntilNothingHoldsIt() {
+    quote("USDCAD", "1.36000", "1.36002");
+    String trader = traderToken("trader1");
+    JsonObject order = new JsonObject().put("accountId", 100001).put("symbol", "USDCAD").put("side", "BUY")
+      .put("type", "MARKET").put("volume", "0.01");
+    HttpResponse<String> opened = eventually(() -> call("POST", "/api/v1/orders", order, trader), r -> r.statusCode() == 200);
+    assertThat(Http.json(opened).getString("status")).as(opened.body()).isEqualTo("FILLED");
+
+    HttpResponse<String> digits = call("PATCH", "/api/admin/v1/symbols/USDCAD", new JsonObject().put("digits", 4)
+      .put("reason", "re-scale"), admin);
+    assertThat(digits.statusCode()).as(digits.body()).isEqualTo(409);
+    assertThat(Http.json(digits).getJsonObject("error").getString("code")).isEqualTo("SYMBOL_IN_USE");
+    assertThat(Http.json(digits).getJsonObject("error").getString("field")).isEqualTo("digits");
+    HttpResponse<String> currency = call("PATCH", "/api/admin/v1/symbols/USDCAD",
+      new JsonObject().put("quoteCurrency", "CHF"), admin);
+    assertThat(currency.statusCode()).as(currency.body()).isEqualTo(409);
+    HttpResponse<String> deleted = call("DELETE", "/api/admin/v1/symbols/USDCAD", null, admin);
+    assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(409);
+    assertThat(Http.json(deleted).getJsonObject("error").getString("code")).isEqualTo("SYMBOL_IN_USE");
+    assertThat(call("PATCH", "/api/admin/v1/symbols/USDCAD", new JsonObject().put("swapLong", "1.50"), admin)
+      .statusCode()).isEqualTo(200);
+
+    for (Object p : Http.json(call("GET", "/api/admin/v1/positions?accountId=100001", null, admin))
+      .getJsonArray("positions")) {
+      JsonObject position = (JsonObject) p;
+      if ("USDCAD".equals(position.getString("symbol"))) {
+        assertThat(call("POST", "/api/admin/v1/accounts/100001/positions/" + position.getLong("id") + "/close",
+          new JsonObject().put("reason", "wind down"), admin).statusCode()).isEqualTo(200);
+      }
+    }
+    assertThat(call("PATCH", "/api/admin/v1/symbols/USDCAD", new JsonObject().put("digits", 4), admin).statusCode())
+      .isEqualTo(200);
+    assertThat(call("PATCH", "/api/admin/v1/symbols/USDCAD", new JsonObject().put("digits", 5), admin).statusCode())
+      .isEqualTo(200);
+  }
+
   // ---- helpers ----
 
   private static JsonObject rule(long id) {

@@ -194,4 +194,36 @@ class DealingQuotesIT {
     assertThat(DealingIT.count(database, "SELECT count(*) FROM ledger_entry WHERE account_id = " + id
       + " AND type = 'SWAP'")).isEqualTo(1);
   }
+  /**
+   * A restart over a quiet market leaves the shard without a quote for a held symbol: the account is
+   * still read (booked money, and why it is not valued), a close is refused with NO_QUOTE instead of
+   * failing, and the first quote values it again.
+   */
+  @Test
+  void anAccountHoldingAnUnpricedSymbolIsReadAndItsCloseRefusedUntilTheFirstQuote() {
+    long id = account(1_000_000);
+    long positionId = id * 1024 + 1022;
+    TestInfra.execute(database, "INSERT INTO position (id, account_id, symbol, side, volume, open_price, opened_at, "
+      + "sl, tp, trailing_points, swap) VALUES (" + positionId + ", " + id + ", 'NZDUSD', 'BUY', 10, 0.60000, now(), "
+      + "0, 0, 0, 0)");
+
+    JsonObject read = dealing.account(id);
+    assertThat(read.getInteger("httpStatus")).as(read.encode()).isEqualTo(200);
+    JsonObject unvalued = read.getJsonObject("account");
+    assertThat(unvalued.getString("balance")).isEqualTo("10000.00");
+    assertThat(unvalued.containsKey("equity")).isFalse();
+    assertThat(unvalued.getJsonObject("valuation").getString("reason")).isEqualTo("NO_QUOTE");
+    assertThat(read.getJsonArray("positions")).hasSize(1);
+
+    JsonObject close = dealing.send(new JsonObject().put("op", "closePosition").put("accountId", id)
+      .put("positionId", positionId));
+    assertThat(close.getInteger("httpStatus")).as(close.encode()).isEqualTo(422);
+    assertThat(close.getString("reason")).isEqualTo("NO_QUOTE");
+    assertThat(dealing.account(id).getJsonArray("positions")).hasSize(1);
+
+    dealing.quote("NZDUSD", "0.61000", "0.61002");
+    JsonObject valued = dealing.account(id).getJsonObject("account");
+    assertThat(valued.containsKey("valuation")).isFalse();
+    assertThat(valued.getString("equity")).isNotNull();
+  }
 }

@@ -57,12 +57,12 @@ public final class CurrencyConverter {
   /**
    * {@link #convert} for a route that must exist.
    *
-   * @throws IllegalStateException if there is none (callers check {@link #canConvert} before
+   * @throws PriceUnavailableException if there is none (callers check {@link #canConvert} before
    *     accepting a command that needs the conversion)
    */
   public BigDecimal require(BigDecimal amount, String from, String to, ConversionDirection direction) {
     return convert(amount, from, to, direction)
-      .orElseThrow(() -> new IllegalStateException("no conversion rate from " + from + " to " + to));
+      .orElseThrow(() -> PriceUnavailableException.noConversion(from, to));
   }
 
   /** Whether {@code from} can be converted to {@code to} with the quotes at hand. */

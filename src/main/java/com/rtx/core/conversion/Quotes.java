@@ -40,13 +40,12 @@ public record Quotes(Map<String, AggregatedQuote> bySymbol) {
   /**
    * The quote of a symbol that must have one.
    *
-   * @throws IllegalStateException if there is none (a caller's bug: the shard keeps the last
-   *     quote of every symbol an account holds a position in)
+   * @throws PriceUnavailableException if there is none (no quote since the engine started)
    */
   public AggregatedQuote get(String symbol) {
     AggregatedQuote q = bySymbol.get(symbol);
     if (q == null) {
-      throw new IllegalStateException("no quote for " + symbol);
+      throw PriceUnavailableException.noQuote(symbol);
     }
     return q;
   }
