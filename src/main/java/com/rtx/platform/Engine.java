@@ -26,7 +26,6 @@ import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
-import io.vertx.redis.client.RedisOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Tuple;
@@ -134,9 +133,7 @@ public final class Engine {
       .using(vertx)
       .build();
     health.registerPostgres(pool, pgTarget.describe());
-    redisClient = Redis.createClient(vertx, new RedisOptions().setConnectionString(redisUrl).setPoolName("rtx-redis")
-      .setNetClientOptions(new NetClientOptions().setConnectTimeout(config.redis().connectTimeoutMs())
-        .setMetricsName("rtx-redis")));
+    redisClient = Redis.createClient(vertx, RedisClientOptions.of(redisUrl, config.redis()));
     RedisAPI redis = RedisAPI.api(redisClient);
     health.registerRedis(redis, SecretMasker.maskUrl(redisUrl));
     Platform platform = new Platform(config, pool, redisClient, redis, health, metrics.registry(), build, clock,

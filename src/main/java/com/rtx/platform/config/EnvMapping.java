@@ -82,6 +82,7 @@ public final class EnvMapping {
     new EnvVar("RTX_PG_POOL_SIZE", "pg.pool-size"),
     new EnvVar("RTX_PG_CONNECT_TIMEOUT_MS", "pg.connect-timeout-ms"),
     new EnvVar("RTX_REDIS_URL", "redis.url"),
+    new EnvVar("RTX_REDIS_PASSWORD", "redis.password"),
     new EnvVar("RTX_REDIS_CONNECT_TIMEOUT_MS", "redis.connect-timeout-ms"),
     new EnvVar("RTX_DB_MIGRATE_ON_START", "db.migrate-on-start"),
     new EnvVar("RTX_DEMO_ENABLED", "demo.enabled"),

@@ -230,8 +230,19 @@ public record RtxConfig(
     }
   }
 
-  /** Redis; an empty {@code url} means "start the embedded server". */
-  public record Redis(Optional<String> url, int connectTimeoutMs) {
+  /**
+   * Redis; an empty {@code url} means "start the embedded server".
+   *
+   * @param password the {@code requirepass} of an external Redis (a secret: Kubernetes puts it in
+   *                 the Secret {@code rtx-secrets}, never in the URL of the ConfigMap); a password
+   *                 inside {@code url} wins over it. Ignored by the embedded server, which has none.
+   */
+  public record Redis(Optional<String> url, Optional<String> password, int connectTimeoutMs) {
+    @Override
+    public String toString() {
+      return "Redis[url=" + url.map(SecretMasker::maskUrl) + ", password=" + password.map(p -> "****")
+        + ", connectTimeoutMs=" + connectTimeoutMs + "]";
+    }
   }
 
   /**
@@ -301,7 +312,9 @@ public record RtxConfig(
         Optional.ofNullable(in.optionalString("pg.migration-user")),
         Optional.ofNullable(in.optionalString("pg.migration-password")), in.intValue("pg.pool-size", 1, 500),
         in.intValue("pg.connect-timeout-ms", 1, 600_000)),
-      new Redis(url(in, "redis.url", "redis", "rediss"), in.intValue("redis.connect-timeout-ms", 1, 600_000)),
+      new Redis(url(in, "redis.url", "redis", "rediss"),
+        Optional.ofNullable(in.optionalString("redis.password")).filter(p -> !p.isEmpty()),
+        in.intValue("redis.connect-timeout-ms", 1, 600_000)),
       in.bool("db.migrate-on-start"),
       demoData(in),
       in.longValue("health.check-timeout-ms", 1, 600_000),
