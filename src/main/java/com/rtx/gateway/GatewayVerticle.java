@@ -6,6 +6,7 @@ import com.rtx.auth.PasswordHasher;
 import com.rtx.auth.RefreshTokens;
 import com.rtx.auth.SigningKeys;
 import com.rtx.auth.TraderAuth;
+import com.rtx.auth.TokenRejected;
 import com.rtx.auth.AccessTokenAuth;
 import com.rtx.core.market.Instrument;
 import com.rtx.marketdata.BarRepository;
@@ -153,7 +154,17 @@ public final class GatewayVerticle extends VerticleBase {
       String authorization = rc.request().getHeader("Authorization");
       String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
         ? authorization.substring(7).trim() : null;
-      rc.request().toWebSocket().onSuccess(socket -> ws.handle(socket, bearer)).onFailure(rc::fail);
+      if (bearer == null) {
+        rc.request().toWebSocket().onSuccess(socket -> ws.handle(socket, null)).onFailure(rc::fail);
+        return;
+      }
+      // A token in the upgrade request is checked before upgrading: a refused one is a 401 like on
+      // REST, not a socket that opens and then says no.
+      rc.request().pause();
+      tokens.verify(bearer)
+        .onSuccess(claims -> rc.request().toWebSocket().onSuccess(socket -> ws.handle(socket, bearer)).onFailure(rc::fail))
+        .onFailure(e -> rc.fail(new ApiException(new ApiError(401, "UNAUTHENTICATED",
+          e instanceof TokenRejected ? e.getMessage() : "the access token could not be verified", null))));
     });
     ws.start();
     ApiErrorHandler errors = new ApiErrorHandler();
