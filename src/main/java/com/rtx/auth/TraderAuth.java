@@ -13,8 +13,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Traders' login, refresh and logout. Login order matters: the throttle is checked before any
- * password work (a throttled caller costs nothing), the password is always verified — against a
+ * Traders' login, refresh and logout. Login order matters: the throttle counts the attempt and
+ * decides before any password work (a throttled caller costs nothing, and of parallel attempts only
+ * those within the limit reach the password check), the password is always verified — against a
  * dummy hash for unknown users — so unknown user and wrong password take the same time and get
  * the same {@link AuthFailure.Code#INVALID_CREDENTIALS}; only a caller who knows the password
  * learns that a login is locked.
@@ -53,7 +54,7 @@ public final class TraderAuth {
 
   /** {@code ip} is the client address the throttle counts per. */
   public Future<Session> login(String username, String password, String ip) {
-    return throttle.check(username, ip).compose(blocked -> {
+    return throttle.attempt(username, ip).compose(blocked -> {
       if (blocked.isPresent()) {
         LOG.info("login throttled for {} from {}", username, ip);
         return Future.failedFuture(new AuthFailure(AuthFailure.Code.LOGIN_THROTTLED,
@@ -64,12 +65,12 @@ public final class TraderAuth {
         .compose(rows -> {
           Row trader = rows.size() == 0 ? null : rows.iterator().next();
           return hasher.verify(password, trader == null ? null : trader.getString("password_hash"))
-            .compose(ok -> ok ? accepted(trader) : rejected(username, ip));
+            .compose(ok -> ok ? accepted(trader, ip) : rejected(username, ip));
         });
     });
   }
 
-  private Future<Session> accepted(Row trader) {
+  private Future<Session> accepted(Row trader, String ip) {
     String username = trader.getString("username");
     if (!"ACTIVE".equals(trader.getString("status"))) {
       LOG.info("login refused for {}: trader is {}", username, trader.getString("status"));
@@ -78,7 +79,7 @@ public final class TraderAuth {
     }
     Instant now = clock.instant();
     long traderId = trader.getLong("id");
-    return throttle.recordSuccess(username)
+    return throttle.succeeded(username, ip)
       .compose(v -> refresh.issue(traderId, now, now.plus(refreshTtl)))
       .map(issued -> session(issued, username))
       .onSuccess(s -> LOG.info("trader {} ({}) logged in, session {}", username, traderId, s.sessionId()));
@@ -86,8 +87,8 @@ public final class TraderAuth {
 
   private Future<Session> rejected(String username, String ip) {
     LOG.info("login failed for {} from {}", username, ip);
-    return throttle.recordFailure(username, ip).compose(v -> Future.failedFuture(
-      new AuthFailure(AuthFailure.Code.INVALID_CREDENTIALS, "invalid username or password")));
+    // Already counted by the throttle's attempt, before the password was checked.
+    return Future.failedFuture(new AuthFailure(AuthFailure.Code.INVALID_CREDENTIALS, "invalid username or password"));
   }
 
   /** New tokens for a refresh token, which is revoked (see {@link RefreshTokens#rotate}). */

@@ -53,6 +53,8 @@ import java.util.stream.Collectors;
 public final class Engine {
 
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+  /** Requests that may wait for a pooled Redis connection (the client's default, 24, fails bursts). */
+  private static final int REDIS_MAX_WAITING = 4096;
 
   static {
     RequestIds.init();
@@ -134,7 +136,10 @@ public final class Engine {
       .using(vertx)
       .build();
     health.registerPostgres(pool, pgTarget.describe());
+    // A burst of requests (30 parallel logins, each one throttle script) must queue for a pooled
+    // connection, not fail: a failed call falls back to per-process counting and splits the counts.
     redisClient = Redis.createClient(vertx, new RedisOptions().setConnectionString(redisUrl).setPoolName("rtx-redis")
+      .setMaxPoolWaiting(REDIS_MAX_WAITING)
       .setNetClientOptions(new NetClientOptions().setConnectTimeout(config.redis().connectTimeoutMs())
         .setMetricsName("rtx-redis")));
     RedisAPI redis = RedisAPI.api(redisClient);
