@@ -18,10 +18,12 @@ final class AuthApi implements ApiOperations {
 
   private final TraderAuth auth;
   private final JsonObject jwks;
+  private final ClientAddress clients;
 
-  AuthApi(TraderAuth auth, SigningKeys keys) {
+  AuthApi(TraderAuth auth, SigningKeys keys, ClientAddress clients) {
     this.auth = auth;
     this.jwks = keys.jwks();
+    this.clients = clients;
   }
 
   @Override
@@ -35,8 +37,9 @@ final class AuthApi implements ApiOperations {
 
   private void login(RoutingContext rc) {
     JsonObject body = rc.body().asJsonObject();
-    String ip = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
-    reply(rc, auth.login(body.getString("username"), body.getString("password"), ip));
+    // The real client (X-Forwarded-For only from trusted proxies): behind an ingress, per-IP
+    // throttling must count each trader's address, not the ingress'.
+    reply(rc, auth.login(body.getString("username"), body.getString("password"), clients.of(rc.request())));
   }
 
   private void refresh(RoutingContext rc) {

@@ -53,6 +53,7 @@ public final class GatewayVerticle extends VerticleBase {
   private WsEndpoint ws;
   private AccessTokens tokens;
   private AccountAccess access;
+  private ClientAddress clients;
   private long purgeTimer = -1;
 
   /** How often each gateway deletes refresh tokens of long-ended sessions (idempotent across nodes). */
@@ -86,11 +87,12 @@ public final class GatewayVerticle extends VerticleBase {
       .map(keys -> {
         tokens = new AccessTokens(vertx, keys, platform.clock(), platform.config().auth().accessTokenTtlS());
         access = new AccountAccess(platform.pool());
+        clients = new ClientAddress(platform.config().trustedProxies());
         ws = webSocket();
         return keys;
       })
       .compose(keys -> Future.all(traderApi(keys), AdminApiProxy.create(vertx, AccessTokenAuth.staff(new AccessTokens(vertx,
-        keys, platform.clock(), platform.config().auth().accessTokenTtlS(), AccessTokens.STAFF_AUDIENCE)))))
+        keys, platform.clock(), platform.config().auth().accessTokenTtlS(), AccessTokens.STAFF_AUDIENCE)), clients)))
       .compose(routers -> listen(routers.resultAt(0), routers.resultAt(1)));
   }
 
@@ -113,7 +115,7 @@ public final class GatewayVerticle extends VerticleBase {
     purgeTimer = vertx.setPeriodic(PURGE_PERIOD_MS, id -> auth.purgeExpired()
       .onFailure(e -> LOG.warn("could not purge expired refresh tokens: {}", e.getMessage())));
     return TraderApiRouter.create(vertx, AccessTokenAuth.traders(tokens), List.of(
-      new AuthApi(auth, keys),
+      new AuthApi(auth, keys, clients),
       new AccountsApi(platform.pool()),
       new HistoryApi(platform.pool(), access),
       new WithdrawalsApi(platform.pool(), access, platform.clock()),
@@ -148,7 +150,7 @@ public final class GatewayVerticle extends VerticleBase {
     Buffer adminContract = classpathResource(AdminApiProxy.CONTRACT);
     router.get("/api/admin/v1/openapi.yaml").handler(rc -> rc.response()
       .putHeader("Content-Type", "application/yaml").end(adminContract));
-    router.route("/api/admin/v1/*").handler(new SourceAllowList(platform.config().adminAllowCidrs()));
+    router.route("/api/admin/v1/*").handler(new SourceAllowList(platform.config().adminAllowCidrs(), clients));
     router.route("/api/admin/v1/*").subRouter(adminApi);
     router.get("/ws").handler(rc -> {
       String authorization = rc.request().getHeader("Authorization");
