@@ -88,10 +88,22 @@ public final class AccessTokens {
 
   /** A new access token for the trader's session, valid for the configured lifetime from now. */
   public String issue(long traderId, String username, UUID sessionId) {
+    return issue(traderId, username, sessionId, false);
+  }
+
+  /**
+   * As {@link #issue(long, String, UUID)}; with {@code mustChangePassword} the token carries
+   * {@code "pwc": true} and the trader API answers only the password change with it.
+   */
+  public String issue(long traderId, String username, UUID sessionId, boolean mustChangePassword) {
     long now = clock.instant().getEpochSecond();
-    return signer.generateToken(new JsonObject().put("iss", ISSUER).put("aud", audience)
+    JsonObject claims = new JsonObject().put("iss", ISSUER).put("aud", audience)
       .put("sub", Long.toString(traderId)).put("name", username).put("sid", sessionId.toString())
-      .put("iat", now).put("exp", now + ttlSeconds).put("jti", UUID.randomUUID().toString()), signing);
+      .put("iat", now).put("exp", now + ttlSeconds).put("jti", UUID.randomUUID().toString());
+    if (mustChangePassword) {
+      claims.put("pwc", true);
+    }
+    return signer.generateToken(claims, signing);
   }
 
   /** The token's claims, or a failed future with {@link TokenRejected} saying why. */
@@ -161,7 +173,7 @@ public final class AccessTokens {
         return Future.failedFuture(new TokenRejected("access token lacks required claims"));
       }
       return Future.succeededFuture(new AccessClaims(Long.parseLong(jwt.getString("sub")), jwt.getString("name"),
-        UUID.fromString(jwt.getString("sid")), Instant.ofEpochSecond(exp.longValue())));
+        UUID.fromString(jwt.getString("sid")), Instant.ofEpochSecond(exp.longValue()), Boolean.TRUE.equals(jwt.getValue("pwc"))));
     } catch (RuntimeException malformed) {
       return Future.failedFuture(new TokenRejected("access token lacks required claims"));
     }

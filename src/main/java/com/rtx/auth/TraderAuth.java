@@ -81,7 +81,7 @@ public final class TraderAuth {
     long traderId = trader.getLong("id");
     return throttle.succeeded(username, ip)
       .compose(v -> refresh.issue(traderId, now, now.plus(refreshTtl)))
-      .map(issued -> session(issued, username))
+      .map(issued -> session(issued, username, false))
       .onSuccess(s -> LOG.info("trader {} ({}) logged in, session {}", username, traderId, s.sessionId()));
   }
 
@@ -94,7 +94,7 @@ public final class TraderAuth {
   /** New tokens for a refresh token, which is revoked (see {@link RefreshTokens#rotate}). */
   public Future<Session> refresh(String refreshToken) {
     return refresh.rotate(refreshToken, clock.instant())
-      .map(rotated -> session(rotated.next(), rotated.username()));
+      .map(rotated -> session(rotated.next(), rotated.username(), rotated.mustChangePassword()));
   }
 
   /** Ends a session (the {@code sid} of a verified access token). */
@@ -122,8 +122,8 @@ public final class TraderAuth {
     return refresh.purgeExpired(clock.instant());
   }
 
-  private Session session(RefreshTokens.Issued issued, String username) {
-    return new Session(access.issue(issued.traderId(), username, issued.familyId()), issued.token(),
+  private Session session(RefreshTokens.Issued issued, String username, boolean mustChangePassword) {
+    return new Session(access.issue(issued.traderId(), username, issued.familyId(), mustChangePassword), issued.token(),
       access.ttlSeconds(), issued.traderId(), username, issued.familyId(), issued.expiresAt());
   }
 }
