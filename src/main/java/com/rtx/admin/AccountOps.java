@@ -98,7 +98,9 @@ final class AccountOps implements AdminOperations {
             return Future.failedFuture(new AdminException(422, "LEVERAGE_ABOVE_GROUP", "leverage may be at most the group's "
               + group.getInteger("leverage"), "leverage"));
           }
-          return conn.preparedQuery("INSERT INTO trader (username, password_hash) VALUES ($1, $2) RETURNING id")
+          // A password staff chose is temporary: the trader must change it at first login.
+          return conn.preparedQuery("INSERT INTO trader (username, password_hash, must_change_password) "
+              + "VALUES ($1, $2, true) RETURNING id")
             .execute(Tuple.of(body.getString("username"), hash))
             .compose(t -> conn.preparedQuery("INSERT INTO account (trader_id, group_name, currency, leverage, mode) "
                 + "VALUES ($1, $2, $3, $4, $5) RETURNING id")
@@ -193,7 +195,8 @@ final class AccountOps implements AdminOperations {
     List<UUID> ended = new ArrayList<>();
     return hasher.hash(temporary).compose(hash -> audited.change(
       AuditEntry.of(clock.instant(), req, actor, "resetTraderPassword", AuditEntry.OK).target("trader", id),
-      conn -> conn.preparedQuery("UPDATE trader SET password_hash = $2 WHERE id = $1 RETURNING username, status")
+      conn -> conn.preparedQuery("UPDATE trader SET password_hash = $2, must_change_password = true WHERE id = $1 "
+          + "RETURNING username, status")
         .execute(Tuple.of(id, hash))
         .compose(rows -> rows.size() == 0 ? Future.failedFuture(AdminException.notFound("trader", id, "traderId"))
           : RefreshTokens.revokeTraderSessions(conn, id, null, now).map(families -> {

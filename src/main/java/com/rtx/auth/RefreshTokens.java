@@ -71,7 +71,8 @@ public final class RefreshTokens {
   public Future<Rotated> rotate(String token, Instant now) {
     Buffer hash = hash(token);
     return pool.withTransaction(conn -> conn.preparedQuery(
-          "SELECT r.family_id, r.trader_id, r.expires_at, r.revoked_at, r.replaced_by, t.username, t.status "
+          "SELECT r.family_id, r.trader_id, r.expires_at, r.revoked_at, r.replaced_by, t.username, t.status, "
+            + "t.must_change_password "
             + "FROM refresh_token r JOIN trader t ON t.id = r.trader_id WHERE r.token_hash = $1 FOR UPDATE OF r")
         .execute(Tuple.of(hash))
         .compose(rows -> rows.size() == 0
@@ -112,7 +113,7 @@ public final class RefreshTokens {
           + "VALUES ($1, $2, $3, $4, $5)")
         .execute(Tuple.of(nextHash, family, traderId, utc(now), utc(expiresAt))))
       .map(v -> new Outcome(new Rotated(new Issued(next, family, traderId, expiresAt), row.getString("username"),
-        false), null, null));
+        row.getBoolean("must_change_password")), null, null));
   }
 
   /** Revokes every live token of the session (logout); true when there was one. */

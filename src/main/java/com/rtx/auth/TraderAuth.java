@@ -24,9 +24,12 @@ public final class TraderAuth {
 
   private static final Logger LOG = LoggerFactory.getLogger(TraderAuth.class);
 
-  /** A successful login or refresh: both tokens and who they are for. */
+  /**
+   * A successful login or refresh: both tokens and who they are for; {@code mustChangePassword}
+   * when the password was set by staff (the access token then carries {@code pwc}).
+   */
   public record Session(String accessToken, String refreshToken, long expiresInSeconds, long traderId,
-                        String username, UUID sessionId, Instant refreshExpiresAt) {
+                        String username, UUID sessionId, Instant refreshExpiresAt, boolean mustChangePassword) {
   }
 
   private final Pool pool;
@@ -36,9 +39,11 @@ public final class TraderAuth {
   private final LoginThrottle throttle;
   private final Clock clock;
   private final Duration refreshTtl;
+  private final SessionRevocations revocations;
 
   public TraderAuth(Pool pool, PasswordHasher hasher, AccessTokens access, RefreshTokens refresh,
-                    LoginThrottle throttle, Clock clock, Duration refreshTtl) {
+                    LoginThrottle throttle, Clock clock, Duration refreshTtl, SessionRevocations revocations) {
+    this.revocations = revocations;
     this.pool = pool;
     this.hasher = hasher;
     this.access = access;
@@ -60,7 +65,8 @@ public final class TraderAuth {
         return Future.failedFuture(new AuthFailure(AuthFailure.Code.LOGIN_THROTTLED,
           "too many failed logins; retry later", blocked.get()));
       }
-      return pool.preparedQuery("SELECT id, username, password_hash, status FROM trader WHERE username = $1")
+      return pool.preparedQuery("SELECT id, username, password_hash, status, must_change_password FROM trader "
+          + "WHERE username = $1")
         .execute(Tuple.of(username))
         .compose(rows -> {
           Row trader = rows.size() == 0 ? null : rows.iterator().next();
@@ -79,9 +85,10 @@ public final class TraderAuth {
     }
     Instant now = clock.instant();
     long traderId = trader.getLong("id");
+    boolean mustChange = trader.getBoolean("must_change_password");
     return throttle.succeeded(username, ip)
       .compose(v -> refresh.issue(traderId, now, now.plus(refreshTtl)))
-      .map(issued -> session(issued, username, false))
+      .map(issued -> session(issued, username, mustChange))
       .onSuccess(s -> LOG.info("trader {} ({}) logged in, session {}", username, traderId, s.sessionId()));
   }
 
@@ -118,12 +125,56 @@ public final class TraderAuth {
       .mapEmpty();
   }
 
+  /**
+   * The trader's own password change, from a live session: the current password is checked like a
+   * login (counted by the throttle first; a wrong one is {@link AuthFailure.Code#INVALID_CREDENTIALS}),
+   * then the new hash is stored, the password-change requirement cleared and every other session of
+   * the trader revoked in one transaction; once committed their access tokens are refused
+   * ({@link SessionRevocations}). The answer is a new access token for this session.
+   */
+  public Future<String> changePassword(long traderId, String username, UUID sessionId, String current, String next,
+                                       String ip) {
+    return throttle.attempt(username, ip).compose(blocked -> {
+      if (blocked.isPresent()) {
+        return Future.failedFuture(new AuthFailure(AuthFailure.Code.LOGIN_THROTTLED,
+          "too many wrong passwords; retry later", blocked.get()));
+      }
+      return pool.preparedQuery("SELECT password_hash FROM trader WHERE id = $1").execute(Tuple.of(traderId))
+        .compose(rows -> hasher.verify(current, rows.size() == 0 ? null : rows.iterator().next().getString("password_hash")))
+        .compose(ok -> {
+          if (!ok) {
+            LOG.info("password change refused for {} from {}: wrong current password", username, ip);
+            return Future.failedFuture(new AuthFailure(AuthFailure.Code.INVALID_CREDENTIALS, "the current password is wrong"));
+          }
+          if (current.equals(next)) {
+            return Future.failedFuture(new AuthFailure(AuthFailure.Code.PASSWORD_UNCHANGED,
+              "the new password must differ from the current one"));
+          }
+          return replacePassword(traderId, username, sessionId, next, ip);
+        });
+    });
+  }
+
+  private Future<String> replacePassword(long traderId, String username, UUID sessionId, String next, String ip) {
+    Instant now = clock.instant();
+    return hasher.hash(next)
+      .compose(hash -> pool.withTransaction(conn -> conn.preparedQuery(
+          "UPDATE trader SET password_hash = $2, must_change_password = false WHERE id = $1")
+        .execute(Tuple.of(traderId, hash))
+        .compose(v -> RefreshTokens.revokeTraderSessions(conn, traderId, sessionId, now))))
+      .compose(ended -> revocations.revoke(ended).map(v -> ended.size()))
+      .compose(ended -> throttle.succeeded(username, ip).map(v -> {
+        LOG.info("trader {} ({}) changed their password; {} other session(s) ended", username, traderId, ended);
+        return access.issue(traderId, username, sessionId, false);
+      }));
+  }
+
   public Future<Integer> purgeExpired() {
     return refresh.purgeExpired(clock.instant());
   }
 
   private Session session(RefreshTokens.Issued issued, String username, boolean mustChangePassword) {
     return new Session(access.issue(issued.traderId(), username, issued.familyId(), mustChangePassword), issued.token(),
-      access.ttlSeconds(), issued.traderId(), username, issued.familyId(), issued.expiresAt());
+      access.ttlSeconds(), issued.traderId(), username, issued.familyId(), issued.expiresAt(), mustChangePassword);
   }
 }

@@ -115,7 +115,8 @@ public final class GatewayVerticle extends VerticleBase {
     LoginThrottle throttle = new LoginThrottle(platform.redis(), new LoginThrottle.Limits(config.loginMaxFailures(),
       config.loginMaxFailuresPerIp(), Duration.ofSeconds(config.loginWindowS())), platform.clock(), platform.metrics());
     TraderAuth auth = new TraderAuth(platform.pool(), new PasswordHasher(vertx), tokens,
-      new RefreshTokens(platform.pool(), revocations), throttle, platform.clock(), Duration.ofSeconds(config.refreshTokenTtlS()));
+      new RefreshTokens(platform.pool(), revocations), throttle, platform.clock(), Duration.ofSeconds(config.refreshTokenTtlS()),
+      revocations);
     purgeTimer = vertx.setPeriodic(PURGE_PERIOD_MS, id -> auth.purgeExpired()
       .onFailure(e -> LOG.warn("could not purge expired refresh tokens: {}", e.getMessage())));
     return TraderApiRouter.create(vertx, AccessTokenAuth.traders(tokens, revocations), List.of(
@@ -168,7 +169,13 @@ public final class GatewayVerticle extends VerticleBase {
       // REST, not a socket that opens and then says no.
       rc.request().pause();
       tokens.verify(bearer).compose(revocations::live)
-        .onSuccess(claims -> rc.request().toWebSocket().onSuccess(socket -> ws.handle(socket, bearer)).onFailure(rc::fail))
+        .onSuccess(claims -> {
+          if (claims.mustChangePassword()) {
+            rc.fail(new ApiException(PasswordChangeGate.REQUIRED));
+          } else {
+            rc.request().toWebSocket().onSuccess(socket -> ws.handle(socket, bearer)).onFailure(rc::fail);
+          }
+        })
         .onFailure(e -> rc.fail(new ApiException(new ApiError(401, "UNAUTHENTICATED",
           e instanceof TokenRejected ? e.getMessage() : "the access token could not be verified", null))));
     });

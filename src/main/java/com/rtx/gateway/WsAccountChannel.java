@@ -64,6 +64,8 @@ final class WsAccountChannel {
   void authenticate(WsConnection connection, String token) {
     tokens.verify(token)
       .compose(revocations::live)
+      .compose(claims -> claims.mustChangePassword()
+        ? Future.<AccessClaims>failedFuture(new ApiException(PasswordChangeGate.REQUIRED)) : Future.succeededFuture(claims))
       .compose(claims -> access.primaryGroup(claims.traderId())
         .recover(e -> {
           LOG.warn("could not read the group of trader {}; quotes use the default group: {}", claims.traderId(),
@@ -72,8 +74,10 @@ final class WsAccountChannel {
         })
         .map(group -> new Verified(claims, group)))
       .onSuccess(verified -> authenticated(connection, verified))
-      .onFailure(e -> connection.sendControl(WsMessages.error("UNAUTHENTICATED",
-        e instanceof TokenRejected ? e.getMessage() : "the access token could not be verified", "token")));
+      .onFailure(e -> connection.sendControl(e instanceof ApiException api
+        ? WsMessages.error(api.error().code(), api.error().message(), "token")
+        : WsMessages.error("UNAUTHENTICATED",
+          e instanceof TokenRejected ? e.getMessage() : "the access token could not be verified", "token")));
   }
 
   private void authenticated(WsConnection connection, Verified verified) {

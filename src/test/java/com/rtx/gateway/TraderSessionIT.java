@@ -115,7 +115,115 @@ class TraderSessionIT {
     assertThat(socket.closedWith()).isEqualTo(1008);
   }
 
+  @Test
+  void aTraderCreatedByStaffMustChangeTheTemporaryPasswordBeforeAnythingElse() throws Exception {
+    String username = createTrader("temp-", "initial-Pa55word");
+    JsonObject first = login(username, "initial-Pa55word");
+    String token = first.getString("accessToken");
+    assertThat(first.getBoolean("mustChangePassword")).isTrue();
+
+    HttpResponse<String> blocked = accounts(token);
+    assertThat(blocked.statusCode()).isEqualTo(403);
+    assertThat(Http.json(blocked).getJsonObject("error").getString("code")).isEqualTo("PASSWORD_CHANGE_REQUIRED");
+    assertThat(Http.get(port, "/api/v1/accounts/1/positions", "Authorization", "Bearer " + token).statusCode()).isEqualTo(403);
+    assertThatThrownBy(() -> connect(token)).hasMessageContaining("403");
+    Socket anonymous = connect(null);
+    anonymous.socket.writeTextMessage(new JsonObject().put("type", "auth").put("token", token).encode());
+    assertThat(anonymous.next().getString("code")).isEqualTo("PASSWORD_CHANGE_REQUIRED");
+
+    HttpResponse<String> wrong = changePassword(token, "not-the-password", "brand-new-Pa55word");
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    assertThat(Http.json(wrong).getJsonObject("error").getString("code")).isEqualTo("INVALID_CREDENTIALS");
+    HttpResponse<String> same = changePassword(token, "initial-Pa55word", "initial-Pa55word");
+    assertThat(same.statusCode()).isEqualTo(422);
+    assertThat(Http.json(same).getJsonObject("error").getString("code")).isEqualTo("PASSWORD_UNCHANGED");
+    assertThat(changePassword(token, "initial-Pa55word", "short").statusCode()).isEqualTo(400);
+    HttpResponse<String> changed = changePassword(token, "initial-Pa55word", "brand-new-Pa55word");
+
+    assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+    assertThat(accounts(Http.json(changed).getString("accessToken")).statusCode()).isEqualTo(200);
+    assertThat(connect(Http.json(changed).getString("accessToken"))).isNotNull();
+    assertThat(post("/api/v1/auth/login", new JsonObject().put("username", username).put("password", "initial-Pa55word"), null)
+      .statusCode()).isEqualTo(401);
+    JsonObject again = login(username, "brand-new-Pa55word");
+    assertThat(again.getBoolean("mustChangePassword")).isFalse();
+    assertThat(accounts(again.getString("accessToken")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aPasswordChangeEndsEveryOtherSessionAtOnce() throws Exception {
+    String username = createTrader("changer-", "initial-Pa55word");
+    settleTemporaryPassword(username);
+    JsonObject mine = login(username, "initial-Pa55word");
+    JsonObject other = login(username, "initial-Pa55word");
+    Socket otherSocket = connect(other.getString("accessToken"));
+
+    HttpResponse<String> changed = changePassword(mine.getString("accessToken"), "initial-Pa55word", "second-Pa55word");
+
+    assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+    assertRefused(other.getString("accessToken"));
+    assertThat(otherSocket.closedWith()).isEqualTo(1008);
+    assertThat(post("/api/v1/auth/refresh", new JsonObject().put("refreshToken", other.getString("refreshToken")), null)
+      .statusCode()).isEqualTo(401);
+    assertThat(accounts(mine.getString("accessToken")).statusCode()).as("this session lives on").isEqualTo(200);
+    assertThat(post("/api/v1/auth/refresh", new JsonObject().put("refreshToken", mine.getString("refreshToken")), null)
+      .statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void wrongCurrentPasswordsCountInTheLoginThrottle() throws Exception {
+    String username = createTrader("guesser-", "initial-Pa55word");
+    settleTemporaryPassword(username);
+    String token = login(username, "initial-Pa55word").getString("accessToken");
+    for (int i = 0; i < 5; i++) {
+      assertThat(changePassword(token, "guess-" + i, "another-Pa55word").statusCode()).isEqualTo(401);
+    }
+
+    HttpResponse<String> throttled = changePassword(token, "initial-Pa55word", "another-Pa55word");
+
+    assertThat(throttled.statusCode()).isEqualTo(429);
+    assertThat(throttled.headers().allValues("Retry-After")).hasSize(1);
+    assertThat(Http.json(throttled).getJsonObject("error").getString("code")).isEqualTo("LOGIN_THROTTLED");
+  }
+
+  @Test
+  void aStaffResetMakesThePasswordTemporaryAgainAndDemoTradersAreNotForced() throws Exception {
+    String admin = staffLogin();
+    String username = createTrader("forgot-", "initial-Pa55word");
+    settleTemporaryPassword(username);
+    HttpResponse<String> reset = post("/api/admin/v1/traders/" + traderIdOf(username) + "/reset-password", null, admin);
+    assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+
+    JsonObject session = login(username, Http.json(reset).getString("temporaryPassword"));
+
+    assertThat(session.getBoolean("mustChangePassword")).isTrue();
+    assertThat(accounts(session.getString("accessToken")).statusCode()).isEqualTo(403);
+    assertThat(login("trader1", PASSWORD).getBoolean("mustChangePassword")).isFalse();
+  }
+
   // ---- helpers ----
+
+  private static String createTrader(String prefix, String password) {
+    String username = prefix + System.nanoTime() % 10_000_000;
+    HttpResponse<String> created = post("/api/admin/v1/traders", new JsonObject().put("username", username)
+      .put("password", password).put("group", "retail-hedging").put("mode", "HEDGING"), staffLogin());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return username;
+  }
+
+  private static long traderIdOf(String username) throws Exception {
+    try (Connection c = TestInfra.connect(database)) {
+      var query = c.prepareStatement("SELECT id FROM trader WHERE username = ?");
+      query.setString(1, username);
+      var rs = query.executeQuery();
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static HttpResponse<String> changePassword(String token, String current, String next) {
+    return post("/api/v1/auth/password", new JsonObject().put("currentPassword", current).put("newPassword", next), token);
+  }
 
   /** Refused on REST (401 naming the ended session), on a WebSocket upgrade, and in a WebSocket auth message. */
   private static void assertRefused(String token) throws Exception {
