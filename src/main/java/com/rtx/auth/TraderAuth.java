@@ -134,6 +134,11 @@ public final class TraderAuth {
    */
   public Future<String> changePassword(long traderId, String username, UUID sessionId, String current, String next,
                                        String ip) {
+    if (current.equals(next)) {
+      // Says nothing about whether the current password is right, so it costs no attempt.
+      return Future.failedFuture(new AuthFailure(AuthFailure.Code.PASSWORD_UNCHANGED,
+        "the new password must differ from the current one"));
+    }
     return throttle.attempt(username, ip).compose(blocked -> {
       if (blocked.isPresent()) {
         return Future.failedFuture(new AuthFailure(AuthFailure.Code.LOGIN_THROTTLED,
@@ -145,10 +150,6 @@ public final class TraderAuth {
           if (!ok) {
             LOG.info("password change refused for {} from {}: wrong current password", username, ip);
             return Future.failedFuture(new AuthFailure(AuthFailure.Code.INVALID_CREDENTIALS, "the current password is wrong"));
-          }
-          if (current.equals(next)) {
-            return Future.failedFuture(new AuthFailure(AuthFailure.Code.PASSWORD_UNCHANGED,
-              "the new password must differ from the current one"));
           }
           return replacePassword(traderId, username, sessionId, next, ip);
         });
