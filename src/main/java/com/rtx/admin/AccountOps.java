@@ -1,6 +1,8 @@
 package com.rtx.admin;
 
 import com.rtx.auth.PasswordHasher;
+import com.rtx.auth.RefreshTokens;
+import com.rtx.auth.SessionRevocations;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -13,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Traders and accounts. Creating rows is the admin role's (trader, account with zero balance:
@@ -30,8 +33,11 @@ final class AccountOps implements AdminOperations {
   private final PasswordHasher hasher;
   private final DealingClient dealing;
   private final Clock clock;
+  private final SessionRevocations revocations;
 
-  AccountOps(Pool pool, Audited audited, PasswordHasher hasher, DealingClient dealing, Clock clock) {
+  AccountOps(Pool pool, Audited audited, PasswordHasher hasher, DealingClient dealing, Clock clock,
+             SessionRevocations revocations) {
+    this.revocations = revocations;
     this.pool = pool;
     this.audited = audited;
     this.hasher = hasher;
@@ -92,7 +98,9 @@ final class AccountOps implements AdminOperations {
             return Future.failedFuture(new AdminException(422, "LEVERAGE_ABOVE_GROUP", "leverage may be at most the group's "
               + group.getInteger("leverage"), "leverage"));
           }
-          return conn.preparedQuery("INSERT INTO trader (username, password_hash) VALUES ($1, $2) RETURNING id")
+          // A password staff chose is temporary: the trader must change it at first login.
+          return conn.preparedQuery("INSERT INTO trader (username, password_hash, must_change_password) "
+              + "VALUES ($1, $2, true) RETURNING id")
             .execute(Tuple.of(body.getString("username"), hash))
             .compose(t -> conn.preparedQuery("INSERT INTO account (trader_id, group_name, currency, leverage, mode) "
                 + "VALUES ($1, $2, $3, $4, $5) RETURNING id")
@@ -177,23 +185,29 @@ final class AccountOps implements AdminOperations {
 
   /**
    * A trader's forgotten password: a one-time password (in the reply only) replaces it and every
-   * refresh token of the trader is revoked, so existing sessions end at their next refresh.
+   * session of the trader ends at once: refresh tokens revoked in the same transaction, then, once
+   * committed, their access tokens refused and open WebSockets closed ({@link SessionRevocations}).
    */
   private Future<AdminReply> resetTraderPassword(AdminRequest req, Actor actor) {
     long id = req.pathLong("traderId");
     String temporary = TemporaryPasswords.next();
-    java.time.OffsetDateTime now = clock.instant().atOffset(java.time.ZoneOffset.UTC);
+    java.time.Instant now = clock.instant();
+    List<UUID> ended = new ArrayList<>();
     return hasher.hash(temporary).compose(hash -> audited.change(
       AuditEntry.of(clock.instant(), req, actor, "resetTraderPassword", AuditEntry.OK).target("trader", id),
-      conn -> conn.preparedQuery("UPDATE trader SET password_hash = $2 WHERE id = $1 RETURNING username, status")
+      conn -> conn.preparedQuery("UPDATE trader SET password_hash = $2, must_change_password = true WHERE id = $1 "
+          + "RETURNING username, status")
         .execute(Tuple.of(id, hash))
         .compose(rows -> rows.size() == 0 ? Future.failedFuture(AdminException.notFound("trader", id, "traderId"))
-          : conn.preparedQuery("UPDATE refresh_token SET revoked_at = $2 WHERE trader_id = $1 AND revoked_at IS NULL")
-            .execute(Tuple.of(id, now)).map(v -> rows.iterator().next()))
+          : RefreshTokens.revokeTraderSessions(conn, id, null, now).map(families -> {
+            ended.addAll(families);
+            return rows.iterator().next();
+          }))
         .map(row -> {
           JsonObject trader = new JsonObject().put("traderId", id).put("username", row.getString("username"));
           return new Audited.Change(trader, trader.copy().put("passwordReset", true),
             AdminReply.ok(trader.copy().put("temporaryPassword", temporary)));
-        })));
+        })))
+      .compose(reply -> revocations.revoke(ended).map(v -> reply));
   }
 }

@@ -3,6 +3,7 @@ package com.rtx.admin;
 import com.rtx.auth.AccessTokens;
 import com.rtx.auth.PasswordHasher;
 import com.rtx.auth.SigningKeys;
+import com.rtx.auth.SessionRevocations;
 import com.rtx.platform.AdminAddresses;
 import com.rtx.platform.Platform;
 import com.rtx.platform.config.RtxConfig;
@@ -79,7 +80,8 @@ public final class AdminVerticle extends VerticleBase {
         new AuthOps.Limits(settings.lockoutFailures(), Duration.ofSeconds(settings.lockoutS()), settings.loginMaxFailuresPerIp())),
       new StaffOps(platform.pool(), audited, hasher, platform.clock(), lockout),
       new AuditOps(audit, platform.clock()),
-      new AccountOps(platform.pool(), audited, hasher, dealing, platform.clock()),
+      new AccountOps(platform.pool(), audited, hasher, dealing, platform.clock(), new SessionRevocations(vertx,
+        platform.redis(), platform.pool(), platform.clock(), Duration.ofSeconds(config.auth().accessTokenTtlS()))),
       new MoneyOps(platform.pool(), audited, dealing, platform.clock(), new FourEyesLimits(platform.pool(), platform.clock(),
         new FourEyesLimits.Limits(settings.fourEyesAmount(), settings.fourEyesStaffDaily(), settings.fourEyesAccountDaily()))),
       new DeskOps(vertx, platform.pool(), audited, dealing, platform.clock()),

@@ -25,7 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@value #AUDIENCE} for traders, {@value #STAFF_AUDIENCE} for staff (each instance issues and
  * accepts one audience only, so a trader token never passes the admin API nor the reverse),
  * {@code sub} the trader or staff id, {@code name} the username, {@code sid} the login session, {@code iat},
- * {@code exp}, {@code jti}.
+ * {@code exp}, {@code jti}. A time claim that is not a number, a {@code nbf} in the future, or a
+ * missing or malformed {@code sub}/{@code name}/{@code sid} is a {@link TokenRejected}, never an
+ * exception reaching the caller.
  *
  * <p>vertx-auth-jwt only checks the signature here; time claims are checked against the engine's
  * {@link Clock} (which tests move) instead of the system clock the library reads. Signing and
@@ -86,10 +88,22 @@ public final class AccessTokens {
 
   /** A new access token for the trader's session, valid for the configured lifetime from now. */
   public String issue(long traderId, String username, UUID sessionId) {
+    return issue(traderId, username, sessionId, false);
+  }
+
+  /**
+   * As {@link #issue(long, String, UUID)}; with {@code mustChangePassword} the token carries
+   * {@code "pwc": true} and the trader API answers only the password change with it.
+   */
+  public String issue(long traderId, String username, UUID sessionId, boolean mustChangePassword) {
     long now = clock.instant().getEpochSecond();
-    return signer.generateToken(new JsonObject().put("iss", ISSUER).put("aud", audience)
+    JsonObject claims = new JsonObject().put("iss", ISSUER).put("aud", audience)
       .put("sub", Long.toString(traderId)).put("name", username).put("sid", sessionId.toString())
-      .put("iat", now).put("exp", now + ttlSeconds).put("jti", UUID.randomUUID().toString()), signing);
+      .put("iat", now).put("exp", now + ttlSeconds).put("jti", UUID.randomUUID().toString());
+    if (mustChangePassword) {
+      claims.put("pwc", true);
+    }
+    return signer.generateToken(claims, signing);
   }
 
   /** The token's claims, or a failed future with {@link TokenRejected} saying why. */
@@ -101,7 +115,15 @@ public final class AccessTokens {
     if (known != null) {
       return claims(known);
     }
-    return verifier.authenticate(new TokenCredentials(token))
+    Future<io.vertx.ext.auth.User> checked;
+    try {
+      checked = verifier.authenticate(new TokenCredentials(token));
+    } catch (RuntimeException malformed) {
+      // vertx-auth-jwt reads exp/iat/nbf as numbers outside its future (User.expired): a token
+      // whose time claims are strings or objects throws here instead of failing the future.
+      checked = Future.failedFuture(malformed);
+    }
+    return checked
       .recover(e -> Future.failedFuture(new TokenRejected(reason(e))))
       .compose(user -> {
         JsonObject jwt = user.attributes().getJsonObject("accessToken").copy();
@@ -141,8 +163,17 @@ public final class AccessTokens {
       if (!(jwt.getValue("iat") instanceof Number iat) || iat.longValue() > now + LEEWAY_S) {
         return Future.failedFuture(new TokenRejected("access token is not valid yet"));
       }
+      // nbf is optional (the engine does not issue it), but when present it must be a number in the past.
+      Object nbf = jwt.getValue("nbf");
+      if (nbf != null && (!(nbf instanceof Number notBefore) || notBefore.longValue() > now + LEEWAY_S)) {
+        return Future.failedFuture(new TokenRejected("access token is not valid yet"));
+      }
+      if (!(jwt.getValue("sub") instanceof String) || !(jwt.getValue("name") instanceof String)
+        || !(jwt.getValue("sid") instanceof String)) {
+        return Future.failedFuture(new TokenRejected("access token lacks required claims"));
+      }
       return Future.succeededFuture(new AccessClaims(Long.parseLong(jwt.getString("sub")), jwt.getString("name"),
-        UUID.fromString(jwt.getString("sid")), Instant.ofEpochSecond(exp.longValue())));
+        UUID.fromString(jwt.getString("sid")), Instant.ofEpochSecond(exp.longValue()), Boolean.TRUE.equals(jwt.getValue("pwc"))));
     } catch (RuntimeException malformed) {
       return Future.failedFuture(new TokenRejected("access token lacks required claims"));
     }

@@ -19,7 +19,9 @@ public final class AuthFailure extends RuntimeException {
     /** Unknown, expired or revoked refresh token. 401 */
     INVALID_REFRESH_TOKEN,
     /** A refresh token that was already used: its whole session is revoked. 401 */
-    REFRESH_TOKEN_REUSED
+    REFRESH_TOKEN_REUSED,
+    /** A password change to the same password (a temporary one must really be replaced). 422 */
+    PASSWORD_UNCHANGED
   }
 
   private final Code code;

@@ -16,7 +16,9 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -26,7 +28,8 @@ import java.util.UUID;
  * session lasts at most {@code auth.refresh-token-ttl-s} from login however often it refreshes).
  * Presenting a rotated (already used) token again means it was copied: the whole family is
  * revoked, which logs out both the thief and the victim. A token revoked by logout or by such a
- * revocation is simply invalid.
+ * revocation is simply invalid. Every family revoked here is also handed to
+ * {@link SessionRevocations} once committed, so the session's access tokens stop working at once.
  */
 public final class RefreshTokens {
 
@@ -37,14 +40,16 @@ public final class RefreshTokens {
   public record Issued(String token, UUID familyId, long traderId, Instant expiresAt) {
   }
 
-  /** The trader a successfully rotated token belonged to, and the successor. */
-  public record Rotated(Issued next, String username) {
+  /** The trader a successfully rotated token belonged to, the successor, and whether they must change their password. */
+  public record Rotated(Issued next, String username, boolean mustChangePassword) {
   }
 
   private final Pool pool;
+  private final SessionRevocations revocations;
 
-  public RefreshTokens(Pool pool) {
+  public RefreshTokens(Pool pool, SessionRevocations revocations) {
     this.pool = pool;
+    this.revocations = revocations;
   }
 
   /** Starts a new family (a login). */
@@ -66,14 +71,17 @@ public final class RefreshTokens {
   public Future<Rotated> rotate(String token, Instant now) {
     Buffer hash = hash(token);
     return pool.withTransaction(conn -> conn.preparedQuery(
-          "SELECT r.family_id, r.trader_id, r.expires_at, r.revoked_at, r.replaced_by, t.username, t.status "
+          "SELECT r.family_id, r.trader_id, r.expires_at, r.revoked_at, r.replaced_by, t.username, t.status, "
+            + "t.must_change_password "
             + "FROM refresh_token r JOIN trader t ON t.id = r.trader_id WHERE r.token_hash = $1 FOR UPDATE OF r")
         .execute(Tuple.of(hash))
         .compose(rows -> rows.size() == 0
           ? Future.succeededFuture(Outcome.failed(AuthFailure.Code.INVALID_REFRESH_TOKEN, "unknown refresh token"))
           : decide(conn, hash, rows.iterator().next(), now)))
-      .compose(outcome -> outcome.failure == null ? Future.succeededFuture(outcome.rotated)
-        : Future.failedFuture(outcome.failure));
+      .compose(outcome -> (outcome.revoked == null ? Future.<Void>succeededFuture()
+          : revocations.revoke(List.of(outcome.revoked)))
+        .compose(v -> outcome.failure == null ? Future.succeededFuture(outcome.rotated)
+          : Future.failedFuture(outcome.failure)));
   }
 
   private Future<Outcome> decide(SqlConnection conn, Buffer hash, Row row, Instant now) {
@@ -88,14 +96,14 @@ public final class RefreshTokens {
       // Rotated before: someone holds a copy. Whoever presents it second, the session ends.
       LOG.warn("refresh token reused for trader {} (session {}): the session is revoked", traderId, family);
       return revokeFamily(conn, family, now).map(n -> Outcome.failed(AuthFailure.Code.REFRESH_TOKEN_REUSED,
-        "refresh token was already used; the session is revoked, log in again"));
+        "refresh token was already used; the session is revoked, log in again").revoking(family));
     }
     if (!expiresAt.isAfter(now)) {
       return Future.succeededFuture(Outcome.failed(AuthFailure.Code.INVALID_REFRESH_TOKEN, "refresh token expired"));
     }
     if (!"ACTIVE".equals(row.getString("status"))) {
       return revokeFamily(conn, family, now).map(n -> Outcome.failed(AuthFailure.Code.INVALID_REFRESH_TOKEN,
-        "the login is locked or disabled"));
+        "the login is locked or disabled").revoking(family));
     }
     String next = newToken();
     Buffer nextHash = hash(next);
@@ -104,12 +112,33 @@ public final class RefreshTokens {
       .compose(v -> conn.preparedQuery("INSERT INTO refresh_token (token_hash, family_id, trader_id, issued_at, expires_at) "
           + "VALUES ($1, $2, $3, $4, $5)")
         .execute(Tuple.of(nextHash, family, traderId, utc(now), utc(expiresAt))))
-      .map(v -> new Outcome(new Rotated(new Issued(next, family, traderId, expiresAt), row.getString("username")), null));
+      .map(v -> new Outcome(new Rotated(new Issued(next, family, traderId, expiresAt), row.getString("username"),
+        row.getBoolean("must_change_password")), null, null));
   }
 
   /** Revokes every live token of the session (logout); true when there was one. */
   public Future<Boolean> revokeFamily(UUID family, Instant now) {
-    return pool.withConnection(conn -> revokeFamily(conn, family, now)).map(n -> n > 0);
+    return pool.withConnection(conn -> revokeFamily(conn, family, now))
+      .compose(n -> revocations.revoke(List.of(family)).map(v -> n > 0));
+  }
+
+  /**
+   * Revokes every session of the trader except {@code keep} (null: all of them), inside
+   * {@code conn}'s transaction; the families revoked, for {@link SessionRevocations#revoke} once committed.
+   */
+  public static Future<List<UUID>> revokeTraderSessions(SqlConnection conn, long traderId, UUID keep, Instant now) {
+    return conn.preparedQuery("UPDATE refresh_token SET revoked_at = $2 WHERE trader_id = $1 AND revoked_at IS NULL "
+        + "AND ($3::uuid IS NULL OR family_id <> $3) RETURNING family_id")
+      .execute(Tuple.of(traderId, utc(now), keep))
+      .map(rows -> {
+        List<UUID> families = new ArrayList<>();
+        rows.forEach(r -> {
+          if (!families.contains(r.getUUID("family_id"))) {
+            families.add(r.getUUID("family_id"));
+          }
+        });
+        return families;
+      });
   }
 
   /**
@@ -121,7 +150,9 @@ public final class RefreshTokens {
         + "(SELECT family_id FROM refresh_token WHERE token_hash = $1 AND ($3::bigint IS NULL OR trader_id = $3)) "
         + "RETURNING family_id")
       .execute(Tuple.of(hash(token), utc(now), traderId))
-      .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("family_id"));
+      .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("family_id"))
+      .compose(family -> family == null ? Future.succeededFuture(null)
+        : revocations.revoke(List.of(family)).map(v -> family));
   }
 
   /** Deletes tokens whose session ended more than a day ago (kept a day to recognise late reuse). */
@@ -155,10 +186,14 @@ public final class RefreshTokens {
     return instant.atOffset(ZoneOffset.UTC);
   }
 
-  /** The transaction's result: a rotation, or a refusal to report after the commit. */
-  private record Outcome(Rotated rotated, AuthFailure failure) {
+  /** The transaction's result: a rotation, or a refusal to report after the commit (and a family it revoked). */
+  private record Outcome(Rotated rotated, AuthFailure failure, UUID revoked) {
     static Outcome failed(AuthFailure.Code code, String message) {
-      return new Outcome(null, new AuthFailure(code, message));
+      return new Outcome(null, new AuthFailure(code, message), null);
+    }
+
+    Outcome revoking(UUID family) {
+      return new Outcome(rotated, failure, family);
     }
   }
 }

@@ -43,14 +43,15 @@ final class AdminApiProxy {
   private AdminApiProxy() {
   }
 
-  static Future<Router> create(Vertx vertx, AccessTokenAuth bearer) {
+  static Future<Router> create(Vertx vertx, AccessTokenAuth bearer, ClientAddress clients) {
     return OpenAPIContract.from(vertx, CONTRACT).map(contract -> {
       RouterBuilder rb = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
       rb.rootHandler(BodyHandler.create(false).setBodyLimit(TraderApiRouter.MAX_BODY_BYTES));
       rb.security("staffBearer").httpHandler(JWTAuthHandler.create(bearer));
       for (Operation operation : contract.operations()) {
         String id = operation.getOperationId();
-        rb.getRoute(id).addHandler(rc -> forward(vertx, id, rc)).addFailureHandler(rc -> authorizeRefused(vertx, id, rc));
+        rb.getRoute(id).addHandler(rc -> forward(vertx, id, clients, rc))
+          .addFailureHandler(rc -> authorizeRefused(vertx, id, clients, rc));
       }
       return rb.createRouter();
     });
@@ -63,13 +64,13 @@ final class AdminApiProxy {
    * operation's permission gets that 403 (audited there), whatever the body; only a caller who holds
    * it learns what is wrong with the body. Token failures (no user yet) go on unchanged.
    */
-  private static void authorizeRefused(Vertx vertx, String operationId, RoutingContext rc) {
+  private static void authorizeRefused(Vertx vertx, String operationId, ClientAddress clients, RoutingContext rc) {
     if (rc.user() == null || rc.response().ended() || !(rc.failure() instanceof HttpException http)
       || http.getStatusCode() < 400 || http.getStatusCode() >= 500 || http.getStatusCode() == 401) {
       rc.next();
       return;
     }
-    JsonObject question = envelope(operationId, rc).put("authorizeOnly", true);
+    JsonObject question = envelope(operationId, clients, rc).put("authorizeOnly", true);
     vertx.eventBus().<JsonObject>request(AdminAddresses.API, question, new DeliveryOptions().setSendTimeout(TIMEOUT_MS))
       .onSuccess(reply -> {
         if (reply.body().getInteger("status", 500) >= 400) {
@@ -86,23 +87,26 @@ final class AdminApiProxy {
       });
   }
 
-  /** What identifies the request and its caller, without its parameters and body. */
-  private static JsonObject envelope(String operationId, RoutingContext rc) {
+  /**
+   * What identifies the request and its caller, without its parameters and body. {@code ip} is the
+   * real client ({@link ClientAddress}): the staff login throttle, lockout and audit count by it.
+   */
+  private static JsonObject envelope(String operationId, ClientAddress clients, RoutingContext rc) {
     JsonObject staff = rc.user() == null ? null : rc.user().principal().copy();
-    String ip = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
+    String ip = clients.of(rc.request());
     return new JsonObject().put("operationId", operationId).put("staff", staff).put("ip", ip)
       .put("userAgent", rc.request().getHeader("User-Agent"))
       .put("requestId", rc.response().headers().get(com.rtx.platform.logging.RequestIds.HEADER));
   }
 
-  private static void forward(Vertx vertx, String operationId, RoutingContext rc) {
+  private static void forward(Vertx vertx, String operationId, ClientAddress clients, RoutingContext rc) {
     JsonObject path = new JsonObject();
     rc.pathParams().forEach(path::put);
     JsonObject query = new JsonObject();
     rc.queryParams().names().forEach(name -> query.put(name, rc.queryParams().get(name)));
     RequestBody body = rc.body();
     Object json = body == null || body.isEmpty() ? null : body.asJsonObject();
-    JsonObject request = envelope(operationId, rc).put("path", path).put("query", query).put("body", json);
+    JsonObject request = envelope(operationId, clients, rc).put("path", path).put("query", query).put("body", json);
     vertx.eventBus().<JsonObject>request(AdminAddresses.API, request, new DeliveryOptions().setSendTimeout(TIMEOUT_MS))
       .onSuccess(reply -> respond(rc, reply.body()))
       .onFailure(e -> rc.fail(new ApiException(unavailable(e))));

@@ -30,9 +30,9 @@ final class ApiErrorHandler implements Handler<RoutingContext> {
       rc.response().reset();
       return;
     }
-    if (error.status() == 503 || error.status() == 429) {
-      // Both mean "nothing was done, try again shortly"; say when.
-      rc.response().headers().add("Retry-After", "1");
+    if ((error.status() == 503 || error.status() == 429) && !rc.response().headers().contains("Retry-After")) {
+      // Both mean "nothing was done, try again shortly"; say when, once (a handler may have said it already).
+      rc.response().headers().set("Retry-After", "1");
     }
     rc.response()
       .setStatusCode(error.status())

@@ -9,19 +9,21 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
 /**
- * {@code /api/v1/auth/*}: login, refresh, logout and the JWKS. Bodies arrive validated against
+ * {@code /api/v1/auth/*}: login, refresh, logout, password change and the JWKS. Bodies arrive validated against
  * the contract. Failures map {@link AuthFailure} codes onto statuses: 401 INVALID_CREDENTIALS,
- * INVALID_REFRESH_TOKEN, REFRESH_TOKEN_REUSED; 403 LOGIN_DISABLED; 429 LOGIN_THROTTLED with
+ * INVALID_REFRESH_TOKEN, REFRESH_TOKEN_REUSED; 403 LOGIN_DISABLED; 422 PASSWORD_UNCHANGED; 429 LOGIN_THROTTLED with
  * {@code Retry-After}.
  */
 final class AuthApi implements ApiOperations {
 
   private final TraderAuth auth;
   private final JsonObject jwks;
+  private final ClientAddress clients;
 
-  AuthApi(TraderAuth auth, SigningKeys keys) {
+  AuthApi(TraderAuth auth, SigningKeys keys, ClientAddress clients) {
     this.auth = auth;
     this.jwks = keys.jwks();
+    this.clients = clients;
   }
 
   @Override
@@ -29,14 +31,27 @@ final class AuthApi implements ApiOperations {
     ApiOperations.route(rb, "login").addHandler(this::login);
     ApiOperations.route(rb, "refreshSession").addHandler(this::refresh);
     ApiOperations.route(rb, "logout").addHandler(this::logout);
+    ApiOperations.route(rb, "changePassword").addHandler(this::changePassword);
     ApiOperations.route(rb, "getJwks").addHandler(rc -> rc.response().putHeader("Content-Type", "application/json")
       .putHeader("Cache-Control", "public, max-age=300").end(jwks.encode()));
   }
 
   private void login(RoutingContext rc) {
     JsonObject body = rc.body().asJsonObject();
-    String ip = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
-    reply(rc, auth.login(body.getString("username"), body.getString("password"), ip));
+    // The real client (X-Forwarded-For only from trusted proxies): behind an ingress, per-IP
+    // throttling must count each trader's address, not the ingress'.
+    reply(rc, auth.login(body.getString("username"), body.getString("password"), clients.of(rc.request())));
+  }
+
+  private void changePassword(RoutingContext rc) {
+    JsonObject body = rc.body().asJsonObject();
+    TraderPrincipal trader = TraderPrincipal.of(rc);
+    auth.changePassword(trader.traderId(), trader.username(), trader.sessionId(), body.getString("currentPassword"),
+        body.getString("newPassword"), clients.of(rc.request()))
+      .onSuccess(token -> rc.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
+        .end(new JsonObject().put("accessToken", token).put("tokenType", "Bearer")
+          .put("expiresIn", auth.accessTokens().ttlSeconds()).encode()))
+      .onFailure(e -> rc.fail(e instanceof AuthFailure failure ? toApi(rc, failure) : e));
   }
 
   private void refresh(RoutingContext rc) {
@@ -67,7 +82,8 @@ final class AuthApi implements ApiOperations {
         .putHeader("Cache-Control", "no-store")
         .end(new JsonObject().put("accessToken", s.accessToken()).put("refreshToken", s.refreshToken())
           .put("tokenType", "Bearer").put("expiresIn", s.expiresInSeconds()).put("traderId", s.traderId())
-          .put("username", s.username()).put("refreshExpiresAt", s.refreshExpiresAt().toString()).encode()))
+          .put("username", s.username()).put("refreshExpiresAt", s.refreshExpiresAt().toString())
+          .put("mustChangePassword", s.mustChangePassword()).encode()))
       .onFailure(e -> rc.fail(e instanceof AuthFailure failure ? toApi(rc, failure) : e));
   }
 
@@ -75,12 +91,14 @@ final class AuthApi implements ApiOperations {
     int status = switch (failure.code()) {
       case LOGIN_THROTTLED -> 429;
       case LOGIN_DISABLED -> 403;
+      case PASSWORD_UNCHANGED -> 422;
       default -> 401;
     };
     if (failure.code() == AuthFailure.Code.LOGIN_THROTTLED) {
       long seconds = Math.max(1, (failure.retryAfter().toMillis() + 999) / 1000);
       rc.response().putHeader("Retry-After", Long.toString(seconds));
     }
-    return new ApiException(new ApiError(status, failure.code().name(), failure.getMessage(), null));
+    String field = failure.code() == AuthFailure.Code.PASSWORD_UNCHANGED ? "newPassword" : null;
+    return new ApiException(new ApiError(status, failure.code().name(), failure.getMessage(), field));
   }
 }

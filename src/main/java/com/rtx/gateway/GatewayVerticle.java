@@ -4,8 +4,10 @@ import com.rtx.auth.AccessTokens;
 import com.rtx.auth.LoginThrottle;
 import com.rtx.auth.PasswordHasher;
 import com.rtx.auth.RefreshTokens;
+import com.rtx.auth.SessionRevocations;
 import com.rtx.auth.SigningKeys;
 import com.rtx.auth.TraderAuth;
+import com.rtx.auth.TokenRejected;
 import com.rtx.auth.AccessTokenAuth;
 import com.rtx.core.market.Instrument;
 import com.rtx.marketdata.BarRepository;
@@ -52,6 +54,8 @@ public final class GatewayVerticle extends VerticleBase {
   private WsEndpoint ws;
   private AccessTokens tokens;
   private AccountAccess access;
+  private ClientAddress clients;
+  private SessionRevocations revocations;
   private long purgeTimer = -1;
 
   /** How often each gateway deletes refresh tokens of long-ended sessions (idempotent across nodes). */
@@ -85,11 +89,14 @@ public final class GatewayVerticle extends VerticleBase {
       .map(keys -> {
         tokens = new AccessTokens(vertx, keys, platform.clock(), platform.config().auth().accessTokenTtlS());
         access = new AccountAccess(platform.pool());
+        clients = new ClientAddress(platform.config().trustedProxies());
+        revocations = new SessionRevocations(vertx, platform.redis(), platform.pool(), platform.clock(),
+          Duration.ofSeconds(platform.config().auth().accessTokenTtlS()));
         ws = webSocket();
         return keys;
       })
       .compose(keys -> Future.all(traderApi(keys), AdminApiProxy.create(vertx, AccessTokenAuth.staff(new AccessTokens(vertx,
-        keys, platform.clock(), platform.config().auth().accessTokenTtlS(), AccessTokens.STAFF_AUDIENCE)))))
+        keys, platform.clock(), platform.config().auth().accessTokenTtlS(), AccessTokens.STAFF_AUDIENCE)), clients)))
       .compose(routers -> listen(routers.resultAt(0), routers.resultAt(1)));
   }
 
@@ -97,9 +104,9 @@ public final class GatewayVerticle extends VerticleBase {
   private WsEndpoint webSocket() {
     accountHub = new AccountHub(vertx, platform.clock());
     RtxConfig.Ws limits = platform.config().ws();
-    WsAccountChannel accounts = new WsAccountChannel(vertx, platform.clock(), tokens, access, accountHub,
+    WsAccountChannel accounts = new WsAccountChannel(vertx, platform.clock(), tokens, revocations, access, accountHub,
       platform.config().dealing().shards(), limits.maxSubscriptions());
-    return new WsEndpoint(vertx, platform.clock(), limits, hub, accounts, platform.metrics());
+    return new WsEndpoint(vertx, platform.clock(), limits, hub, accounts, revocations, platform.metrics());
   }
 
   /** The {@code /api/v1} router: auth, accounts and market data on the OpenAPI contract. */
@@ -108,11 +115,12 @@ public final class GatewayVerticle extends VerticleBase {
     LoginThrottle throttle = new LoginThrottle(platform.redis(), new LoginThrottle.Limits(config.loginMaxFailures(),
       config.loginMaxFailuresPerIp(), Duration.ofSeconds(config.loginWindowS())), platform.clock(), platform.metrics());
     TraderAuth auth = new TraderAuth(platform.pool(), new PasswordHasher(vertx), tokens,
-      new RefreshTokens(platform.pool()), throttle, platform.clock(), Duration.ofSeconds(config.refreshTokenTtlS()));
+      new RefreshTokens(platform.pool(), revocations), throttle, platform.clock(), Duration.ofSeconds(config.refreshTokenTtlS()),
+      revocations);
     purgeTimer = vertx.setPeriodic(PURGE_PERIOD_MS, id -> auth.purgeExpired()
       .onFailure(e -> LOG.warn("could not purge expired refresh tokens: {}", e.getMessage())));
-    return TraderApiRouter.create(vertx, AccessTokenAuth.traders(tokens), List.of(
-      new AuthApi(auth, keys),
+    return TraderApiRouter.create(vertx, AccessTokenAuth.traders(tokens, revocations), List.of(
+      new AuthApi(auth, keys, clients),
       new AccountsApi(platform.pool()),
       new HistoryApi(platform.pool(), access),
       new WithdrawalsApi(platform.pool(), access, platform.clock()),
@@ -147,13 +155,29 @@ public final class GatewayVerticle extends VerticleBase {
     Buffer adminContract = classpathResource(AdminApiProxy.CONTRACT);
     router.get("/api/admin/v1/openapi.yaml").handler(rc -> rc.response()
       .putHeader("Content-Type", "application/yaml").end(adminContract));
-    router.route("/api/admin/v1/*").handler(new SourceAllowList(platform.config().adminAllowCidrs()));
+    router.route("/api/admin/v1/*").handler(new SourceAllowList(platform.config().adminAllowCidrs(), clients));
     router.route("/api/admin/v1/*").subRouter(adminApi);
     router.get("/ws").handler(rc -> {
       String authorization = rc.request().getHeader("Authorization");
       String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
         ? authorization.substring(7).trim() : null;
-      rc.request().toWebSocket().onSuccess(socket -> ws.handle(socket, bearer)).onFailure(rc::fail);
+      if (bearer == null) {
+        rc.request().toWebSocket().onSuccess(socket -> ws.handle(socket, null)).onFailure(rc::fail);
+        return;
+      }
+      // A token in the upgrade request is checked before upgrading: a refused one is a 401 like on
+      // REST, not a socket that opens and then says no.
+      rc.request().pause();
+      tokens.verify(bearer).compose(revocations::live)
+        .onSuccess(claims -> {
+          if (claims.mustChangePassword()) {
+            rc.fail(new ApiException(PasswordChangeGate.REQUIRED));
+          } else {
+            rc.request().toWebSocket().onSuccess(socket -> ws.handle(socket, bearer)).onFailure(rc::fail);
+          }
+        })
+        .onFailure(e -> rc.fail(new ApiException(new ApiError(401, "UNAUTHENTICATED",
+          e instanceof TokenRejected ? e.getMessage() : "the access token could not be verified", null))));
     });
     ws.start();
     ApiErrorHandler errors = new ApiErrorHandler();

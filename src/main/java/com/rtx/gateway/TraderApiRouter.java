@@ -39,6 +39,7 @@ final class TraderApiRouter {
       RouterBuilder rb = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
       rb.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
       rb.security("bearerAuth").httpHandler(JWTAuthHandler.create(bearer));
+      PasswordChangeGate.apply(contract, rb);
       // Order entry validates with a validator built once (see CachedBodyValidation); before the
       // operations add their handlers, so validation runs first.
       CachedBodyValidation.apply(contract, rb.getRoute("placeOrder"), "placeOrder");

@@ -2,6 +2,7 @@ package com.rtx.gateway;
 
 import com.rtx.auth.AccessClaims;
 import com.rtx.auth.AccessTokens;
+import com.rtx.auth.SessionRevocations;
 import com.rtx.auth.TokenRejected;
 import com.rtx.platform.DealingAddresses;
 import io.vertx.core.Future;
@@ -21,7 +22,8 @@ import java.util.List;
  * channel (ownership by {@link AccountAccess}, so another trader's account is
  * {@code ACCOUNT_NOT_FOUND} as on REST; snapshot from the account's dealing shard; then its
  * events and summaries through {@link AccountHub}), and token expiry, which suspends account
- * subscriptions until the client authenticates again.
+ * subscriptions until the client authenticates again. A token of a revoked session is refused
+ * ({@link SessionRevocations}); {@link WsEndpoint} closes the connections of a session revoked later.
  *
  * <p>Not thread-safe: runs on the gateway verticle's event loop.
  */
@@ -36,16 +38,18 @@ final class WsAccountChannel {
   private final Vertx vertx;
   private final Clock clock;
   private final AccessTokens tokens;
+  private final SessionRevocations revocations;
   private final AccountAccess access;
   private final AccountHub hub;
   private final int shards;
   private final int maxAccounts;
 
-  WsAccountChannel(Vertx vertx, Clock clock, AccessTokens tokens, AccountAccess access, AccountHub hub, int shards,
-                   int maxAccounts) {
+  WsAccountChannel(Vertx vertx, Clock clock, AccessTokens tokens, SessionRevocations revocations, AccountAccess access,
+                   AccountHub hub, int shards, int maxAccounts) {
     this.vertx = vertx;
     this.clock = clock;
     this.tokens = tokens;
+    this.revocations = revocations;
     this.access = access;
     this.hub = hub;
     this.shards = shards;
@@ -59,6 +63,9 @@ final class WsAccountChannel {
    */
   void authenticate(WsConnection connection, String token) {
     tokens.verify(token)
+      .compose(revocations::live)
+      .compose(claims -> claims.mustChangePassword()
+        ? Future.<AccessClaims>failedFuture(new ApiException(PasswordChangeGate.REQUIRED)) : Future.succeededFuture(claims))
       .compose(claims -> access.primaryGroup(claims.traderId())
         .recover(e -> {
           LOG.warn("could not read the group of trader {}; quotes use the default group: {}", claims.traderId(),
@@ -67,8 +74,10 @@ final class WsAccountChannel {
         })
         .map(group -> new Verified(claims, group)))
       .onSuccess(verified -> authenticated(connection, verified))
-      .onFailure(e -> connection.sendControl(WsMessages.error("UNAUTHENTICATED",
-        e instanceof TokenRejected ? e.getMessage() : "the access token could not be verified", "token")));
+      .onFailure(e -> connection.sendControl(e instanceof ApiException api
+        ? WsMessages.error(api.error().code(), api.error().message(), "token")
+        : WsMessages.error("UNAUTHENTICATED",
+          e instanceof TokenRejected ? e.getMessage() : "the access token could not be verified", "token")));
   }
 
   private void authenticated(WsConnection connection, Verified verified) {

@@ -1,10 +1,13 @@
 package com.rtx.gateway;
 
+import com.rtx.auth.SessionRevocations;
+import com.rtx.platform.Addresses;
 import com.rtx.platform.config.RtxConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The {@code /ws} endpoint: protocol handling (see {@link WsMessages}), limits, heartbeats, idle
@@ -28,7 +32,7 @@ import java.util.Set;
 final class WsEndpoint {
 
   private static final Logger LOG = LoggerFactory.getLogger(WsEndpoint.class);
-  /** WebSocket close code for a policy violation (slow reader, idle). */
+  /** WebSocket close code for a policy violation (slow reader, idle, session ended). */
   static final short POLICY_VIOLATION = 1008;
 
   private final Vertx vertx;
@@ -40,11 +44,14 @@ final class WsEndpoint {
   private final Counter disconnectedSlow;
   private final GatewayMetrics meters;
   private final java.util.concurrent.atomic.AtomicInteger connectionCount;
+  private final SessionRevocations revocations;
+  private MessageConsumer<JsonObject> revokedConsumer;
   private long timer = -1;
 
   WsEndpoint(Vertx vertx, Clock clock, RtxConfig.Ws limits, QuoteHub hub, WsAccountChannel accounts,
-             MeterRegistry metrics) {
+             SessionRevocations revocations, MeterRegistry metrics) {
     this.vertx = vertx;
+    this.revocations = revocations;
     this.clock = clock;
     this.limits = limits;
     this.hub = hub;
@@ -57,11 +64,32 @@ final class WsEndpoint {
   void start() {
     long period = Math.max(50, Math.min(limits.heartbeatMs(), Math.min(limits.stuckMs(), limits.idleTimeoutMs())) / 4);
     timer = vertx.setPeriodic(period, id -> housekeeping());
+    revokedConsumer = vertx.eventBus().<JsonObject>consumer(Addresses.SESSIONS_REVOKED,
+      m -> sessionsRevoked(SessionRevocations.sessionIds(m.body())));
+  }
+
+  /**
+   * Sessions ended elsewhere (logout, reuse, password reset or change): remembered, so their
+   * tokens are refused here even without Redis, and their open connections closed with 1008.
+   */
+  private void sessionsRevoked(List<UUID> sessions) {
+    revocations.remember(sessions);
+    Set<UUID> ended = new HashSet<>(sessions);
+    for (WsConnection connection : new ArrayList<>(connections)) {
+      TraderPrincipal trader = connection.session().trader();
+      if (trader != null && ended.contains(trader.sessionId())) {
+        LOG.info("closing websocket of trader {}: session {} ended", trader.traderId(), trader.sessionId());
+        connection.close(POLICY_VIOLATION, "session ended; log in again");
+      }
+    }
   }
 
   void stop() {
     if (timer >= 0) {
       vertx.cancelTimer(timer);
+    }
+    if (revokedConsumer != null) {
+      revokedConsumer.unregister();
     }
     new ArrayList<>(connections).forEach(c -> c.close((short) 1001, "server shutting down"));
   }

@@ -23,6 +23,15 @@ public final class Addresses {
    */
   public static final String REFDATA_CHANGED = "rtx.refdata.changed";
 
+  /**
+   * Published by whoever revoked trader sessions (logout, refresh-token reuse, a staff password
+   * reset, a password change), after the revocation is committed in PostgreSQL: see
+   * {@code SessionRevocations}. Body: {@code {"sessionIds": ["<uuid>", ...]}}. Every gateway
+   * remembers the sessions for the access-token lifetime (their tokens are refused) and closes
+   * their open WebSockets with 1008.
+   */
+  public static final String SESSIONS_REVOKED = "rtx.auth.sessions-revoked";
+
   /** Prefix of the per-symbol quote addresses, {@code rtx.prices.<SYMBOL>}: see {@code QuoteMessages}. */
   public static final String PRICES_PREFIX = "rtx.prices.";
 

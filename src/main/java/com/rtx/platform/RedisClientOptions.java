@@ -11,6 +11,9 @@ import io.vertx.redis.client.RedisOptions;
  */
 public final class RedisClientOptions {
 
+  /** Requests that may wait for a pooled connection (the client's default, 24, is a login burst). */
+  static final int MAX_POOL_WAITING = 4096;
+
   private RedisClientOptions() {
   }
 
@@ -19,7 +22,10 @@ public final class RedisClientOptions {
    * @param redis the {@code redis.*} configuration
    */
   public static RedisOptions of(String url, RtxConfig.Redis redis) {
+    // A burst of requests (30 parallel logins, each one throttle script) must queue for a pooled
+    // connection, not fail: a failed call falls back to per-process counting and splits the counts.
     RedisOptions options = new RedisOptions().setConnectionString(url).setPoolName("rtx-redis")
+      .setMaxPoolWaiting(MAX_POOL_WAITING)
       .setNetClientOptions(new NetClientOptions().setConnectTimeout(redis.connectTimeoutMs())
         .setMetricsName("rtx-redis"));
     redis.password().ifPresent(options::setPassword);

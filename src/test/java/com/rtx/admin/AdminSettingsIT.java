@@ -202,7 +202,11 @@ class AdminSettingsIT {
     long accountId = Http.json(created).getJsonObject("account").getLong("accountId");
     assertThat(call("POST", "/api/admin/v1/accounts/" + accountId + "/balance", new JsonObject().put("type", "DEPOSIT")
       .put("amount", "1000").put("reason", "funding"), admin).statusCode()).isEqualTo(200);
-    String trader = traderToken("mover");
+    // Staff chose the password: the trader must change it before trading (issue 12).
+    HttpResponse<String> changed = call("POST", "/api/v1/auth/password", new JsonObject().put("currentPassword", PASSWORD)
+      .put("newPassword", "mover-" + PASSWORD), traderToken("mover"));
+    assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+    String trader = Http.json(changed).getString("accessToken");
     JsonObject order = new JsonObject().put("accountId", accountId).put("symbol", "AUDUSD").put("side", "BUY")
       .put("type", "MARKET").put("volume", "0.01");
     HttpResponse<String> opened = eventually(() -> call("POST", "/api/v1/orders", order, trader), r -> r.statusCode() == 200);

@@ -179,4 +179,33 @@ class AccessTokensTest {
     assertThat(Base64.getUrlDecoder().decode(first.getString("x"))).hasSize(32);
     assertThat(first.containsKey("d")).isFalse();
   }
+
+  /** Signs {@code claims} with the engine's key, as only the engine could (the claims are what is wrong). */
+  private String signedByUs(JsonObject claims) {
+    JWTAuth signer = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(new PubSecKeyOptions()
+      .setAlgorithm("ES256").setId(NEW.getString("kid")).setBuffer(NEW.getString("private-key"))));
+    return signer.generateToken(claims, new JWTOptions().setAlgorithm("ES256").setNoTimestamp(true));
+  }
+
+  private JsonObject validClaims() {
+    long now = clock.instant().getEpochSecond();
+    return new JsonObject().put("iss", "rtx").put("aud", "rtx-trader").put("sub", "1").put("name", "trader1")
+      .put("sid", UUID.randomUUID().toString()).put("iat", now).put("exp", now + 900);
+  }
+
+  @Test
+  void malformedTimeClaimsAreRejectedAsAFailedFutureNeverThrown() throws Exception {
+    AccessTokens tokens = tokens("k2026-02", NEW);
+    long now = clock.instant().getEpochSecond();
+    assertThat(await(tokens.verify(signedByUs(validClaims()))).traderId()).isEqualTo(1);
+
+    for (JsonObject claims : List.of(validClaims().put("exp", "9999999999"), validClaims().put("exp", new JsonObject()),
+      validClaims().put("iat", "now"), validClaims().put("nbf", "0"), validClaims().put("nbf", now + 3600),
+      validClaims().put("exp", 1e300), validClaims().put("sid", "not-a-uuid"), validClaims().putNull("name"))) {
+      Future<AccessClaims> verified = tokens.verify(signedByUs(claims));
+
+      assertThatThrownBy(() -> await(verified)).as(claims.encode()).isInstanceOf(TokenRejected.class);
+    }
+    assertThat(await(tokens.verify(signedByUs(validClaims().put("nbf", now - 10)))).traderId()).isEqualTo(1);
+  }
 }

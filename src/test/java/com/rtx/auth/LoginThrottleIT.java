@@ -16,6 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -42,7 +46,8 @@ class LoginThrottleIT {
   }
 
   private LoginThrottle throttle(String url) {
-    Redis client = Redis.createClient(vertx, new RedisOptions().setConnectionString(url)
+    // Pool waiting as the engine sets it: the client's default (24 waiters) fails a burst of 30.
+    Redis client = Redis.createClient(vertx, new RedisOptions().setConnectionString(url).setMaxPoolWaiting(4096)
       .setNetClientOptions(new NetClientOptions().setConnectTimeout(500)));
     return new LoginThrottle(RedisAPI.api(client), LIMITS, clock, metrics);
   }
@@ -52,43 +57,84 @@ class LoginThrottleIT {
   }
 
   @Test
-  void blocksAUsernameAtItsLimitUntilTheWindowEndsAndASuccessClearsIt() throws Exception {
+  void blocksAUsernameAboveItsLimitUntilTheWindowEndsAndASuccessClearsIt() throws Exception {
     LoginThrottle throttle = throttle(TestInfra.redisUrl(14));
     for (int i = 0; i < 3; i++) {
-      assertThat(await(throttle.check("alice", "10.0.0.1"))).isEmpty();
-      await(throttle.recordFailure("alice", "10.0.0.1"));
+      assertThat(await(throttle.attempt("alice", "10.0.0.1"))).isEmpty();
     }
 
-    Optional<Duration> blocked = await(throttle.check("Alice", "10.0.0.2"));
+    Optional<Duration> blocked = await(throttle.attempt("Alice", "10.0.0.2"));
 
     assertThat(blocked).hasValueSatisfying(d -> assertThat(d.toSeconds()).isBetween(1L, 300L));
-    assertThat(await(throttle.check("bob", "10.0.0.2"))).isEmpty();
-    await(throttle.recordSuccess("alice"));
-    assertThat(await(throttle.check("alice", "10.0.0.3"))).isEmpty();
+    assertThat(await(throttle.attempt("bob", "10.0.0.2"))).isEmpty();
+    await(throttle.succeeded("alice", "10.0.0.3"));
+    assertThat(await(throttle.attempt("alice", "10.0.0.3"))).isEmpty();
   }
 
   @Test
-  void blocksAnAddressAcrossUsernames() throws Exception {
+  void blocksAnAddressAcrossUsernamesAndASuccessGivesItsAttemptBack() throws Exception {
     LoginThrottle throttle = throttle(TestInfra.redisUrl(14));
     for (int i = 0; i < 5; i++) {
-      await(throttle.recordFailure("user" + i, "10.9.9.9"));
+      assertThat(await(throttle.attempt("user" + i, "10.9.9.9"))).isEmpty();
     }
+    await(throttle.succeeded("user4", "10.9.9.9"));
+    assertThat(await(throttle.attempt("user5", "10.9.9.9"))).isEmpty();
 
-    assertThat(await(throttle.check("someone-else", "10.9.9.9"))).isPresent();
+    assertThat(await(throttle.attempt("someone-else", "10.9.9.9"))).isPresent();
+  }
+
+  @Test
+  void parallelAttemptsAreEachCountedAndOnlyTheLimitPasses() throws Exception {
+    String url = TestInfra.redisUrl(14);
+    LoginThrottle throttle = throttle(url);
+    String user = "parallel-" + System.nanoTime();
+    RedisAPI redis = RedisAPI.api(Redis.createClient(vertx, url));
+    await(redis.del(List.of("rtx:auth:fail:u:" + user, "rtx:auth:fail:ip:10.7.7.7")));
+
+    List<Future<Optional<Duration>>> attempts = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      attempts.add(throttle.attempt(user, "10.7.7.7"));
+    }
+    await(Future.join(attempts));
+
+    assertThat(attempts.stream().filter(a -> a.result().isEmpty()).count()).isEqualTo(3);
+    assertThat(await(redis.get("rtx:auth:fail:u:" + user)).toLong()).isEqualTo(30);
+    assertThat(await(redis.get("rtx:auth:fail:ip:10.7.7.7")).toLong()).isEqualTo(30);
+    assertThat(await(redis.pttl("rtx:auth:fail:u:" + user)).toLong()).isBetween(1L, 300_000L);
+    assertThat(metrics.get("rtx_auth_throttle_fallback").counter().count()).isZero();
   }
 
   @Test
   void keepsThrottlingInMemoryWhenRedisIsDown() throws Exception {
     LoginThrottle throttle = throttle("redis://127.0.0.1:" + Ports.free());
     for (int i = 0; i < 3; i++) {
-      assertThat(await(throttle.check("carol", "10.0.0.1"))).isEmpty();
-      await(throttle.recordFailure("carol", "10.0.0.1"));
+      assertThat(await(throttle.attempt("carol", "10.0.0.1"))).isEmpty();
     }
 
-    assertThat(await(throttle.check("carol", "10.0.0.1"))).isPresent();
+    assertThat(await(throttle.attempt("carol", "10.0.0.1"))).isPresent();
     assertThat(metrics.get("rtx_auth_throttle_fallback").counter().count()).isGreaterThan(0);
 
     clock.advanceTo(clock.millis() + 301_000);
-    assertThat(await(throttle.check("carol", "10.0.0.1"))).isEmpty();
+    assertThat(await(throttle.attempt("carol", "10.0.0.1"))).isEmpty();
+  }
+
+  @Test
+  void theInMemoryFallbackCountsParallelAttemptsFromManyThreadsExactly() throws Exception {
+    LoginThrottle throttle = throttle("redis://127.0.0.1:" + Ports.free());
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Callable<Optional<Duration>>> calls = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        calls.add(() -> await(throttle.attempt("dave", "10.0.0.9")));
+      }
+      long passed = 0;
+      for (var result : threads.invokeAll(calls)) {
+        passed += result.get().isEmpty() ? 1 : 0;
+      }
+
+      assertThat(passed).isEqualTo(3);
+    } finally {
+      threads.shutdownNow();
+    }
   }
 }

@@ -526,6 +526,17 @@ class DeploymentManifestsTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"staging", "prod"})
+  void publicOverlaysTrustTheClusterPodRangeForForwardedClientAddresses(String overlay) throws Exception {
+    Map<String, String> config = render(overlay).one(ConfigMap.class, "rtx-config").getData();
+
+    assertThat(config).containsKey("RTX_HTTP_TRUSTED_PROXIES");
+    for (String block : config.get("RTX_HTTP_TRUSTED_PROXIES").split(",")) {
+      assertThat(com.rtx.platform.config.Cidr.parse(block).toString()).as(overlay).isNotEqualTo("0.0.0.0/0");
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"dev", "staging", "prod"})
   void managementPortIsReachableByPrometheusOnlyAndNeverThroughTheIngress(String overlay) throws Exception {
     Rendered r = render(overlay);

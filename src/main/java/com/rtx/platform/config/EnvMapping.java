@@ -26,6 +26,7 @@ public final class EnvMapping {
     new EnvVar("RTX_HTTP_PORT", "http.port"),
     new EnvVar("RTX_HTTP_INSTANCES", "http.instances"),
     new EnvVar("RTX_HTTP_ADMIN_ALLOW_CIDRS", "http.admin-allow-cidrs"),
+    new EnvVar("RTX_HTTP_TRUSTED_PROXIES", "http.trusted-proxies"),
     new EnvVar("RTX_MANAGEMENT_HOST", "management.host"),
     new EnvVar("RTX_MANAGEMENT_PORT", "management.port"),
     new EnvVar("RTX_FIXAPI_HOST", "fixapi.host"),

@@ -172,6 +172,19 @@ class RtxConfigTest {
   }
 
   @Test
+  void trustedProxiesAreEmptyByDefaultAndParsedAsAddressBlocks() {
+    RtxConfig defaults = RtxConfig.parse(load(dir.resolve("absent.json"), Map.of(), new JsonObject()), AVAILABLE);
+    RtxConfig set = RtxConfig.parse(load(dir.resolve("absent.json"), Map.of("RTX_HTTP_TRUSTED_PROXIES",
+      "10.244.0.0/16, 2001:db8::/32"), new JsonObject()), AVAILABLE);
+    LayeredConfig bad = load(dir.resolve("absent.json"), Map.of("RTX_HTTP_TRUSTED_PROXIES", "ingress.local"), new JsonObject());
+
+    assertThat(defaults.trustedProxies()).isEmpty();
+    assertThat(set.trustedProxies()).extracting(Cidr::toString).containsExactly("10.244.0.0/16", "2001:db8:0:0:0:0:0:0/32");
+    assertThatThrownBy(() -> RtxConfig.parse(bad, AVAILABLE)).isInstanceOf(ConfigException.class)
+      .hasMessageContaining("http.trusted-proxies");
+  }
+
+  @Test
   void badAdminAllowListIsAConfigurationError() {
     LayeredConfig layered = load(dir.resolve("absent.json"), Map.of("RTX_HTTP_ADMIN_ALLOW_CIDRS", "office"), new JsonObject());
 

@@ -1,0 +1,123 @@
+package com.rtx.auth;
+
+import com.rtx.platform.Addresses;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Ends the access tokens of revoked trader sessions at once, not when they expire. An access
+ * token carries its session ({@code sid}, the refresh-token family); a session is revoked by
+ * logout, refresh-token reuse, a staff password reset or the trader's password change, always
+ * first in PostgreSQL (the family's refresh tokens get {@code revoked_at}) and then here:
+ * <ul>
+ *   <li>Redis key {@code rtx:auth:revoked:<sessionId>}, expiring after the access-token lifetime
+ *   (no token of the session outlives it), checked on every authenticated request;</li>
+ *   <li>{@link Addresses#SESSIONS_REVOKED} published to every gateway, which remembers the session
+ *   in memory for the same time (so a revocation made while Redis is down still holds on every
+ *   running gateway) and closes the session's open WebSockets.</li>
+ * </ul>
+ * When Redis does not answer a check, PostgreSQL decides: a session with no refresh token left
+ * unrevoked has ended. When neither answers, the token is refused (fail closed).
+ *
+ * <p>Thread-safe; every operation is non-blocking.
+ */
+public final class SessionRevocations {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SessionRevocations.class);
+  private static final String PREFIX = "rtx:auth:revoked:";
+
+  private final Vertx vertx;
+  private final RedisAPI redis;
+  private final Pool pool;
+  private final Clock clock;
+  private final Duration ttl;
+  /** Sessions this process heard were revoked, with when that stops mattering (epoch ms). */
+  private final Map<UUID, Long> recent = new ConcurrentHashMap<>();
+
+  /** {@code ttl} is the access-token lifetime. */
+  public SessionRevocations(Vertx vertx, RedisAPI redis, Pool pool, Clock clock, Duration ttl) {
+    this.vertx = vertx;
+    this.redis = redis;
+    this.pool = pool;
+    this.clock = clock;
+    this.ttl = ttl;
+  }
+
+  /**
+   * Marks sessions already revoked in PostgreSQL as ended for their access tokens: Redis, this
+   * process and every gateway (bus). Never fails: when Redis does not answer, the bus and the
+   * PostgreSQL fallback still refuse the tokens.
+   */
+  public Future<Void> revoke(Collection<UUID> sessions) {
+    if (sessions.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    remember(sessions);
+    JsonArray ids = new JsonArray();
+    sessions.forEach(id -> ids.add(id.toString()));
+    vertx.eventBus().publish(Addresses.SESSIONS_REVOKED, new JsonObject().put("sessionIds", ids));
+    List<Future<?>> writes = new ArrayList<>();
+    String millis = Long.toString(ttl.toMillis());
+    for (UUID session : sessions) {
+      writes.add(redis.set(List.of(PREFIX + session, "1", "PX", millis)));
+    }
+    return Future.join(writes).<Void>mapEmpty().recover(e -> {
+      LOG.warn("could not record {} revoked session(s) in Redis ({}); gateways were told over the bus and "
+        + "PostgreSQL holds the revocation", sessions.size(), e.getMessage());
+      return Future.succeededFuture();
+    });
+  }
+
+  /** Records sessions another node revoked ({@link Addresses#SESSIONS_REVOKED}). */
+  public void remember(Collection<UUID> sessions) {
+    long now = clock.millis();
+    long until = now + ttl.toMillis();
+    recent.values().removeIf(t -> t <= now);
+    sessions.forEach(id -> recent.put(id, until));
+  }
+
+  /** The claims when their session is live; else a failed future with {@link TokenRejected}. */
+  public Future<AccessClaims> live(AccessClaims claims) {
+    return revoked(claims.sessionId()).compose(ended -> ended
+      ? Future.failedFuture(new TokenRejected("the session of this access token has ended; log in again"))
+      : Future.succeededFuture(claims));
+  }
+
+  /** Whether the session was revoked (Redis, then PostgreSQL when Redis does not answer). */
+  public Future<Boolean> revoked(UUID session) {
+    Long until = recent.get(session);
+    if (until != null && until > clock.millis()) {
+      return Future.succeededFuture(true);
+    }
+    return redis.exists(List.of(PREFIX + session)).map(n -> n.toLong() > 0)
+      .recover(e -> pool.preparedQuery("SELECT NOT EXISTS (SELECT 1 FROM refresh_token WHERE family_id = $1 "
+          + "AND revoked_at IS NULL) AS ended").execute(Tuple.of(session))
+        .map(rows -> rows.iterator().next().getBoolean("ended")))
+      .recover(e -> Future.failedFuture(new TokenRejected("the session could not be checked; retry shortly")));
+  }
+
+  /** The session ids in a {@link Addresses#SESSIONS_REVOKED} message. */
+  public static List<UUID> sessionIds(JsonObject message) {
+    List<UUID> ids = new ArrayList<>();
+    for (Object id : message.getJsonArray("sessionIds", new JsonArray())) {
+      ids.add(UUID.fromString(String.valueOf(id)));
+    }
+    return ids;
+  }
+}
