@@ -143,6 +143,7 @@ public final class GatewayVerticle extends VerticleBase {
     Buffer contract = classpathResource("api/v1/openapi.yaml");
     router.get("/api/v1/openapi.yaml").handler(rc -> rc.response()
       .putHeader("Content-Type", "application/yaml").end(contract));
+    router.route("/api/v1/*").handler(new PrivateResponses());
     router.route("/api/v1/*").subRouter(api);
     Buffer adminContract = classpathResource(AdminApiProxy.CONTRACT);
     router.get("/api/admin/v1/openapi.yaml").handler(rc -> rc.response()

@@ -192,6 +192,51 @@ class InputErrorsIT {
     }
   }
 
+  /** Java's $ also matches before a final line terminator; the contract's patterns end at the end of input. */
+  @Test
+  void aValueWithATrailingLineTerminatorFailsItsPattern() {
+    for (String end : new String[] {"\\n", "\\r", "\\r\\n", "\\u0085", "\\u2028", "\\u2029"}) {
+      String order = "{\"accountId\":100001,\"symbol\":\"EURUSD\",\"side\":\"BUY\",\"type\":\"MARKET\","
+        + "\"volume\":\"0.01\",\"clientOrderId\":\"nl-1\"}";
+      refusedNaming(api.send("POST", "/api/v1/orders", order.replace("\"EURUSD\"", "\"EURUSD" + end + "\""), trader1),
+        "symbol", "symbol ending " + end);
+      refusedNaming(api.send("POST", "/api/v1/orders", order.replace("\"0.01\"", "\"0.01" + end + "\""), trader1),
+        "volume", "volume ending " + end);
+      refusedNaming(api.send("POST", "/api/v1/orders", order.replace("\"nl-1\"", "\"nl-1" + end + "\""), trader1),
+        "clientOrderId", "clientOrderId ending " + end);
+      refusedNaming(api.send("POST", "/api/v1/auth/refresh", "{\"refreshToken\":\"" + "A".repeat(43) + end + "\"}", null),
+        "refreshToken", "refresh token ending " + end);
+      refusedNaming(api.send("POST", "/api/v1/accounts/100001/withdrawals", "{\"amount\":\"1.00" + end + "\"}", trader1),
+        "amount", "amount ending " + end);
+    }
+    for (String end : new String[] {"%0A", "%0D", "%0D%0A", "%C2%85", "%E2%80%A8"}) {
+      refusedNaming(api.get("/api/v1/bars?tf=M1&symbol=EURUSD" + end, trader1), "symbol", "bars symbol ending " + end);
+    }
+  }
+
+  /** Account data is the trader's own: never cached by the way, never sniffed into markup, errors included. */
+  @Test
+  void accountDataIsNeverCachedNorSniffed() {
+    List<HttpResponse<String>> answers = List.of(api.get("/api/v1/accounts", trader1),
+      api.get("/api/v1/accounts/100001", trader1), api.get("/api/v1/accounts/100001/positions", trader1),
+      api.get("/api/v1/accounts/100001/orders", trader1), api.get("/api/v1/accounts/100001/deals", trader1),
+      api.get("/api/v1/accounts/100001/ledger", trader1), api.get("/api/v1/accounts/100001/withdrawals", trader1),
+      api.send("POST", "/api/v1/accounts/100001/withdrawals", "{\"amount\":\"1.00\"}", trader1),
+      api.send("POST", "/api/v1/auth/login", "{\"username\":\"trader1\",\"password\":\"" + PASSWORD + "\"}", null),
+      api.send("POST", "/api/v1/auth/login", "{\"username\":\"trader1\",\"password\":\"wrong\"}", null),
+      api.get("/api/v1/accounts/100003", trader1), api.get("/api/v1/accounts/1e3", trader1),
+      api.get("/api/v1/accounts", null));
+    for (HttpResponse<String> answer : answers) {
+      String what = answer.request().method() + " " + answer.request().uri() + " " + answer.statusCode();
+      assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
+      assertThat(answer.headers().firstValue("Cache-Control")).as(what).hasValue("no-store");
+      assertThat(answer.headers().firstValue("Content-Type")).as(what).hasValue("application/json");
+    }
+    HttpResponse<String> jwks = api.get("/api/v1/auth/jwks", null);
+    assertThat(jwks.headers().firstValue("Cache-Control")).as("public keys stay cacheable").hasValue("public, max-age=300");
+    assertThat(jwks.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+  }
+
   /** Every field of every trader body, replaced by every wrong kind of value: never a 5xx, never database text. */
   @Test
   void everyWrongValueInEveryBodyFieldIsA4xx() {
