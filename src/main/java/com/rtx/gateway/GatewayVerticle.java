@@ -50,6 +50,7 @@ public final class GatewayVerticle extends VerticleBase {
   private QuoteHub hub;
   private AccountHub accountHub;
   private WsEndpoint ws;
+  private WsAdmission admission;
   private AccessTokens tokens;
   private AccountAccess access;
   private long purgeTimer = -1;
@@ -99,7 +100,8 @@ public final class GatewayVerticle extends VerticleBase {
     RtxConfig.Ws limits = platform.config().ws();
     WsAccountChannel accounts = new WsAccountChannel(vertx, platform.clock(), tokens, access, accountHub,
       platform.config().dealing().shards(), limits.maxSubscriptions());
-    return new WsEndpoint(vertx, platform.clock(), limits, hub, accounts, platform.metrics());
+    admission = WsAdmission.shared(vertx, limits.maxConnections(), limits.maxConnectionsPerIp(), platform.metrics());
+    return new WsEndpoint(vertx, platform.clock(), limits, hub, accounts, platform.metrics(), admission);
   }
 
   /** The {@code /api/v1} router: auth, accounts and market data on the OpenAPI contract. */
@@ -150,6 +152,8 @@ public final class GatewayVerticle extends VerticleBase {
       .putHeader("Content-Type", "application/yaml").end(adminContract));
     router.route("/api/admin/v1/*").handler(new SourceAllowList(platform.config().adminAllowCidrs()));
     router.route("/api/admin/v1/*").subRouter(adminApi);
+    // Connection caps before anything else of the upgrade (ws.max-connections, ws.max-connections-per-ip).
+    router.get("/ws").handler(admission);
     router.get("/ws").handler(rc -> {
       String authorization = rc.request().getHeader("Authorization");
       String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)

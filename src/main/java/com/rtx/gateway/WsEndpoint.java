@@ -40,11 +40,13 @@ final class WsEndpoint {
   private final Counter disconnectedSlow;
   private final GatewayMetrics meters;
   private final java.util.concurrent.atomic.AtomicInteger connectionCount;
+  private final WsAdmission admission;
   private long timer = -1;
 
   WsEndpoint(Vertx vertx, Clock clock, RtxConfig.Ws limits, QuoteHub hub, WsAccountChannel accounts,
-             MeterRegistry metrics) {
+             MeterRegistry metrics, WsAdmission admission) {
     this.vertx = vertx;
+    this.admission = admission;
     this.clock = clock;
     this.limits = limits;
     this.hub = hub;
@@ -84,6 +86,7 @@ final class WsEndpoint {
       if (connections.remove(connection)) {
         connectionCount.decrementAndGet();
       }
+      admission.closed(socket.remoteAddress());
       hub.disconnected(connection);
       accounts.disconnected(connection);
     });
