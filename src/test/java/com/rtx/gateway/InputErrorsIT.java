@@ -237,6 +237,38 @@ class InputErrorsIT {
     assertThat(jwks.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
   }
 
+  /** Bodies of the wrong media type, empty or absent, on every operation that takes one; unknown methods. */
+  @Test
+  void wrongMediaTypesEmptyBodiesAndMethodsAreA4xx() {
+    List<String> failures = new ArrayList<>();
+    String[] operations = {"POST /api/v1/orders", "PATCH /api/v1/accounts/100001/orders/987654321",
+      "DELETE /api/v1/accounts/100001/orders/987654321", "PATCH /api/v1/accounts/100001/positions/987654321",
+      "POST /api/v1/accounts/100001/positions/987654321/close", "POST /api/v1/accounts/100001/positions/987654321/close-by",
+      "POST /api/v1/accounts/100001/withdrawals", "POST /api/v1/auth/login", "POST /api/v1/auth/refresh",
+      "POST /api/v1/auth/logout", "PUT /api/v1/accounts/100001", "DELETE /api/v1/accounts", "POST /api/v1/quotes",
+      "GET /api/v1/orders", "GET /api/v1/accounts/100001/nothing"};
+    for (String operation : operations) {
+      String method = operation.substring(0, operation.indexOf(' '));
+      String path = operation.substring(operation.indexOf(' ') + 1);
+      for (String contentType : new String[] {"text/plain", "application/xml", "application/json; charset=latin1",
+        "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "application/json"}) {
+        for (String body : new String[] {"", "{}", "a=1", "<x/>"}) {
+          HttpResponse<String> response = Http.send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create("http://127.0.0.1:" + api.port() + path))
+            .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body)),
+            "Content-Type", contentType,
+            "Authorization", "Bearer " + trader1);
+          if (response.statusCode() >= 500) {
+            failures.add(operation + " " + contentType + " [" + body + "] → " + response.statusCode() + " "
+              + response.body());
+          }
+        }
+      }
+      check(failures, method, path, null, trader1);
+    }
+    assertThat(failures).isEmpty();
+  }
+
   /** Every field of every trader body, replaced by every wrong kind of value: never a 5xx, never database text. */
   @Test
   void everyWrongValueInEveryBodyFieldIsA4xx() {

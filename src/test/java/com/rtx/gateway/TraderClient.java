@@ -18,6 +18,10 @@ final class TraderClient {
     this.port = port;
   }
 
+  int port() {
+    return port;
+  }
+
   /** The access token of {@code username}; fails the test when the login does not answer 200. */
   String login(String username, String password) {
     HttpResponse<String> response = send("POST", "/api/v1/auth/login",
