@@ -39,7 +39,7 @@ final class WsAdmission implements Shareable, Handler<RoutingContext> {
   private final Counter refusedTotal;
   private final Counter refusedPerAddress;
 
-  private WsAdmission(int maxTotal, int maxPerAddress, MeterRegistry metrics) {
+  WsAdmission(int maxTotal, int maxPerAddress, MeterRegistry metrics) {
     this.maxTotal = maxTotal;
     this.maxPerAddress = maxPerAddress;
     this.refusedTotal = refused(metrics, "total");
