@@ -55,20 +55,7 @@ final class StoredText {
   }
 
   static boolean storable(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == 0) {
-        return false;
-      }
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
-          return false;
-        }
-        i++;
-      } else if (Character.isLowSurrogate(c)) {
-        return false;
-      }
-    }
-    return true;
+    return com.rtx.platform.text.StorableText.storable(s);
   }
 }
+

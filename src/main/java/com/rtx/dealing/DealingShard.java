@@ -442,6 +442,12 @@ final class DealingShard {
         }
         outcomes.add(new Outcome(p, refused));
         continue;
+      } catch (RuntimeException e) {
+        // A bug reading one request answers that request only: the batch holds other traders' commands.
+        LOG.error("shard {}: account {}: request {} could not be read", shard, p.accountId(),
+          p.request() == null ? null : p.request().getString("op"), e);
+        outcomes.add(new Outcome(p, DealingReplies.error(500, "INTERNAL", "the command could not be run", null)));
+        continue;
       }
       if (steps.isEmpty()) {
         // An execution report that changes nothing here (an ack, a duplicate, a resend to the next LP).

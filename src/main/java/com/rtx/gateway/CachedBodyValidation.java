@@ -52,7 +52,8 @@ final class CachedBodyValidation implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext rc) {
-    if (rc.body() == null || rc.body().length() == 0) {
+    // An empty body leaves no buffer at all (length -1), not an empty one.
+    if (rc.body() == null || rc.body().buffer() == null || rc.body().length() <= 0) {
       if (required) {
         fail(rc, new ValidatorException("The related request does not contain the required body.",
           ValidatorErrorType.MISSING_REQUIRED_PARAMETER));

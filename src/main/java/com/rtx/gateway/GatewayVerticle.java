@@ -52,6 +52,7 @@ public final class GatewayVerticle extends VerticleBase {
   private QuoteHub hub;
   private AccountHub accountHub;
   private WsEndpoint ws;
+  private WsAdmission admission;
   private AccessTokens tokens;
   private AccountAccess access;
   private ClientAddress clients;
@@ -106,7 +107,9 @@ public final class GatewayVerticle extends VerticleBase {
     RtxConfig.Ws limits = platform.config().ws();
     WsAccountChannel accounts = new WsAccountChannel(vertx, platform.clock(), tokens, revocations, access, accountHub,
       platform.config().dealing().shards(), limits.maxSubscriptions());
-    return new WsEndpoint(vertx, platform.clock(), limits, hub, accounts, revocations, platform.metrics());
+    admission = WsAdmission.shared(vertx, limits.maxConnections(), limits.maxConnectionsPerIp(), platform.metrics(),
+      clients);
+    return new WsEndpoint(vertx, platform.clock(), limits, hub, accounts, revocations, platform.metrics(), admission);
   }
 
   /** The {@code /api/v1} router: auth, accounts and market data on the OpenAPI contract. */
@@ -135,6 +138,7 @@ public final class GatewayVerticle extends VerticleBase {
     RtxConfig.Ws limits = platform.config().ws();
     Router router = Router.router(vertx);
     router.route().handler(new RequestIdHandler());
+    router.route().handler(new FormsOnlyWithBodies());
     // Once stopping, a request that still reaches this instance (the port is shared by every
     // instance and stays open until the last one has drained) is refused at once, never started.
     router.route().handler(rc -> {
@@ -151,12 +155,15 @@ public final class GatewayVerticle extends VerticleBase {
     Buffer contract = classpathResource("api/v1/openapi.yaml");
     router.get("/api/v1/openapi.yaml").handler(rc -> rc.response()
       .putHeader("Content-Type", "application/yaml").end(contract));
+    router.route("/api/v1/*").handler(new PrivateResponses());
     router.route("/api/v1/*").subRouter(api);
     Buffer adminContract = classpathResource(AdminApiProxy.CONTRACT);
     router.get("/api/admin/v1/openapi.yaml").handler(rc -> rc.response()
       .putHeader("Content-Type", "application/yaml").end(adminContract));
     router.route("/api/admin/v1/*").handler(new SourceAllowList(platform.config().adminAllowCidrs(), clients));
     router.route("/api/admin/v1/*").subRouter(adminApi);
+    // Connection caps before anything else of the upgrade (ws.max-connections, ws.max-connections-per-ip).
+    router.get("/ws").handler(admission);
     router.get("/ws").handler(rc -> {
       String authorization = rc.request().getHeader("Authorization");
       String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)

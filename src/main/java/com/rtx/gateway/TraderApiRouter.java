@@ -21,7 +21,8 @@ import java.util.List;
  * <p>Mount the result with {@code root.route("/api/v1/*").subRouter(router)}: the router builder
  * ignores {@code servers[].url}, so its routes sit at {@code /symbols}, {@code /auth/login}...
  * Validation failures reach the root router's error handlers as a 400 whose cause is the
- * validator's exception ({@link ValidationErrors} names the field).
+ * validator's exception ({@link ValidationErrors} names the field); {@link TraderInput} then
+ * refuses what the schema cannot express (ids beyond 64 bits, NUL characters).
  */
 final class TraderApiRouter {
 
@@ -43,6 +44,8 @@ final class TraderApiRouter {
       // Order entry validates with a validator built once (see CachedBodyValidation); before the
       // operations add their handlers, so validation runs first.
       CachedBodyValidation.apply(contract, rb.getRoute("placeOrder"), "placeOrder");
+      // Then the rules the schema cannot state (64-bit whole numbers, storable text), still before any handler.
+      rb.getRoutes().forEach(route -> route.addHandler(new TraderInput(route.getOperation())));
       operations.forEach(o -> o.register(rb));
       return rb.createRouter();
     });

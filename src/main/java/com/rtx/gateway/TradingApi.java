@@ -103,7 +103,9 @@ final class TradingApi implements ApiOperations {
 
   private void command(RoutingContext rc, String op, String idParam) {
     long accountId = Long.parseLong(rc.pathParam("accountId"));
-    JsonObject parsed = rc.body() == null ? null : rc.body().asJsonObject();
+    // Only operations whose contract has a body had it validated as JSON; cancelOrder (DELETE) has none.
+    JsonObject parsed = op.equals("cancelOrder") || rc.body() == null || rc.body().buffer() == null
+      || rc.body().length() <= 0 ? null : rc.body().asJsonObject();
     JsonObject body = parsed == null ? new JsonObject() : parsed;
     JsonObject request = body.copy().put("op", op).put("accountId", accountId)
       .put(idParam, Long.parseLong(rc.pathParam(idParam)));

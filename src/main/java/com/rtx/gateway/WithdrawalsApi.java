@@ -79,17 +79,20 @@ final class WithdrawalsApi implements ApiOperations {
       .onFailure(rc::fail);
   }
 
-  /** The amount in the account currency's digits, positive; else 400 naming {@code amount}. */
+  /** What {@code balance_request.amount} (numeric(20,8)) holds: no larger request could be filed, let alone paid. */
+  static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999");
+
+  /** The amount in the account currency's digits, positive and at most MAX_AMOUNT; else 400 naming {@code amount}. */
   private static BigDecimal amount(String value, String currency) {
     try {
       Money money = Money.of(currency, new BigDecimal(value));
-      if (money.signum() <= 0) {
-        throw new ArithmeticException("not positive");
+      if (money.signum() <= 0 || money.toBigDecimal().compareTo(MAX_AMOUNT) > 0) {
+        throw new ArithmeticException("not positive or too large");
       }
       return money.toBigDecimal();
     } catch (ArithmeticException | NumberFormatException e) {
       throw new ApiException(new ApiError(400, "VALIDATION_INVALID_VALUE",
-        "amount must be a positive amount of " + currency + " with its currency's digits", "amount"));
+        "amount must be a positive amount of " + currency + " with its currency's digits, at most " + MAX_AMOUNT, "amount"));
     }
   }
 }

@@ -45,13 +45,15 @@ final class WsEndpoint {
   private final GatewayMetrics meters;
   private final java.util.concurrent.atomic.AtomicInteger connectionCount;
   private final SessionRevocations revocations;
+  private final WsAdmission admission;
   private MessageConsumer<JsonObject> revokedConsumer;
   private long timer = -1;
 
   WsEndpoint(Vertx vertx, Clock clock, RtxConfig.Ws limits, QuoteHub hub, WsAccountChannel accounts,
-             SessionRevocations revocations, MeterRegistry metrics) {
+             SessionRevocations revocations, MeterRegistry metrics, WsAdmission admission) {
     this.vertx = vertx;
     this.revocations = revocations;
+    this.admission = admission;
     this.clock = clock;
     this.limits = limits;
     this.hub = hub;
@@ -112,6 +114,7 @@ final class WsEndpoint {
       if (connections.remove(connection)) {
         connectionCount.decrementAndGet();
       }
+      admission.closed(socket.remoteAddress());
       hub.disconnected(connection);
       accounts.disconnected(connection);
     });

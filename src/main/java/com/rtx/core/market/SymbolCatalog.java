@@ -33,8 +33,10 @@ public record SymbolCatalog(Map<String, SymbolTerms> bySymbol) {
     return new SymbolCatalog(map);
   }
 
+  /** Empty for an unknown symbol and for null (a command on a missing order or position names none). */
   public Optional<SymbolTerms> find(String symbol) {
-    return Optional.ofNullable(bySymbol.get(symbol));
+    // The map is immutable (Map.copyOf), whose get(null) throws instead of answering null.
+    return symbol == null ? Optional.empty() : Optional.ofNullable(bySymbol.get(symbol));
   }
 
   /**

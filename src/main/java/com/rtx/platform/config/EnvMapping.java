@@ -52,6 +52,8 @@ public final class EnvMapping {
     new EnvVar("RTX_WS_IDLE_TIMEOUT_MS", "ws.idle-timeout-ms"),
     new EnvVar("RTX_WS_WRITE_QUEUE_BYTES", "ws.write-queue-bytes"),
     new EnvVar("RTX_WS_STUCK_MS", "ws.stuck-ms"),
+    new EnvVar("RTX_WS_MAX_CONNECTIONS", "ws.max-connections"),
+    new EnvVar("RTX_WS_MAX_CONNECTIONS_PER_IP", "ws.max-connections-per-ip"),
     new EnvVar("RTX_DEALING_SHARDS", "dealing.shards"),
     new EnvVar("RTX_DEALING_MAX_BATCH", "dealing.max-batch"),
     new EnvVar("RTX_DEALING_ACQUIRE_INTERVAL_MS", "dealing.acquire-interval-ms"),

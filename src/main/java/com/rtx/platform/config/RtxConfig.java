@@ -111,9 +111,12 @@ public record RtxConfig(
                         long barFlushMs, long leadIntervalMs) {
   }
 
-  /** WebSocket limits per connection. */
+  /**
+   * WebSocket limits per connection, and how many connections one engine accepts in total
+   * ({@code ws.max-connections}) and from one client address ({@code ws.max-connections-per-ip}).
+   */
   public record Ws(int maxSubscriptions, int maxMessageBytes, long heartbeatMs, long idleTimeoutMs,
-                   int writeQueueBytes, long stuckMs) {
+                   int writeQueueBytes, long stuckMs, int maxConnections, int maxConnectionsPerIp) {
   }
 
   /**
@@ -298,7 +301,8 @@ public record RtxConfig(
         in.longValue("pricing.bar-flush-ms", 1, 60_000), in.longValue("pricing.lead-interval-ms", 10, 600_000)),
       new Ws(in.intValue("ws.max-subscriptions", 1, 10_000), in.intValue("ws.max-message-bytes", 64, 1 << 20),
         in.longValue("ws.heartbeat-ms", 100, 3_600_000), in.longValue("ws.idle-timeout-ms", 100, 3_600_000),
-        in.intValue("ws.write-queue-bytes", 1024, 64 << 20), in.longValue("ws.stuck-ms", 1, 3_600_000)),
+        in.intValue("ws.write-queue-bytes", 1024, 64 << 20), in.longValue("ws.stuck-ms", 1, 3_600_000),
+        in.intValue("ws.max-connections", 1, 1_000_000), in.intValue("ws.max-connections-per-ip", 1, 1_000_000)),
       new Dealing(in.intValue("dealing.shards", 1, 1024), in.intValue("dealing.max-batch", 1, 10_000),
         in.longValue("dealing.acquire-interval-ms", 1, 600_000), in.longValue("dealing.lock-check-ms", 1, 600_000),
         in.longValue("dealing.timer-ms", 1, 600_000), in.longValue("dealing.summary-ms", 1, 600_000),
