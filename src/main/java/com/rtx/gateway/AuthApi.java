@@ -34,17 +34,17 @@ final class AuthApi implements ApiOperations {
   }
 
   private void login(RoutingContext rc) {
-    JsonObject body = rc.body().asJsonObject();
+    JsonObject body = RequestValues.body(rc);
     String ip = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
     reply(rc, auth.login(body.getString("username"), body.getString("password"), ip));
   }
 
   private void refresh(RoutingContext rc) {
-    reply(rc, auth.refresh(rc.body().asJsonObject().getString("refreshToken")));
+    reply(rc, auth.refresh(RequestValues.body(rc).getString("refreshToken")));
   }
 
   private void logout(RoutingContext rc) {
-    JsonObject body = rc.body() == null || rc.body().isEmpty() ? new JsonObject() : rc.body().asJsonObject();
+    JsonObject body = RequestValues.body(rc);
     String refreshToken = body.getString("refreshToken");
     var principal = TraderPrincipal.optional(rc);
     Future<Void> done;

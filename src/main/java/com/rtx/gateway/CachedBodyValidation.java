@@ -52,7 +52,7 @@ final class CachedBodyValidation implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext rc) {
-    if (rc.body() == null || rc.body().length() == 0) {
+    if (rc.body() == null || rc.body().buffer() == null || rc.body().length() <= 0) {
       if (required) {
         fail(rc, new ValidatorException("The related request does not contain the required body.",
           ValidatorErrorType.MISSING_REQUIRED_PARAMETER));

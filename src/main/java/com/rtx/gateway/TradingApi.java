@@ -102,11 +102,10 @@ final class TradingApi implements ApiOperations {
   }
 
   private void command(RoutingContext rc, String op, String idParam) {
-    long accountId = Long.parseLong(rc.pathParam("accountId"));
-    JsonObject parsed = rc.body() == null ? null : rc.body().asJsonObject();
-    JsonObject body = parsed == null ? new JsonObject() : parsed;
+    long accountId = RequestValues.pathLong(rc, "accountId");
+    JsonObject body = RequestValues.body(rc);
     JsonObject request = body.copy().put("op", op).put("accountId", accountId)
-      .put(idParam, Long.parseLong(rc.pathParam(idParam)));
+      .put(idParam, RequestValues.pathLong(rc, idParam));
     Future<Void> limited = op.equals("closePosition") || op.equals("closeBy") ? limiter.acquire(accountId)
       : Future.succeededFuture();
     access.check(rc, accountId)
@@ -117,7 +116,7 @@ final class TradingApi implements ApiOperations {
   }
 
   private void read(RoutingContext rc, String part) {
-    long accountId = Long.parseLong(rc.pathParam("accountId"));
+    long accountId = RequestValues.pathLong(rc, "accountId");
     access.check(rc, accountId)
       .compose(id -> send(new JsonObject().put("op", "account").put("accountId", accountId)))
       .onSuccess(reply -> {

@@ -34,7 +34,8 @@ public record SymbolCatalog(Map<String, SymbolTerms> bySymbol) {
   }
 
   public Optional<SymbolTerms> find(String symbol) {
-    return Optional.ofNullable(bySymbol.get(symbol));
+    // No symbol (a command on an order or position the account does not have) finds nothing.
+    return symbol == null ? Optional.empty() : Optional.ofNullable(bySymbol.get(symbol));
   }
 
   /**
