@@ -26,6 +26,9 @@ final class SettingsOps implements AdminOperations {
   private final Clock clock;
 
   private final int maxLeverage;
+  /** A symbol's fields that give its stored prices their meaning (see {@link #symbolInUse}). */
+  private static final java.util.List<String> SYMBOL_SCALE = java.util.List.of("digits", "baseCurrency", "quoteCurrency",
+    "marginCurrency");
 
   SettingsOps(Vertx vertx, Pool pool, Audited audited, Clock clock, int maxLeverage) {
     this.maxLeverage = maxLeverage;
@@ -129,6 +132,30 @@ final class SettingsOps implements AdminOperations {
       return Future.failedFuture(new AdminException(422, "LEVERAGE_ABOVE_MAXIMUM",
         "leverage may be at most admin.max-leverage " + maxLeverage, "leverage"));
     }
+    if (e == SettingEntities.SYMBOL && before != null && after != null
+      && SYMBOL_SCALE.stream().anyMatch(f -> !java.util.Objects.equals(before.getValue(f), after.getValue(f)))) {
+      return symbolInUse(conn, key).compose(used -> used
+        ? Future.failedFuture(new AdminException(409, "SYMBOL_IN_USE", "digits and currencies of a symbol cannot change "
+          + "while it has open positions or working orders", null))
+        : finish(conn, e, key, before, after, version, status));
+    }
+    return finish(conn, e, key, before, after, version, status);
+  }
+
+  /**
+   * Whether {@code symbol} has open positions or orders not final yet. Their prices are stored
+   * scaled by the symbol's digits and valued through its currencies: changing those under them
+   * re-reads every price and can leave the accounts with no conversion, stopping their margin
+   * control (found by the contract fuzzer: quoteCurrency XXX on a held symbol).
+   */
+  private static Future<Boolean> symbolInUse(SqlConnection conn, Object symbol) {
+    return conn.preparedQuery("SELECT EXISTS (SELECT 1 FROM position WHERE symbol = $1 AND closed_at IS NULL) "
+        + "OR EXISTS (SELECT 1 FROM trade_order WHERE symbol = $1 AND status IN ('NEW', 'PENDING', 'SENT_TO_LP')) AS used")
+      .execute(io.vertx.sqlclient.Tuple.of(symbol)).map(rows -> rows.iterator().next().getBoolean("used"));
+  }
+
+  private Future<Audited.Change> finish(SqlConnection conn, SettingEntity e, Object key, JsonObject before,
+                                        JsonObject after, long version, int status) {
     JsonObject result = new JsonObject().put("entityType", e.type()).put("key", key).put("version", version)
       .put("deleted", after == null).put("state", after);
     JsonObject audited = after == null ? new JsonObject().put("deleted", true) : after.copy();

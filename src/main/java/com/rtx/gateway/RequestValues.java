@@ -37,13 +37,14 @@ final class RequestValues {
     }
   }
 
-  /** The body as a JSON object; an empty one when there is none. */
+  /** The body as a JSON object; an empty one when there is none (or it is {@code null}). */
   static JsonObject body(RoutingContext rc) {
     if (rc.body() == null || rc.body().buffer() == null || rc.body().length() <= 0) {
       return new JsonObject();
     }
     try {
-      return rc.body().asJsonObject();
+      JsonObject body = rc.body().asJsonObject();
+      return body == null ? new JsonObject() : body; // the JSON text null
     } catch (DecodeException | ClassCastException e) {
       throw new ApiException(new ApiError(400, "VALIDATION_MALFORMED_BODY", "the body must be a JSON object", "body"));
     }
