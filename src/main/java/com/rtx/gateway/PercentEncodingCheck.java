@@ -21,8 +21,11 @@ final class PercentEncodingCheck implements Handler<RoutingContext> {
       return;
     }
     String field = query >= 0 && broken > query ? "query" : "path";
-    rc.fail(new ApiException(new ApiError(400, "VALIDATION_INVALID_VALUE", "the " + field
-      + " has a '%' not followed by two hex digits", field)));
+    ApiError error = new ApiError(400, "VALIDATION_INVALID_VALUE", "the " + field
+      + " has a '%' not followed by two hex digits", field);
+    // Answered here, not through rc.fail: routing the failure matches routes with path parameters,
+    // and matching one decodes the parameters again (an ERROR "Unhandled exception in router").
+    rc.response().setStatusCode(400).putHeader("Content-Type", "application/json").end(error.toJson().encode());
   }
 
   /** Index of the first {@code %} not followed by two hex digits, or -1. */
