@@ -41,6 +41,10 @@ final class WithdrawalsApi implements ApiOperations {
   private void request(RoutingContext rc) {
     long accountId = RequestValues.pathLong(rc, "accountId");
     JsonObject body = RequestValues.body(rc);
+    if (body.getString("comment", "").indexOf('\u0000') >= 0) {
+      // PostgreSQL text cannot hold NUL: refused before anything is stored (it answered 500).
+      throw new ApiException(new ApiError(400, "VALIDATION_INVALID_VALUE", "comment must not contain NUL", "comment"));
+    }
     TraderPrincipal trader = TraderPrincipal.of(rc);
     access.check(rc, accountId)
       .compose(id -> pool.preparedQuery("SELECT currency FROM account WHERE id = $1").execute(Tuple.of(accountId)))
