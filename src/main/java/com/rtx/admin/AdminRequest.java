@@ -20,7 +20,21 @@ record AdminRequest(String operationId, JsonObject path, JsonObject query, JsonO
   }
 
   long pathLong(String name) {
-    return Long.parseLong(path.getString(name));
+    return whole(path.getString(name), name);
+  }
+
+  /**
+   * {@code text} as a long. The contract's {@code integer} lets through what a long cannot hold
+   * ({@code 99999999999999999999}) and integral forms such as {@code 1.0}: those are the caller's
+   * error, 400 naming {@code field}, never a 500.
+   */
+  static long whole(String text, String field) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw new AdminException(400, "VALIDATION_INVALID_VALUE", field + " must be a whole number of at most 19 digits",
+        field);
+    }
   }
 
   String pathString(String name) {
@@ -35,7 +49,7 @@ record AdminRequest(String operationId, JsonObject path, JsonObject query, JsonO
 
   Long queryLong(String name) {
     String value = query(name);
-    return value == null ? null : Long.parseLong(value);
+    return value == null ? null : whole(value, name);
   }
 
   int limit(int fallback) {

@@ -23,7 +23,7 @@ record SettingEntity(String type, String table, String keyColumn, String keyJson
 
   /** The key from its path text. */
   Object key(String text) {
-    return generatedKey ? (Object) Long.parseLong(text) : text;
+    return generatedKey ? (Object) AdminRequest.whole(text, keyJson) : text;
   }
 
   String columns() {

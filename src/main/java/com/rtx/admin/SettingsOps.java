@@ -26,6 +26,7 @@ final class SettingsOps implements AdminOperations {
   private final Clock clock;
 
   private final int maxLeverage;
+  /** A symbol's fields that give its stored prices their meaning (see {@link #symbolInUse}). */
 
   SettingsOps(Vertx vertx, Pool pool, Audited audited, Clock clock, int maxLeverage) {
     this.maxLeverage = maxLeverage;
@@ -128,6 +129,10 @@ final class SettingsOps implements AdminOperations {
     if (e == SettingEntities.GROUP && after != null && after.getInteger("leverage", 0) > maxLeverage) {
       return Future.failedFuture(new AdminException(422, "LEVERAGE_ABOVE_MAXIMUM",
         "leverage may be at most admin.max-leverage " + maxLeverage, "leverage"));
+    }
+    AdminException unloadable = LoadableSettings.check(e, after);
+    if (unloadable != null) {
+      return Future.failedFuture(unloadable);
     }
     Future<Void> allowed = e == SettingEntities.SYMBOL
       ? SymbolInUse.check(conn, key.toString(), before, after) : Future.succeededFuture();

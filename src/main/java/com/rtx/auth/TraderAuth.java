@@ -65,9 +65,11 @@ public final class TraderAuth {
         return Future.failedFuture(new AuthFailure(AuthFailure.Code.LOGIN_THROTTLED,
           "too many failed logins; retry later", blocked.get()));
       }
+      // PostgreSQL text cannot hold NUL: such a name is nobody's (asking would fail the query: a 500).
+      String lookup = username.indexOf('\u0000') >= 0 ? "" : username;
       return pool.preparedQuery("SELECT id, username, password_hash, status, must_change_password FROM trader "
           + "WHERE username = $1")
-        .execute(Tuple.of(username))
+        .execute(Tuple.of(lookup))
         .compose(rows -> {
           Row trader = rows.size() == 0 ? null : rows.iterator().next();
           return hasher.verify(password, trader == null ? null : trader.getString("password_hash"))

@@ -50,7 +50,8 @@ final class AdminApiProxy {
       rb.security("staffBearer").httpHandler(JWTAuthHandler.create(bearer));
       for (Operation operation : contract.operations()) {
         String id = operation.getOperationId();
-        rb.getRoute(id).addHandler(rc -> forward(vertx, id, clients, rc))
+        boolean takesBody = operation.getRequestBody() != null;
+        rb.getRoute(id).addHandler(rc -> forward(vertx, id, takesBody, clients, rc))
           .addFailureHandler(rc -> authorizeRefused(vertx, id, clients, rc));
       }
       return rb.createRouter();
@@ -99,13 +100,18 @@ final class AdminApiProxy {
       .put("requestId", rc.response().headers().get(com.rtx.platform.logging.RequestIds.HEADER));
   }
 
-  private static void forward(Vertx vertx, String operationId, ClientAddress clients, RoutingContext rc) {
+  /**
+   * Only an operation whose contract declares a body gets one (validated as a JSON object by then);
+   * a body sent to any other operation is ignored, whatever it holds (it is not JSON, or not an object).
+   */
+  private static void forward(Vertx vertx, String operationId, boolean takesBody, ClientAddress clients,
+                              RoutingContext rc) {
     JsonObject path = new JsonObject();
     rc.pathParams().forEach(path::put);
     JsonObject query = new JsonObject();
     rc.queryParams().names().forEach(name -> query.put(name, rc.queryParams().get(name)));
     RequestBody body = rc.body();
-    Object json = body == null || body.isEmpty() ? null : body.asJsonObject();
+    Object json = !takesBody || body == null || body.isEmpty() ? null : body.asJsonObject();
     JsonObject request = envelope(operationId, clients, rc).put("path", path).put("query", query).put("body", json);
     vertx.eventBus().<JsonObject>request(AdminAddresses.API, request, new DeliveryOptions().setSendTimeout(TIMEOUT_MS))
       .onSuccess(reply -> respond(rc, reply.body()))

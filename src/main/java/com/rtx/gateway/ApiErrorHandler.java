@@ -48,6 +48,11 @@ final class ApiErrorHandler implements Handler<RoutingContext> {
     if (failure instanceof HttpException http && http.getCause() instanceof ValidatorException invalid) {
       return ValidationErrors.of(invalid);
     }
+    if (failure instanceof ValidatorException invalid) {
+      // Thrown as is (not wrapped) when vertx-openapi decodes a query value a second time and the
+      // decoded text holds a '%' ("from=%25s" is "%s"): the caller's input, never a 500.
+      return ValidationErrors.of(invalid);
+    }
     if (failure instanceof HttpException http && isBearerFailure(http)) {
       // RFC 6750: a refused bearer token is answered with this challenge.
       rc.response().putHeader("WWW-Authenticate", "Bearer realm=\"rtx\", error=\"invalid_token\"");

@@ -37,14 +37,14 @@ final class AuthApi implements ApiOperations {
   }
 
   private void login(RoutingContext rc) {
-    JsonObject body = rc.body().asJsonObject();
+    JsonObject body = RequestValues.body(rc);
     // The real client (X-Forwarded-For only from trusted proxies): behind an ingress, per-IP
     // throttling must count each trader's address, not the ingress'.
     reply(rc, auth.login(body.getString("username"), body.getString("password"), clients.of(rc.request())));
   }
 
   private void changePassword(RoutingContext rc) {
-    JsonObject body = rc.body().asJsonObject();
+    JsonObject body = RequestValues.body(rc);
     TraderPrincipal trader = TraderPrincipal.of(rc);
     auth.changePassword(trader.traderId(), trader.username(), trader.sessionId(), body.getString("currentPassword"),
         body.getString("newPassword"), clients.of(rc.request()))
@@ -55,11 +55,11 @@ final class AuthApi implements ApiOperations {
   }
 
   private void refresh(RoutingContext rc) {
-    reply(rc, auth.refresh(rc.body().asJsonObject().getString("refreshToken")));
+    reply(rc, auth.refresh(RequestValues.body(rc).getString("refreshToken")));
   }
 
   private void logout(RoutingContext rc) {
-    JsonObject body = rc.body() == null || rc.body().isEmpty() ? new JsonObject() : rc.body().asJsonObject();
+    JsonObject body = RequestValues.body(rc);
     String refreshToken = body.getString("refreshToken");
     var principal = TraderPrincipal.optional(rc);
     Future<Void> done;

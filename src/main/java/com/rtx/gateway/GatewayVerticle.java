@@ -138,6 +138,7 @@ public final class GatewayVerticle extends VerticleBase {
     RtxConfig.Ws limits = platform.config().ws();
     Router router = Router.router(vertx);
     router.route().handler(new RequestIdHandler());
+    router.route().handler(new PercentEncodingCheck());
     router.route().handler(new FormsOnlyWithBodies());
     // Once stopping, a request that still reaches this instance (the port is shared by every
     // instance and stays open until the last one has drained) is refused at once, never started.

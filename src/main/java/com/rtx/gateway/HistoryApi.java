@@ -33,7 +33,7 @@ final class HistoryApi implements ApiOperations {
   }
 
   private void deals(RoutingContext rc) {
-    long accountId = Long.parseLong(rc.pathParam("accountId"));
+    long accountId = RequestValues.pathLong(rc, "accountId");
     access.check(rc, accountId)
       .compose(id -> pool.preparedQuery("SELECT d.*, s.digits, a.currency FROM deal d JOIN account a ON a.id = d.account_id "
           + "LEFT JOIN symbol s ON s.name = d.symbol WHERE d.account_id = $1 AND d.id < $2 ORDER BY d.id DESC LIMIT $3")
@@ -59,7 +59,7 @@ final class HistoryApi implements ApiOperations {
   }
 
   private void ledger(RoutingContext rc) {
-    long accountId = Long.parseLong(rc.pathParam("accountId"));
+    long accountId = RequestValues.pathLong(rc, "accountId");
     access.check(rc, accountId)
       .compose(id -> pool.preparedQuery("SELECT l.*, a.currency FROM ledger_entry l JOIN account a ON a.id = l.account_id "
           + "WHERE l.account_id = $1 AND l.id < $2 ORDER BY l.id DESC LIMIT $3")
@@ -85,13 +85,13 @@ final class HistoryApi implements ApiOperations {
   }
 
   private static Tuple page(RoutingContext rc, long accountId) {
-    String before = rc.queryParams().get("before");
-    return Tuple.of(accountId, before == null ? Long.MAX_VALUE : Long.parseLong(before), limit(rc));
+    Long before = RequestValues.queryLong(rc, "before");
+    return Tuple.of(accountId, before == null ? Long.MAX_VALUE : before, limit(rc));
   }
 
   private static int limit(RoutingContext rc) {
     String limit = rc.queryParams().get("limit");
-    return limit == null ? 100 : Integer.parseInt(limit);
+    return limit == null ? 100 : (int) RequestValues.whole(limit, "limit"); // the contract bounds it to 1..500
   }
 
   private static void json(RoutingContext rc, String field, JsonArray items, RowSet<Row> rows, int limit) {

@@ -102,13 +102,11 @@ final class TradingApi implements ApiOperations {
   }
 
   private void command(RoutingContext rc, String op, String idParam) {
-    long accountId = Long.parseLong(rc.pathParam("accountId"));
+    long accountId = RequestValues.pathLong(rc, "accountId");
     // Only operations whose contract has a body had it validated as JSON; cancelOrder (DELETE) has none.
-    JsonObject parsed = op.equals("cancelOrder") || rc.body() == null || rc.body().buffer() == null
-      || rc.body().length() <= 0 ? null : rc.body().asJsonObject();
-    JsonObject body = parsed == null ? new JsonObject() : parsed;
+    JsonObject body = op.equals("cancelOrder") ? new JsonObject() : RequestValues.body(rc);
     JsonObject request = body.copy().put("op", op).put("accountId", accountId)
-      .put(idParam, Long.parseLong(rc.pathParam(idParam)));
+      .put(idParam, RequestValues.pathLong(rc, idParam));
     Future<Void> limited = op.equals("closePosition") || op.equals("closeBy") ? limiter.acquire(accountId)
       : Future.succeededFuture();
     access.check(rc, accountId)
@@ -119,7 +117,7 @@ final class TradingApi implements ApiOperations {
   }
 
   private void read(RoutingContext rc, String part) {
-    long accountId = Long.parseLong(rc.pathParam("accountId"));
+    long accountId = RequestValues.pathLong(rc, "accountId");
     access.check(rc, accountId)
       .compose(id -> send(new JsonObject().put("op", "account").put("accountId", accountId)))
       .onSuccess(reply -> {

@@ -39,8 +39,12 @@ final class WithdrawalsApi implements ApiOperations {
   }
 
   private void request(RoutingContext rc) {
-    long accountId = Long.parseLong(rc.pathParam("accountId"));
-    JsonObject body = rc.body().asJsonObject();
+    long accountId = RequestValues.pathLong(rc, "accountId");
+    JsonObject body = RequestValues.body(rc);
+    if (body.getString("comment", "").indexOf('\u0000') >= 0) {
+      // PostgreSQL text cannot hold NUL: refused before anything is stored (it answered 500).
+      throw new ApiException(new ApiError(400, "VALIDATION_INVALID_VALUE", "comment must not contain NUL", "comment"));
+    }
     TraderPrincipal trader = TraderPrincipal.of(rc);
     access.check(rc, accountId)
       .compose(id -> pool.preparedQuery("SELECT currency FROM account WHERE id = $1").execute(Tuple.of(accountId)))
@@ -61,7 +65,7 @@ final class WithdrawalsApi implements ApiOperations {
   }
 
   private void list(RoutingContext rc) {
-    long accountId = Long.parseLong(rc.pathParam("accountId"));
+    long accountId = RequestValues.pathLong(rc, "accountId");
     access.check(rc, accountId)
       .compose(id -> pool.preparedQuery("SELECT id, amount, status, requested_at, decided_at FROM balance_request "
         + "WHERE account_id = $1 AND type = 'WITHDRAWAL' ORDER BY id DESC LIMIT 100").execute(Tuple.of(accountId)))

@@ -37,9 +37,20 @@ public final class Markup {
     return new ClientPrice(clientBid, clientAsk);
   }
 
-  /** {@code q} with its prices replaced by the client prices; everything else is kept. */
+  /**
+   * {@code q} with its prices replaced by the client prices; everything else is kept, except that
+   * a markup wider than the price itself (a client bid at or below zero) leaves nothing to deal
+   * at: that quote is {@link QuoteStatus#STALE}, so orders are refused and stop-outs wait for a
+   * dealable price instead of failing on a non-positive fill price (found by the contract fuzzer:
+   * a markup profile of 100,000 bid points on USDJPY made every SELL and every stop-out close of
+   * its accounts throw).
+   */
   public static AggregatedQuote apply(MarkupProfile p, AggregatedQuote q) {
     ClientPrice price = apply(p, q.symbol(), q.bid(), q.ask());
+    if (price.bid() <= 0 && q.status() == QuoteStatus.OK) {
+      return new AggregatedQuote(q.symbol(), price.bid(), price.ask(), q.bidLp(), q.askLp(), QuoteStatus.STALE,
+        q.sequence(), q.lpTimeMillis(), q.engineTimeMillis());
+    }
     return q.withPrices(price.bid(), price.ask());
   }
 }

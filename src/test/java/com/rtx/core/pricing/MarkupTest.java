@@ -109,4 +109,16 @@ class MarkupTest {
 
     assertThatThrownBy(() -> Markup.apply(p, "EURUSD", 1, Long.MAX_VALUE)).isInstanceOf(ArithmeticException.class);
   }
+
+  /** USDJPY 150.000/150.004 (3 digits) with 200,000 bid points: the client bid would be -50.000. */
+  @Test
+  void aMarkupWiderThanThePriceLeavesAQuoteThatIsNeverDealtOn() {
+    MarkupProfile wide = new MarkupProfile("wide", new MarkupRule(200_000, 0, 0), Map.of());
+    AggregatedQuote lp = new AggregatedQuote("USDJPY", 150_000, 150_004, "LP1", "LP1", QuoteStatus.OK, 1, 0, 0);
+    AggregatedQuote client = Markup.apply(wide, lp);
+    assertThat(client.bid()).isEqualTo(-50_000);
+    assertThat(client.status()).isEqualTo(QuoteStatus.STALE);
+    assertThat(Markup.apply(new MarkupProfile("narrow", new MarkupRule(3, 3, 0), Map.of()), lp).status())
+      .isEqualTo(QuoteStatus.OK);
+  }
 }
