@@ -68,6 +68,18 @@ class AdminInputIT {
     assertThat(api.auditRows("request_id = '" + requestId + "'")).as("nothing done").isZero();
   }
 
+  /** A name with a trailing line terminator fails its pattern ({@code $} alone would let it pass). */
+  @Test
+  void aNameEndingInALineTerminatorIsA400NamingTheField() {
+    String admin = api.login("admin", PASSWORD);
+    for (String end : new String[] {"\\n", "\\r\\n", "\\u2028"}) {
+      String requestId = "in-" + UUID.randomUUID();
+      refusedNaming(api.raw("POST", "/api/admin/v1/groups", "{\"name\":\"vip" + end + "\",\"markupProfile\":\"raw\"}",
+        admin, requestId), "name");
+      assertThat(api.auditRows("request_id = '" + requestId + "'")).as("nothing done").isZero();
+    }
+  }
+
   @Test
   void staffDataIsNeverCachedNorSniffed() {
     String admin = api.login("admin", PASSWORD);

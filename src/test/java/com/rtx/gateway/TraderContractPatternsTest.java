@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The trader contract's patterns end at the end of input. The Vert.x JSON-schema validator
+ * The trader and admin contracts' patterns end at the end of input. The Vert.x JSON-schema validator
  * applies a pattern with Java's {@code Matcher.find()}, where {@code $} also matches before a
  * final line terminator: {@code ^[A-Z0-9._]{1,32}$} accepts {@code "EURUSD\n"}.
  */
@@ -28,9 +28,22 @@ class TraderContractPatternsTest {
   }
 
   @Test
+  void everyPatternOfTheAdminContractEndsAtTheEndOfInput() throws IOException {
+    List<String> patterns = patterns(AdminApiProxy.CONTRACT);
+    assertThat(patterns).hasSizeGreaterThanOrEqualTo(10);
+    endAtTheEndOfInput(patterns);
+  }
+
+  @Test
   void everyPatternOfTheTraderContractEndsAtTheEndOfInput() throws IOException {
-    List<String> patterns = patterns();
+    List<String> patterns = patterns(TraderApiRouter.CONTRACT);
     assertThat(patterns).hasSizeGreaterThanOrEqualTo(5);
+    endAtTheEndOfInput(patterns);
+    Pattern symbol = Pattern.compile(patterns.stream().filter(p -> p.contains("A-Z0-9._")).findFirst().orElseThrow());
+    assertThat(symbol.matcher("EURUSD").find()).isTrue();
+  }
+
+  private static void endAtTheEndOfInput(List<String> patterns) {
     for (String pattern : patterns) {
       assertThat(pattern).as(pattern).startsWith("^").endsWith("(?![\\s\\S])").doesNotContain("$");
       Pattern compiled = Pattern.compile(pattern);
@@ -40,14 +53,12 @@ class TraderContractPatternsTest {
         assertThat(compiled.matcher("A".repeat(43) + end).find()).as(pattern).isFalse();
       }
     }
-    Pattern symbol = Pattern.compile(patterns.stream().filter(p -> p.contains("A-Z0-9._")).findFirst().orElseThrow());
-    assertThat(symbol.matcher("EURUSD").find()).isTrue();
   }
 
   /** The pattern values as the validator sees them (YAML double-quoted escapes undone). */
-  private static List<String> patterns() throws IOException {
+  private static List<String> patterns(String contract) throws IOException {
     String yaml;
-    try (InputStream in = TraderContractPatternsTest.class.getClassLoader().getResourceAsStream(TraderApiRouter.CONTRACT)) {
+    try (InputStream in = TraderContractPatternsTest.class.getClassLoader().getResourceAsStream(contract)) {
       yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     List<String> patterns = new ArrayList<>();
