@@ -71,6 +71,9 @@ public final class LoginThrottle {
   public record Limits(int perUser, int perIp, Duration window) {
   }
 
+  /** How long a throttle call waits for Redis before counting in this process instead. */
+  static final long REDIS_ANSWER_MS = 500;
+
   private final RedisAPI redis;
   private final Limits limits;
   private final Clock clock;
@@ -96,6 +99,8 @@ public final class LoginThrottle {
     String address = ipKey(ip);
     return redis.eval(List.of(ATTEMPT_SCRIPT, "2", user, address, Long.toString(limits.window().toMillis()),
         Integer.toString(limits.perUser()), Integer.toString(limits.perIp())))
+      // A hanging Redis falls back like a failing one instead of holding every login.
+      .timeout(REDIS_ANSWER_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
       .map(reply -> {
         long retryMs = reply.get(2).toLong();
         return retryMs < 0 ? Optional.<Duration>empty() : Optional.of(Duration.ofMillis(Math.max(1000, retryMs)));
@@ -109,7 +114,8 @@ public final class LoginThrottle {
     String address = ipKey(ip);
     local.remove(user);
     local.computeIfPresent(address, (k, w) -> w.count > 0 ? new Window(w.count - 1, w.endsAt) : w);
-    return redis.eval(List.of(SUCCESS_SCRIPT, "2", user, address)).<Void>mapEmpty()
+    return redis.eval(List.of(SUCCESS_SCRIPT, "2", user, address))
+      .timeout(REDIS_ANSWER_MS, java.util.concurrent.TimeUnit.MILLISECONDS).<Void>mapEmpty()
       .recover(e -> fallback("clear", e).mapEmpty());
   }
 

@@ -84,6 +84,24 @@ public final class SessionRevocations {
     });
   }
 
+  /**
+   * Remembers the sessions revoked within the last access-token lifetime, from PostgreSQL: a gateway
+   * that starts after a revocation (a new pod, the other colour) refuses their tokens even if Redis
+   * lost the key (eviction, a failed write). Sessions still holding a live refresh token (a rotation
+   * revokes only the old token) are not among them.
+   */
+  public Future<Integer> loadRecent() {
+    return pool.preparedQuery("SELECT DISTINCT r.family_id FROM refresh_token r WHERE r.revoked_at > $1 "
+        + "AND NOT EXISTS (SELECT 1 FROM refresh_token l WHERE l.family_id = r.family_id AND l.revoked_at IS NULL)")
+      .execute(Tuple.of(java.time.OffsetDateTime.ofInstant(clock.instant().minus(ttl), java.time.ZoneOffset.UTC)))
+      .map(rows -> {
+        List<UUID> sessions = new ArrayList<>();
+        rows.forEach(row -> sessions.add(row.getUUID("family_id")));
+        remember(sessions);
+        return sessions.size();
+      });
+  }
+
   /** Records sessions another node revoked ({@link Addresses#SESSIONS_REVOKED}). */
   public void remember(Collection<UUID> sessions) {
     long now = clock.millis();
@@ -99,13 +117,24 @@ public final class SessionRevocations {
       : Future.succeededFuture(claims));
   }
 
+  /** Whether this process has heard of the session's revocation (no I/O; see {@link #revoked}). */
+  public boolean knownRevoked(UUID session) {
+    Long until = recent.get(session);
+    return until != null && until > clock.millis();
+  }
+
+  /** How long a revocation lookup waits for Redis before asking PostgreSQL. */
+  static final long REDIS_ANSWER_MS = 500;
+
   /** Whether the session was revoked (Redis, then PostgreSQL when Redis does not answer). */
   public Future<Boolean> revoked(UUID session) {
-    Long until = recent.get(session);
-    if (until != null && until > clock.millis()) {
+    if (knownRevoked(session)) {
       return Future.succeededFuture(true);
     }
-    return redis.exists(List.of(PREFIX + session)).map(n -> n.toLong() > 0)
+    // A Redis that hangs rather than fails must not hang every trader request: past the timeout,
+    // PostgreSQL decides as it does when Redis errors.
+    return redis.exists(List.of(PREFIX + session)).timeout(REDIS_ANSWER_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
+      .map(n -> n.toLong() > 0)
       .recover(e -> pool.preparedQuery("SELECT NOT EXISTS (SELECT 1 FROM refresh_token WHERE family_id = $1 "
           + "AND revoked_at IS NULL) AS ended").execute(Tuple.of(session))
         .map(rows -> rows.iterator().next().getBoolean("ended")))

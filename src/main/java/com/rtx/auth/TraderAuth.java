@@ -147,24 +147,34 @@ public final class TraderAuth {
           "too many wrong passwords; retry later", blocked.get()));
       }
       return pool.preparedQuery("SELECT password_hash FROM trader WHERE id = $1").execute(Tuple.of(traderId))
-        .compose(rows -> hasher.verify(current, rows.size() == 0 ? null : rows.iterator().next().getString("password_hash")))
-        .compose(ok -> {
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("password_hash"))
+        .compose(stored -> hasher.verify(current, stored).compose(ok -> {
           if (!ok) {
             LOG.info("password change refused for {} from {}: wrong current password", username, ip);
             return Future.failedFuture(new AuthFailure(AuthFailure.Code.INVALID_CREDENTIALS, "the current password is wrong"));
           }
-          return replacePassword(traderId, username, sessionId, next, ip);
-        });
+          return replacePassword(traderId, username, sessionId, stored, next, ip);
+        }));
     });
   }
 
-  private Future<String> replacePassword(long traderId, String username, UUID sessionId, String next, String ip) {
+  /**
+   * Replaces {@code verified} (the hash the current password was checked against) only if it is still
+   * the stored one and the caller's session is still live: a staff reset or a logout that commits while
+   * this change hashes wins, instead of being silently overwritten by it.
+   */
+  private Future<String> replacePassword(long traderId, String username, UUID sessionId, String verified, String next,
+                                         String ip) {
     Instant now = clock.instant();
     return hasher.hash(next)
       .compose(hash -> pool.withTransaction(conn -> conn.preparedQuery(
-          "UPDATE trader SET password_hash = $2, must_change_password = false WHERE id = $1")
-        .execute(Tuple.of(traderId, hash))
-        .compose(v -> RefreshTokens.revokeTraderSessions(conn, traderId, sessionId, now))))
+          "UPDATE trader SET password_hash = $2, must_change_password = false WHERE id = $1 AND password_hash = $3 "
+            + "AND EXISTS (SELECT 1 FROM refresh_token WHERE family_id = $4 AND trader_id = $1 AND revoked_at IS NULL)")
+        .execute(Tuple.of(traderId, hash, verified, sessionId))
+        .compose(updated -> updated.rowCount() == 1
+          ? RefreshTokens.revokeTraderSessions(conn, traderId, sessionId, now)
+          : Future.failedFuture(new AuthFailure(AuthFailure.Code.INVALID_CREDENTIALS,
+            "the password or the session changed meanwhile; log in again")))))
       .compose(ended -> revocations.revoke(ended).map(v -> ended.size()))
       .compose(ended -> throttle.succeeded(username, ip).map(v -> {
         LOG.info("trader {} ({}) changed their password; {} other session(s) ended", username, traderId, ended);

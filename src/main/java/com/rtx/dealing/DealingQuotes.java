@@ -70,6 +70,11 @@ final class DealingQuotes {
     Map<String, AggregatedQuote> client = new HashMap<>();
     latest.forEach((symbol, q) -> {
       AggregatedQuote marked = Markup.apply(profile, q);
+      if (marked.bid() <= 0) {
+        // A markup wider than the price: no price to deal or value on (a negative bid would turn P/L,
+        // margin and conversions negative), so the symbol counts as unpriced for this profile.
+        return;
+      }
       if (marked.status() == QuoteStatus.OK && nowMillis - q.engineTimeMillis() > staleMs) {
         marked = new AggregatedQuote(marked.symbol(), marked.bid(), marked.ask(), marked.bidLp(), marked.askLp(),
           QuoteStatus.STALE, marked.sequence(), marked.lpTimeMillis(), marked.engineTimeMillis());

@@ -73,6 +73,9 @@ final class ClientAddress {
     } else if (address.indexOf(':') > 0 && address.indexOf(':') == address.lastIndexOf(':') && address.contains(".")) {
       address = address.substring(0, address.indexOf(':'));
     }
+    if (address.indexOf('/') >= 0) {
+      return null; // a network, not an address (Cidr.parse would take it)
+    }
     try {
       Cidr.parse(address);
       return address;

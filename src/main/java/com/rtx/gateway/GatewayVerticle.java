@@ -96,6 +96,10 @@ public final class GatewayVerticle extends VerticleBase {
         ws = webSocket();
         return keys;
       })
+      .compose(keys -> revocations.loadRecent().map(n -> {
+        LOG.info("{} session(s) revoked within the access-token lifetime remembered", n);
+        return keys;
+      }))
       .compose(keys -> Future.all(traderApi(keys), AdminApiProxy.create(vertx, AccessTokenAuth.staff(new AccessTokens(vertx,
         keys, platform.clock(), platform.config().auth().accessTokenTtlS(), AccessTokens.STAFF_AUDIENCE)), clients)))
       .compose(routers -> listen(routers.resultAt(0), routers.resultAt(1)));

@@ -84,6 +84,12 @@ final class WsAccountChannel {
     if (connection.closed()) {
       return;
     }
+    if (revocations.knownRevoked(verified.claims().sessionId())) {
+      // Revoked while the group was read: the bus message found no socket of this session to close.
+      connection.sendControl(WsMessages.error("UNAUTHENTICATED",
+        "the session of this access token has ended; log in again", "token"));
+      return;
+    }
     WsSession session = connection.session();
     AccessClaims claims = verified.claims();
     boolean sameTrader = session.authenticated() && session.trader().traderId() == claims.traderId();

@@ -117,4 +117,62 @@ class SessionRevocationsIT {
     clock.advanceTo(clock.millis() + TTL.toMillis() + 1);
     assertThat(await(redisDown.revoked(session))).as("after the lifetime PostgreSQL decides: still live there").isFalse();
   }
+
+  /** A gateway that starts after a logout refuses its token even when Redis lost the key (eviction, failed write). */
+  @Test
+  void aNodeStartedAfterARevocationKnowsItWithoutRedisKeepingIt() throws Exception {
+    RedisAPI redis = redis(TestInfra.redisUrl(13));
+    SessionRevocations running = new SessionRevocations(vertx, redis, pool, clock, TTL);
+    RefreshTokens refresh = new RefreshTokens(pool, running);
+    RefreshTokens.Issued rotating = await(refresh.issue(traderId, Instant.now(), Instant.now().plusSeconds(3600)));
+    UUID ended = await(refresh.issue(traderId, Instant.now(), Instant.now().plusSeconds(3600))).familyId();
+    await(refresh.rotate(rotating.token(), Instant.now()));
+    await(refresh.revokeFamily(ended, Instant.now()));
+    await(redis.del(List.of("rtx:auth:revoked:" + ended)));
+
+    SessionRevocations started = new SessionRevocations(vertx, redis, pool, clock, TTL);
+    assertThat(await(started.loadRecent())).isPositive();
+
+    assertThat(await(started.revoked(ended))).as("remembered from PostgreSQL").isTrue();
+    assertThat(await(started.revoked(rotating.familyId()))).as("a rotation is no revocation").isFalse();
+  }
+
+  /**
+   * A password change that passed the gateway's session check while a staff reset (or a logout)
+   * committed must not overwrite it: the change applies only to a live session and the very hash
+   * its current password was checked against.
+   */
+  @Test
+  void aPasswordChangeLosesToARevocationThatCommittedFirst() throws Exception {
+    RedisAPI redis = redis(TestInfra.redisUrl(13));
+    SessionRevocations revocations = new SessionRevocations(vertx, redis, pool, clock, TTL);
+    RefreshTokens refresh = new RefreshTokens(pool, revocations);
+    PasswordHasher hasher = new PasswordHasher(vertx);
+    String hash = await(hasher.hash("old-Pa55word"));
+    long trader;
+    try (Connection c = TestInfra.connect(database);
+         ResultSet rs = c.createStatement().executeQuery("INSERT INTO trader (username, password_hash) VALUES "
+           + "('racing-change', '" + hash + "') RETURNING id")) {
+      rs.next();
+      trader = rs.getLong(1);
+    }
+    io.vertx.core.json.JsonObject key = SigningKeys.generateEs256().put("kid", "k1");
+    AccessTokens tokens = new AccessTokens(vertx, new SigningKeys(List.of(new SigningKeys.Key("k1", "ES256",
+      java.util.Optional.of(key.getString("private-key")), key.getString("public-key"))), "k1"), clock, 900);
+    LoginThrottle throttle = new LoginThrottle(redis, new LoginThrottle.Limits(5, 50, Duration.ofMinutes(5)), clock,
+      new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    TraderAuth auth = new TraderAuth(pool, hasher, tokens, refresh, throttle, clock, Duration.ofDays(1), revocations);
+    UUID session = await(refresh.issue(trader, Instant.now(), Instant.now().plusSeconds(3600))).familyId();
+    await(refresh.revokeFamily(session, Instant.now()));
+
+    Throwable refused = auth.changePassword(trader, "racing-change", session, "old-Pa55word", "new-Pa55word", "10.1.2.3")
+      .toCompletionStage().toCompletableFuture().handle((ok, e) -> e).get(20, TimeUnit.SECONDS);
+
+    assertThat(refused).isInstanceOf(AuthFailure.class);
+    try (Connection c = TestInfra.connect(database);
+         ResultSet rs = c.createStatement().executeQuery("SELECT password_hash FROM trader WHERE id = " + trader)) {
+      rs.next();
+      assertThat(rs.getString(1)).as("the password stays as it was").isEqualTo(hash);
+    }
+  }
 }

@@ -33,4 +33,15 @@ class DealingQuotesTest {
     assertThat(fresh.bid()).isEqualTo(110_006);
     assertThat(fresh.status()).isEqualTo(QuoteStatus.OK);
   }
+
+  /** A markup wider than the price leaves no price at all: positions are then unvalued, never valued negative. */
+  @Test
+  void aMarkupThatTakesTheBidToZeroOrBelowLeavesTheSymbolUnpriced() {
+    DealingQuotes quotes = new DealingQuotes(1_000);
+    quotes.update(quote(110_000, 10_000));
+    MarkupProfile absurd = new MarkupProfile("absurd", new MarkupRule(110_000, 0, 0), Map.of());
+
+    assertThat(quotes.forProfile(absurd, 10_100).find("EURUSD")).isEmpty();
+    assertThat(quotes.forProfile(STANDARD, 10_100).find("EURUSD")).isPresent();
+  }
 }
