@@ -195,8 +195,7 @@ public final class DealingVerticle extends VerticleBase {
             faults, () -> shardLost(shard));
           owned.put(shard, s);
           MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(DealingAddresses.SHARD_PREFIX + shard,
-            m -> s.request(m.body()).onComplete(ar -> m.reply(ar.succeeded() ? ar.result()
-              : DealingReplies.error(500, "INTERNAL", String.valueOf(ar.cause()), null))));
+            m -> s.request(m.body()).onComplete(ar -> m.reply(ar.succeeded() ? ar.result() : internal(shard, ar.cause()))));
           shardConsumers.put(shard, consumer);
           LOG.info("dealing shard {} acquired: {} accounts", shard, s.accountCount());
           return consumer.completion();
@@ -259,5 +258,11 @@ public final class DealingVerticle extends VerticleBase {
       consumer.unregister();
     }
     LOG.warn("dealing shard {} is no longer served by this node", shard);
+  }
+
+  /** A request that failed inside the shard: logged here, answered without its text (never internals to a client). */
+  private static JsonObject internal(int shard, Throwable cause) {
+    LOG.error("shard {}: a request failed", shard, cause);
+    return DealingReplies.error(500, "INTERNAL", "the request could not be served", null);
   }
 }

@@ -80,6 +80,17 @@ class AdminInputIT {
     }
   }
 
+  /** A markup wider than any price would leave symbols unpriced for a whole group: bounded by the contract. */
+  @Test
+  void aMarkupBeyondTenThousandPointsIsA400NamingTheField() {
+    String admin = api.login("admin", PASSWORD);
+    String requestId = "in-" + UUID.randomUUID();
+    refusedNaming(api.raw("POST", "/api/admin/v1/markup-profiles",
+      "{\"name\":\"absurd\",\"bidPoints\":200000,\"askPoints\":0,\"minSpreadPoints\":0}", admin, requestId),
+      "bidPoints");
+    assertThat(api.auditRows("request_id = '" + requestId + "'")).as("nothing done").isZero();
+  }
+
   @Test
   void staffDataIsNeverCachedNorSniffed() {
     String admin = api.login("admin", PASSWORD);
