@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 
 /**
- * One admin API request as the gateway forwards it ({@link com.rtx.platform.AdminAddresses#API}):
+ * One admin API request as the gateway forwards it ({@link com.rtx.bus.AdminAddresses#API}):
  * already authenticated (when the operation is secured) and valid against the contract.
  */
 record AdminRequest(String operationId, JsonObject path, JsonObject query, JsonObject body, JsonObject staff,

@@ -4,7 +4,7 @@ import com.rtx.auth.AccessTokens;
 import com.rtx.auth.PasswordHasher;
 import com.rtx.auth.SigningKeys;
 import com.rtx.auth.SessionRevocations;
-import com.rtx.platform.AdminAddresses;
+import com.rtx.bus.AdminAddresses;
 import com.rtx.platform.Platform;
 import com.rtx.platform.config.RtxConfig;
 import io.vertx.core.Future;

@@ -20,7 +20,7 @@ record AuditEntry(Instant at, Actor actor, String action, String outcome, String
 
   /**
    * This entry as dealing writes it in the transaction of the change it audits (see
-   * {@code com.rtx.platform.DealingAddresses}: the {@code audit} field of a balance operation).
+   * {@code com.rtx.bus.DealingAddresses}: the {@code audit} field of a balance operation).
    */
   JsonObject toDealing() {
     Actor a = actor == null ? Actor.ANONYMOUS : actor;

@@ -1,6 +1,6 @@
 package com.rtx.admin;
 
-import com.rtx.platform.Addresses;
+import com.rtx.bus.Addresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -1,9 +1,9 @@
 package com.rtx.cli;
 
+import com.rtx.app.RtxAssembly;
 import com.rtx.platform.config.ConfigException;
 import com.rtx.platform.config.ConfigLoader;
 import com.rtx.platform.config.RtxConfig;
-import com.rtx.platform.RoleCatalog;
 import com.rtx.platform.db.Migrator;
 import com.rtx.platform.db.PgTarget;
 import com.rtx.platform.embedded.EmbeddedPostgresServer;
@@ -53,7 +53,7 @@ final class MigrateCommand implements Callable<Integer> {
     RtxConfig rtx;
     try {
       rtx = RtxConfig.parse(new ConfigLoader(null, config.sources(new JsonObject())).loadLocalLayers(),
-        RoleCatalog.available());
+        RtxAssembly.roles().available());
     } catch (ConfigException e) {
       spec.commandLine().getErr().println("rtx: " + e.getMessage());
       return RtxCommand.USAGE;

@@ -1,9 +1,9 @@
 package com.rtx.cli;
 
-import com.rtx.platform.PortInUseException;
+import com.rtx.app.RtxAssembly;
 import com.rtx.platform.Engine;
+import com.rtx.platform.PortInUseException;
 import com.rtx.platform.Role;
-import com.rtx.platform.RoleCatalog;
 import com.rtx.platform.config.ConfigException;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -53,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
     }
     Engine engine;
     try {
-      engine = Engine.start(config.sources(overrides), ephemeral);
+      engine = RtxAssembly.start(config.sources(overrides), ephemeral);
     } catch (ConfigException e) {
       return fail(e.getMessage());
     } catch (PortInUseException e) {
@@ -79,9 +79,9 @@ final class RunCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "Unknown role: '" + name + "' (roles: "
           + Arrays.stream(Role.values()).map(Role::id).collect(Collectors.joining(", ")) + ")");
       }
-      if (!RoleCatalog.available().contains(Role.fromId(name).get())) {
+      if (!RtxAssembly.roles().available().contains(Role.fromId(name).get())) {
         throw new ParameterException(spec.commandLine(), "Role '" + name + "' is not available in this build "
-          + "(available: " + RoleCatalog.available().stream().map(Role::id).collect(Collectors.joining(", ")) + ")");
+          + "(available: " + RtxAssembly.roles().available().stream().map(Role::id).collect(Collectors.joining(", ")) + ")");
       }
     }
     return roles;

@@ -1,6 +1,6 @@
 package com.rtx.dealing;
 
-import com.rtx.platform.DealingAddresses;
+import com.rtx.bus.DealingAddresses;
 import com.rtx.core.account.AccountStatus;
 import com.rtx.core.dealing.AccountState;
 import com.rtx.core.trading.Order;

@@ -8,7 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * The reply bodies of dealing requests (see {@link com.rtx.platform.DealingAddresses}): every reply
+ * The reply bodies of dealing requests (see {@link com.rtx.bus.DealingAddresses}): every reply
  * carries {@code httpStatus}; refusals and errors carry {@code error: {code, message, field}}.
  */
 final class DealingReplies {

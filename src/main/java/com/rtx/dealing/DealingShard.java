@@ -1,6 +1,6 @@
 package com.rtx.dealing;
 
-import com.rtx.platform.DealingAddresses;
+import com.rtx.bus.DealingAddresses;
 import com.rtx.core.account.Group;
 import com.rtx.core.conversion.PriceUnavailableException;
 import com.rtx.core.conversion.Quotes;

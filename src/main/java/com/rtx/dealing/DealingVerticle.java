@@ -1,11 +1,12 @@
 package com.rtx.dealing;
 
-import com.rtx.platform.DealingAddresses;
+import com.rtx.bus.DealingAddresses;
+import com.rtx.bus.RouterAddresses;
 import com.rtx.core.market.Instrument;
 import com.rtx.core.market.SymbolTerms;
 import com.rtx.core.swap.RolloverSchedule;
-import com.rtx.marketdata.QuoteMessages;
-import com.rtx.platform.Addresses;
+import com.rtx.bus.QuoteMessages;
+import com.rtx.bus.Addresses;
 import com.rtx.platform.Platform;
 import com.rtx.platform.db.AdvisoryLocks;
 import com.rtx.platform.config.RtxConfig;
@@ -33,8 +34,6 @@ public final class DealingVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(DealingVerticle.class);
   /** First key of the shards' advisory locks (the second is the shard): "RTXD". */
   static final int LOCK_CLASS = 0x52545844;
-  /** Published by the router: {@code {"lp","state","node"}} per LP trade session. */
-  static final String LP_STATUS = "rtx.router.lp-status";
 
   private final Platform platform;
   private final RtxConfig.Dealing settings;
@@ -73,7 +72,7 @@ public final class DealingVerticle extends VerticleBase {
         .forEach(id -> ids.add(((Number) id).longValue()));
       owned.values().forEach(s -> s.watched(ids));
     }));
-    consumers.add(vertx.eventBus().<JsonObject>consumer(LP_STATUS, m -> {
+    consumers.add(vertx.eventBus().<JsonObject>consumer(RouterAddresses.LP_STATUS, m -> {
       if (board.update(m.body())) {
         owned.values().forEach(s -> s.lpUp(m.body().getString("lp")));
       }

@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * Turns an LP execution report from the router ({@code op: execution}, see
- * {@link com.rtx.platform.DealingAddresses}) into the command that applies it, or into nothing:
+ * {@link com.rtx.bus.DealingAddresses}) into the command that applies it, or into nothing:
  * an acknowledgement, a duplicate ExecID, a report for an order no longer at an LP, or a reject
  * that moves the order on to the next LP of its route. Each applied report is stored with its
  * ExecID in the same transaction (the idempotency key), and marked seen only after that commit.

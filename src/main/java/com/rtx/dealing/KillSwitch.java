@@ -1,6 +1,6 @@
 package com.rtx.dealing;
 
-import com.rtx.platform.AdminAddresses;
+import com.rtx.bus.AdminAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;

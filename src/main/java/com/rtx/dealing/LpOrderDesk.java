@@ -1,5 +1,6 @@
 package com.rtx.dealing;
 
+import com.rtx.bus.RouterAddresses;
 import com.rtx.core.market.Lots;
 import com.rtx.core.market.Prices;
 import com.rtx.core.market.SymbolCatalog;
@@ -37,7 +38,6 @@ import java.util.function.Consumer;
 final class LpOrderDesk {
 
   private static final Logger LOG = LoggerFactory.getLogger(LpOrderDesk.class);
-  static final String ROUTER_ORDERS = "rtx.router.orders";
 
   /** An order at an LP. */
   static final class Tracked {
@@ -127,7 +127,7 @@ final class LpOrderDesk {
     t.sentAt = clock.millis();
     t.statusRequested = false;
     JsonObject message = order(t, symbols).put("type", "new");
-    vertx.eventBus().<JsonObject>request(ROUTER_ORDERS, message, new DeliveryOptions().setSendTimeout(timeoutMs))
+    vertx.eventBus().<JsonObject>request(RouterAddresses.ORDERS, message, new DeliveryOptions().setSendTimeout(timeoutMs))
       .onComplete(ar -> {
         JsonObject answer = ar.succeeded() ? ar.result().body() : null;
         if (answer == null || !answer.getBoolean("sent", false)) {
@@ -166,7 +166,7 @@ final class LpOrderDesk {
       }
       if (silentFor >= timeoutMs && !t.statusRequested && board.up(t.lp)) {
         t.statusRequested = true;
-        vertx.eventBus().request(ROUTER_ORDERS, statusRequest(t), new DeliveryOptions().setSendTimeout(timeoutMs))
+        vertx.eventBus().request(RouterAddresses.ORDERS, statusRequest(t), new DeliveryOptions().setSendTimeout(timeoutMs))
           .onFailure(e -> LOG.warn("status request for order {} at {} not sent: {}", t.order.id(), t.lp, e.toString()));
       }
       if (silentFor >= 3 * timeoutMs && !t.unknown) {
@@ -182,7 +182,7 @@ final class LpOrderDesk {
     for (Tracked t : byOrder.values()) {
       if (lp.equals(t.lp)) {
         t.statusRequested = true;
-        vertx.eventBus().request(ROUTER_ORDERS, statusRequest(t), new DeliveryOptions().setSendTimeout(timeoutMs));
+        vertx.eventBus().request(RouterAddresses.ORDERS, statusRequest(t), new DeliveryOptions().setSendTimeout(timeoutMs));
       }
     }
   }

@@ -1,6 +1,6 @@
 package com.rtx.gateway;
 
-import com.rtx.platform.DealingAddresses;
+import com.rtx.bus.DealingAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;

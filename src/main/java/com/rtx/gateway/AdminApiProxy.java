@@ -1,7 +1,7 @@
 package com.rtx.gateway;
 
 import com.rtx.auth.AccessTokenAuth;
-import com.rtx.platform.AdminAddresses;
+import com.rtx.bus.AdminAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;

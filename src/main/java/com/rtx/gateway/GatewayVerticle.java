@@ -11,7 +11,7 @@ import com.rtx.auth.TokenRejected;
 import com.rtx.auth.AccessTokenAuth;
 import com.rtx.core.market.Instrument;
 import com.rtx.marketdata.BarRepository;
-import com.rtx.platform.Addresses;
+import com.rtx.bus.Addresses;
 import com.rtx.platform.Platform;
 import com.rtx.platform.PortInUseException;
 import com.rtx.platform.health.EngineHealth;

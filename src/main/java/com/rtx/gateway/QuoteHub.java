@@ -3,7 +3,7 @@ package com.rtx.gateway;
 import com.rtx.core.market.Instrument;
 import com.rtx.core.pricing.AggregatedQuote;
 import com.rtx.core.pricing.MarkupProfile;
-import com.rtx.marketdata.QuoteMessages;
+import com.rtx.bus.QuoteMessages;
 import com.rtx.platform.config.RtxConfig;
 import com.rtx.refdata.ReferenceDataRepository.GroupMarkups;
 import io.micrometer.core.instrument.Counter;

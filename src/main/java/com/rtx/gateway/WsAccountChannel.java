@@ -4,7 +4,7 @@ import com.rtx.auth.AccessClaims;
 import com.rtx.auth.AccessTokens;
 import com.rtx.auth.SessionRevocations;
 import com.rtx.auth.TokenRejected;
-import com.rtx.platform.DealingAddresses;
+import com.rtx.bus.DealingAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;

@@ -1,7 +1,7 @@
 package com.rtx.gateway;
 
 import com.rtx.auth.SessionRevocations;
-import com.rtx.platform.Addresses;
+import com.rtx.bus.Addresses;
 import com.rtx.platform.config.RtxConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

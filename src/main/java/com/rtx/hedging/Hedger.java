@@ -4,7 +4,7 @@ import com.rtx.core.hedging.HedgeOrder;
 import com.rtx.core.hedging.HedgePlanner;
 import com.rtx.core.market.Lots;
 import com.rtx.core.trading.Side;
-import com.rtx.platform.DealingAddresses;
+import com.rtx.bus.DealingAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;

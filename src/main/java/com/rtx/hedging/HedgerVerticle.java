@@ -3,8 +3,9 @@ package com.rtx.hedging;
 import com.rtx.platform.db.LeaderLock;
 
 import com.rtx.core.toxicity.ToxicityParams;
-import com.rtx.platform.DealingAddresses;
-import com.rtx.platform.HedgingAddresses;
+import com.rtx.bus.Addresses;
+import com.rtx.bus.DealingAddresses;
+import com.rtx.bus.HedgingAddresses;
 import com.rtx.platform.Platform;
 import com.rtx.platform.config.RtxConfig;
 import io.vertx.core.Future;
@@ -75,7 +76,7 @@ public final class HedgerVerticle extends VerticleBase {
     });
     consumers.add(exposure);
     standby = platform.config().standby();
-    consumers.add(vertx.eventBus().<JsonObject>consumer(com.rtx.platform.Addresses.CONFIG_CHANGED,
+    consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.CONFIG_CHANGED,
       m -> standbyChanged(m.body())));
     return exposure.completion()
       .compose(v -> markouts.start())

@@ -1,7 +1,7 @@
 package com.rtx.hedging;
 
-import com.rtx.platform.Addresses;
-import com.rtx.platform.DealingAddresses;
+import com.rtx.bus.Addresses;
+import com.rtx.bus.DealingAddresses;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;

@@ -5,7 +5,7 @@ import com.rtx.core.toxicity.Toxicity;
 import com.rtx.core.toxicity.ToxicityParams;
 import com.rtx.core.toxicity.ToxicityScore;
 import com.rtx.core.trading.Side;
-import com.rtx.platform.Addresses;
+import com.rtx.bus.Addresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -1,6 +1,5 @@
 package com.rtx.platform;
 
-import com.rtx.auth.DemoPasswords;
 import com.rtx.platform.cluster.HazelcastClusterFactory;
 import com.rtx.platform.config.ConfigLoader;
 import com.rtx.platform.config.ConfigSources;
@@ -67,6 +66,7 @@ public final class Engine {
   private final BuildInfo build = BuildInfo.current();
   private final UUID instanceId = UUID.randomUUID();
   private final Clock clock;
+  private final Assembly assembly;
 
   private EmbeddedPostgresServer embeddedPg;
   private EmbeddedRedisServer embeddedRedis;
@@ -83,8 +83,10 @@ public final class Engine {
   private volatile boolean stopped;
   private volatile boolean instanceRecorded;
 
-  private Engine(LayeredConfig layered, RtxConfig config, ConfigLoader loader, boolean ephemeral, Clock clock) {
+  private Engine(LayeredConfig layered, RtxConfig config, ConfigLoader loader, boolean ephemeral, Clock clock,
+                 Assembly assembly) {
     this.clock = clock;
+    this.assembly = assembly;
     this.layered = layered;
     this.config = config;
     this.loader = loader;
@@ -95,20 +97,18 @@ public final class Engine {
    * Loads and validates configuration, then starts everything. On failure everything started so
    * far is stopped again before the exception propagates.
    *
+   * @param clock the time every role's time-dependent behaviour reads (tests move it)
+   * @param assembly the roles' verticles and demo steps, from the composition root ({@code com.rtx.app})
    * @throws com.rtx.platform.config.ConfigException for invalid configuration (exit code 2)
    */
-  public static Engine start(ConfigSources sources, boolean ephemeral) {
-    return start(sources, ephemeral, Clock.systemUTC());
-  }
-
-  /** @param clock the time every role's time-dependent behaviour reads (tests move it) */
-  public static Engine start(ConfigSources sources, boolean ephemeral, Clock clock) {
+  public static Engine start(ConfigSources sources, boolean ephemeral, Clock clock, Assembly assembly) {
     long started = System.nanoTime();
     LayeredConfig layered = EngineConfig.load(sources);
-    RtxConfig config = RtxConfig.parse(layered, RoleCatalog.available());
+    RtxConfig config = RtxConfig.parse(layered, assembly.roles().available());
     LOG.info("RTX engine {} ({}) starting; roles {}; configuration {}", BuildInfo.current().version(),
       BuildInfo.current().commit(), ids(config), SecretMasker.mask(layered.merged()).encode());
-    Engine engine = new Engine(layered, config, new ConfigLoader(null, sources), ephemeral, clock);
+    Engine engine = new Engine(layered, config, new ConfigLoader(null, sources), ephemeral, clock,
+      assembly);
     try {
       engine.startAll();
     } catch (RuntimeException e) {
@@ -138,9 +138,9 @@ public final class Engine {
     health.registerRedis(redis, SecretMasker.maskUrl(redisUrl));
     Platform platform = new Platform(config, pool, redisClient, redis, health, metrics.registry(), build, clock,
       pgTarget.connectOptions(), instanceId.toString());
-    deployer = new RoleDeployer(vertx, platform, config.roles());
+    deployer = new RoleDeployer(vertx, platform, assembly.roles(), config.roles());
     health.registerRoles(deployer::describe, deployer::allDeployed);
-    watcher = new ConfigWatcher(vertx, new ConfigLoader(vertx, loader.sources()), layered, RoleCatalog.available(),
+    watcher = new ConfigWatcher(vertx, new ConfigLoader(vertx, loader.sources()), layered, assembly.roles().available(),
       metrics.registry());
 
     // Up before migrations, so operators can watch a slow first start on the management port.
@@ -150,14 +150,18 @@ public final class Engine {
       .compose(schemaReady -> schemaReady && config.demoData()
         ? DemoData.alignSimulatedLps(pool, config.lpsim()).map(schemaReady) : Future.succeededFuture(schemaReady))
       .compose(schemaReady -> schemaReady && config.demoData()
-        ? new DemoPasswords(vertx, pool, config.dataDir(), config.auth(), embeddedPg != null).apply("trader")
-          .compose(traders -> new DemoPasswords(vertx, pool, config.dataDir(), config.auth(), embeddedPg != null)
-            .apply("staff"))
-          .map(schemaReady)
-        : Future.succeededFuture(schemaReady))
+        ? demoSteps(platform).map(schemaReady) : Future.succeededFuture(schemaReady))
       .compose(schemaReady -> deployer.deployAll().map(schemaReady))
       .compose(this::recordInstance)
       .compose(v -> watcher.start(config.configScanPeriodMs(), config.kubernetesNamespace().orElse(null))));
+  }
+
+  private Future<Void> demoSteps(Platform platform) {
+    Future<Void> chain = Future.succeededFuture();
+    for (DemoStep step : assembly.demoSteps()) {
+      chain = chain.compose(v -> step.run(vertx, platform, embeddedPg != null));
+    }
+    return chain;
   }
 
   private void startDataServers() {

@@ -24,13 +24,15 @@ public final class RoleDeployer {
 
   private final Vertx vertx;
   private final Platform platform;
+  private final RoleCatalog catalog;
   private final Set<Role> configured;
   private final Map<Role, String> deployed = new EnumMap<>(Role.class);
   private final Deque<Role> order = new ArrayDeque<>();
 
-  public RoleDeployer(Vertx vertx, Platform platform, Set<Role> configured) {
+  public RoleDeployer(Vertx vertx, Platform platform, RoleCatalog catalog, Set<Role> configured) {
     this.vertx = vertx;
     this.platform = platform;
+    this.catalog = catalog;
     this.configured = Set.copyOf(configured);
   }
 
@@ -48,7 +50,7 @@ public final class RoleDeployer {
     // The gateway scales over event loops (instances share its port); every other role is one
     // instance, a single writer of what it owns.
     int instances = role == Role.GATEWAY ? platform.config().httpInstances() : 1;
-    return vertx.deployVerticle(() -> RoleCatalog.create(role, platform), new DeploymentOptions().setInstances(instances))
+    return vertx.deployVerticle(() -> catalog.create(role, platform), new DeploymentOptions().setInstances(instances))
       .onSuccess(id -> {
         synchronized (this) {
           deployed.put(role, id);

@@ -13,13 +13,13 @@ import java.util.function.Function;
  * One role made of several verticles: deploys them one after another (each starts once the one
  * before it has), and undeploys them in reverse. Each keeps its own event loop.
  */
-final class VerticleChain extends VerticleBase {
+public final class VerticleChain extends VerticleBase {
 
   private final Platform platform;
   private final List<Function<Platform, Deployable>> parts;
   private final Deque<String> deployed = new ArrayDeque<>();
 
-  VerticleChain(Platform platform, List<Function<Platform, Deployable>> parts) {
+  public VerticleChain(Platform platform, List<Function<Platform, Deployable>> parts) {
     this.platform = platform;
     this.parts = List.copyOf(parts);
   }

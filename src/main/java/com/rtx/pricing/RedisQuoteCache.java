@@ -1,6 +1,6 @@
 package com.rtx.pricing;
 
-import com.rtx.marketdata.QuoteMessages;
+import com.rtx.bus.QuoteMessages;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;

@@ -1,8 +1,8 @@
 package com.rtx.routing;
 
-import com.rtx.platform.Addresses;
+import com.rtx.bus.Addresses;
 import com.rtx.platform.Platform;
-import com.rtx.platform.RouterAddresses;
+import com.rtx.bus.RouterAddresses;
 import com.rtx.platform.config.RtxConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Future;

@@ -1,7 +1,7 @@
 package com.rtx.routing;
 
 import com.rtx.platform.Platform;
-import com.rtx.platform.RouterAddresses;
+import com.rtx.bus.RouterAddresses;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;

@@ -1,6 +1,6 @@
 package com.rtx.dealing;
 
-import com.rtx.platform.DealingAddresses;
+import com.rtx.bus.DealingAddresses;
 import com.rtx.platform.Engine;
 import com.rtx.platform.db.PgTarget;
 import com.rtx.support.MutableClock;

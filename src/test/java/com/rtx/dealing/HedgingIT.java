@@ -4,7 +4,7 @@ import com.rtx.core.toxicity.MarkedDeal;
 import com.rtx.core.toxicity.ToxicityParams;
 import com.rtx.core.toxicity.ToxicityScore;
 import com.rtx.core.trading.Side;
-import com.rtx.platform.HedgingAddresses;
+import com.rtx.bus.HedgingAddresses;
 import com.rtx.platform.db.PgTarget;
 import com.rtx.support.Eventually;
 import com.rtx.support.TestInfra;

@@ -1,5 +1,6 @@
 package com.rtx.deployment;
 
+import com.rtx.app.RtxAssembly;
 import com.rtx.support.ExternalCommand;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.rtx.platform.RoleCatalog;
 import com.rtx.platform.config.EnvMapping;
 import com.rtx.platform.config.RtxConfig;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -381,7 +381,7 @@ class DeploymentManifestsTest {
     assertThat(engines).isNotEmpty();
     ConfigMap config = r.one(ConfigMap.class, "rtx-config");
     long graceMs = Long.parseLong(config.getData().get("RTX_SHUTDOWN_GRACE_MS"));
-    Set<String> available = RoleCatalog.available().stream().map(com.rtx.platform.Role::id).collect(Collectors.toSet());
+    Set<String> available = RtxAssembly.roles().available().stream().map(com.rtx.platform.Role::id).collect(Collectors.toSet());
     for (Deployment d : engines) {
       String at = overlay + " " + d.getMetadata().getName();
       PodSpec pod = d.getSpec().getTemplate().getSpec();

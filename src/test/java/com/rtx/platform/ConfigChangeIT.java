@@ -1,5 +1,6 @@
 package com.rtx.platform;
 
+import com.rtx.bus.Addresses;
 import com.rtx.platform.db.PgTarget;
 import com.rtx.support.TestEngine;
 import com.rtx.support.TestInfra;

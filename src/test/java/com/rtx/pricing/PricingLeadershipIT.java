@@ -1,6 +1,6 @@
 package com.rtx.pricing;
 
-import com.rtx.marketdata.QuoteMessages;
+import com.rtx.bus.QuoteMessages;
 import com.rtx.platform.Engine;
 import com.rtx.platform.db.PgTarget;
 import com.rtx.support.Eventually;

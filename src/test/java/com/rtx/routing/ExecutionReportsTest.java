@@ -1,6 +1,6 @@
 package com.rtx.routing;
 
-import com.rtx.platform.RouterAddresses;
+import com.rtx.bus.RouterAddresses;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package com.rtx.routing;
 
 import com.rtx.platform.Engine;
-import com.rtx.platform.RouterAddresses;
+import com.rtx.bus.RouterAddresses;
 import com.rtx.platform.db.PgTarget;
 import com.rtx.support.Eventually;
 import com.rtx.support.Ports;

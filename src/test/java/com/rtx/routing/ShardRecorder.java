@@ -1,7 +1,7 @@
 package com.rtx.routing;
 
-import com.rtx.platform.DealingAddresses;
-import com.rtx.platform.RouterAddresses;
+import com.rtx.bus.DealingAddresses;
+import com.rtx.bus.RouterAddresses;
 import com.rtx.support.Eventually;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

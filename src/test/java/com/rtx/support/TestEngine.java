@@ -1,5 +1,6 @@
 package com.rtx.support;
 
+import com.rtx.app.RtxAssembly;
 import com.rtx.platform.Engine;
 import com.rtx.platform.config.ConfigSources;
 import com.rtx.platform.db.PgTarget;
@@ -76,6 +77,6 @@ public final class TestEngine {
   }
 
   public Engine start(java.time.Clock clock) {
-    return Engine.start(new ConfigSources(configFile, false, env, new JsonObject()), true, clock);
+    return RtxAssembly.start(new ConfigSources(configFile, false, env, new JsonObject()), true, clock);
   }
 }

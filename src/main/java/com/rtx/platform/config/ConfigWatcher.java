@@ -1,6 +1,6 @@
 package com.rtx.platform.config;
 
-import com.rtx.platform.Addresses;
+import com.rtx.bus.Addresses;
 import com.rtx.platform.Role;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package com.rtx.platform;
+package com.rtx.bus;
 
 /**
  * Event-bus addresses of the platform. Each constant documents its message shape (JSON) and owner.

@@ -1,4 +1,4 @@
-package com.rtx.platform;
+package com.rtx.bus;
 
 /**
  * The hedger's event-bus contract (the hedger runs with the dealing role; one node of the cluster

@@ -1,4 +1,4 @@
-package com.rtx.platform;
+package com.rtx.bus;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

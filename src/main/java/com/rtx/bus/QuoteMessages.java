@@ -1,4 +1,4 @@
-package com.rtx.marketdata;
+package com.rtx.bus;
 
 import com.rtx.core.market.Instrument;
 import com.rtx.core.pricing.AggregatedQuote;
@@ -20,7 +20,7 @@ public final class QuoteMessages {
 
   /** Event-bus address of one symbol's aggregated (raw, un-marked-up) quotes. */
   public static String address(String symbol) {
-    return com.rtx.platform.Addresses.PRICES_PREFIX + symbol;
+    return Addresses.PRICES_PREFIX + symbol;
   }
 
   /** Redis key of one symbol's last aggregated quote (expires after pricing.stale-ms). */

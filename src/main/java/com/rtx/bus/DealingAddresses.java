@@ -1,4 +1,4 @@
-package com.rtx.platform;
+package com.rtx.bus;
 
 /**
  * The dealing role's event-bus contract. Bodies are JSON; decimals are strings.

@@ -1,4 +1,4 @@
-package com.rtx.platform;
+package com.rtx.bus;
 
 /**
  * The admin role's event-bus contract. Bodies are JSON.
