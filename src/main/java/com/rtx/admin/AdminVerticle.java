@@ -7,6 +7,7 @@ import com.rtx.auth.SessionRevocations;
 import com.rtx.bus.AdminAddresses;
 import com.rtx.platform.Platform;
 import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.AdminConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -64,7 +65,7 @@ public final class AdminVerticle extends VerticleBase {
 
   private void wire(SigningKeys keys, TotpSecrets totpSecrets) {
     RtxConfig config = platform.config();
-    RtxConfig.Admin settings = config.admin();
+    AdminConfig settings = config.admin();
     AuditLog audit = new AuditLog(platform.pool());
     Audited audited = new Audited(platform.pool(), audit);
     guard = new StaffGuard(platform.pool(), audit, platform.clock());

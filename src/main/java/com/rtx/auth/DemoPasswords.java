@@ -1,6 +1,6 @@
 package com.rtx.auth;
 
-import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.AuthConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -34,11 +34,11 @@ public final class DemoPasswords {
   private final Vertx vertx;
   private final Pool pool;
   private final Path dataDir;
-  private final RtxConfig.Auth auth;
+  private final AuthConfig auth;
   private final boolean embedded;
 
   /** @param embedded the engine runs its own embedded PostgreSQL: a generated password may be logged */
-  public DemoPasswords(Vertx vertx, Pool pool, Path dataDir, RtxConfig.Auth auth, boolean embedded) {
+  public DemoPasswords(Vertx vertx, Pool pool, Path dataDir, AuthConfig auth, boolean embedded) {
     this.vertx = vertx;
     this.pool = pool;
     this.dataDir = dataDir;

@@ -1,6 +1,6 @@
 package com.rtx.auth;
 
-import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.AuthConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -69,7 +69,7 @@ public final class SigningKeys {
    * @throws IllegalStateException when no key is configured and generated keys are not allowed, or
    *     the key directory is unreadable or inconsistent
    */
-  public static SigningKeys load(RtxConfig.Auth auth, Path dataDir, boolean embedded) {
+  public static SigningKeys load(AuthConfig auth, Path dataDir, boolean embedded) {
     List<Key> keys = new java.util.ArrayList<>(auth.jwtKeys().stream()
       .map(k -> new Key(k.kid(), k.alg(), k.privateKey().map(SigningKeys::pem), pem(k.publicKey())))
       .toList());

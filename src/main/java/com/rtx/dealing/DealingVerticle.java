@@ -10,6 +10,7 @@ import com.rtx.bus.Addresses;
 import com.rtx.platform.Platform;
 import com.rtx.platform.db.AdvisoryLocks;
 import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.DealingConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -36,7 +37,7 @@ public final class DealingVerticle extends VerticleBase {
   static final int LOCK_CLASS = 0x52545844;
 
   private final Platform platform;
-  private final RtxConfig.Dealing settings;
+  private final DealingConfig settings;
   private final Map<Integer, DealingShard> owned = new HashMap<>();
   private final Map<Integer, MessageConsumer<JsonObject>> shardConsumers = new HashMap<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();

@@ -17,7 +17,9 @@ import com.rtx.platform.PortInUseException;
 import com.rtx.platform.health.EngineHealth;
 import com.rtx.platform.health.PublicHealthHandler;
 import com.rtx.refdata.ReferenceDataRepository;
-import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.AuthConfig;
+import com.rtx.platform.config.Endpoint;
+import com.rtx.platform.config.WsConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -108,7 +110,7 @@ public final class GatewayVerticle extends VerticleBase {
   /** {@code /ws}: quotes, and the account channel authenticated with the same tokens as REST. */
   private WsEndpoint webSocket() {
     accountHub = new AccountHub(vertx, platform.clock());
-    RtxConfig.Ws limits = platform.config().ws();
+    WsConfig limits = platform.config().ws();
     WsAccountChannel accounts = new WsAccountChannel(vertx, platform.clock(), tokens, revocations, access, accountHub,
       platform.config().dealing().shards(), limits.maxSubscriptions());
     admission = WsAdmission.shared(vertx, limits.maxConnections(), limits.maxConnectionsPerIp(), platform.metrics(),
@@ -118,7 +120,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   /** The {@code /api/v1} router: auth, accounts and market data on the OpenAPI contract. */
   private Future<Router> traderApi(SigningKeys keys) {
-    RtxConfig.Auth config = platform.config().auth();
+    AuthConfig config = platform.config().auth();
     LoginThrottle throttle = new LoginThrottle(platform.redis(), new LoginThrottle.Limits(config.loginMaxFailures(),
       config.loginMaxFailuresPerIp(), Duration.ofSeconds(config.loginWindowS())), platform.clock(), platform.metrics());
     TraderAuth auth = new TraderAuth(platform.pool(), new PasswordHasher(vertx), tokens,
@@ -138,8 +140,8 @@ public final class GatewayVerticle extends VerticleBase {
   }
 
   private Future<HttpServer> listen(Router api, Router adminApi) {
-    RtxConfig.Endpoint http = platform.config().http();
-    RtxConfig.Ws limits = platform.config().ws();
+    Endpoint http = platform.config().http();
+    WsConfig limits = platform.config().ws();
     Router router = Router.router(vertx);
     router.route().handler(new RequestIdHandler());
     router.route().handler(new PercentEncodingCheck());

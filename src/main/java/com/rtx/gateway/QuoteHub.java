@@ -4,7 +4,7 @@ import com.rtx.core.market.Instrument;
 import com.rtx.core.pricing.AggregatedQuote;
 import com.rtx.core.pricing.MarkupProfile;
 import com.rtx.bus.QuoteMessages;
-import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.PricingConfig;
 import com.rtx.refdata.ReferenceDataRepository.GroupMarkups;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,7 +52,7 @@ final class QuoteHub {
   private final Counter superseded;
   private final AtomicInteger subscriptions;
 
-  QuoteHub(Vertx vertx, Clock clock, RtxConfig.Pricing pricing, Map<String, Instrument> instruments,
+  QuoteHub(Vertx vertx, Clock clock, PricingConfig pricing, Map<String, Instrument> instruments,
            GroupMarkups markups, MeterRegistry metrics) {
     this.vertx = vertx;
     this.clock = clock;

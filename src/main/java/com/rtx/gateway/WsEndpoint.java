@@ -2,7 +2,7 @@ package com.rtx.gateway;
 
 import com.rtx.auth.SessionRevocations;
 import com.rtx.bus.Addresses;
-import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.WsConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
@@ -37,7 +37,7 @@ final class WsEndpoint {
 
   private final Vertx vertx;
   private final Clock clock;
-  private final RtxConfig.Ws limits;
+  private final WsConfig limits;
   private final QuoteHub hub;
   private final WsAccountChannel accounts;
   private final Set<WsConnection> connections = new HashSet<>();
@@ -49,7 +49,7 @@ final class WsEndpoint {
   private MessageConsumer<JsonObject> revokedConsumer;
   private long timer = -1;
 
-  WsEndpoint(Vertx vertx, Clock clock, RtxConfig.Ws limits, QuoteHub hub, WsAccountChannel accounts,
+  WsEndpoint(Vertx vertx, Clock clock, WsConfig limits, QuoteHub hub, WsAccountChannel accounts,
              SessionRevocations revocations, MeterRegistry metrics, WsAdmission admission) {
     this.vertx = vertx;
     this.revocations = revocations;

@@ -8,6 +8,8 @@ import com.rtx.bus.DealingAddresses;
 import com.rtx.bus.HedgingAddresses;
 import com.rtx.platform.Platform;
 import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.DealingConfig;
+import com.rtx.platform.config.HedgingConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -36,7 +38,7 @@ public final class HedgerVerticle extends VerticleBase {
   private static final int HEDGER_KEY = 1;
 
   private final Platform platform;
-  private final RtxConfig.Hedging settings;
+  private final HedgingConfig settings;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private LeaderLock lock;
   private Hedger hedger;
@@ -54,7 +56,7 @@ public final class HedgerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    RtxConfig.Dealing dealing = platform.config().dealing();
+    DealingConfig dealing = platform.config().dealing();
     store = new HedgingStore(platform.pool());
     hedger = new Hedger(vertx, store, settings.houseAccount(), dealing.shards(), dealing.lpTimeoutMs() + 10_000,
       platform.clock());

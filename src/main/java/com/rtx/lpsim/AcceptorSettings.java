@@ -1,6 +1,6 @@
 package com.rtx.lpsim;
 
-import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.LpSimConfig;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
 
@@ -41,7 +41,7 @@ final class AcceptorSettings {
     return TRADE_SUB_ID.equals(sessionId.getTargetSubID());
   }
 
-  static SessionSettings build(RtxConfig.LpSim config) {
+  static SessionSettings build(LpSimConfig config) {
     SessionSettings settings = new SessionSettings();
     settings.setString("ConnectionType", "acceptor");
     settings.setString("SocketAcceptAddress", config.fix().host());
@@ -53,7 +53,7 @@ final class AcceptorSettings {
     settings.setBool("ResetOnLogon", true);
     settings.setBool("UseDataDictionary", true);
     settings.setString("DataDictionary", "FIX44.xml");
-    for (RtxConfig.SimulatedLp lp : config.lps()) {
+    for (LpSimConfig.SimulatedLp lp : config.lps()) {
       SessionID id = sessionId(lp.name());
       settings.setString(id, "BeginString", BEGIN_STRING);
       settings.setString(id, "SenderCompID", lp.name());

@@ -1,7 +1,7 @@
 package com.rtx.lpsim;
 
 import com.rtx.platform.Platform;
-import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.LpSimConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -34,7 +34,7 @@ public final class LpSimVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    RtxConfig.LpSim config = platform.config().lpsim();
+    LpSimConfig config = platform.config().lpsim();
     return vertx.executeBlocking(SimInstruments::load, false)
       .compose(instruments -> {
         simulator = new LpSimulator(vertx, context, config, instruments, Clock.systemUTC(),
@@ -50,7 +50,7 @@ public final class LpSimVerticle extends VerticleBase {
       })
       .onSuccess(server -> LOG.info("LP simulator: FIX 4.4 acceptor on {}:{} (sessions {}; TargetCompID {}), "
           + "control http://{}:{}, seed {}", config.fix().host(), config.fix().port(),
-        config.lps().stream().map(RtxConfig.SimulatedLp::name).collect(Collectors.joining(",")),
+        config.lps().stream().map(LpSimConfig.SimulatedLp::name).collect(Collectors.joining(",")),
         AcceptorSettings.CLIENT_COMP_ID, config.fix().host(), server.actualPort(), config.seed()))
       .recover(e -> stop().transform(stopped -> Future.failedFuture(e)));
   }

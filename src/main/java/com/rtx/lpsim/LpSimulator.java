@@ -3,7 +3,7 @@ package com.rtx.lpsim;
 import com.rtx.platform.fix.FixLogFactory;
 import com.rtx.lpsim.LpSimException.Reason;
 import com.rtx.lpsim.MarketDataMessages.MdRequest;
-import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.LpSimConfig;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -49,7 +49,7 @@ public final class LpSimulator {
 
   private final Vertx vertx;
   private final Context context;
-  private final RtxConfig.LpSim config;
+  private final LpSimConfig config;
   private final SimInstruments instruments;
   private final Clock clock;
   /** Filled by the constructor and never changed after, so QuickFIX/J threads may look LPs up. */
@@ -67,7 +67,7 @@ public final class LpSimulator {
    */
   private final OrderTimes orderTimes = new OrderTimes();
 
-  public LpSimulator(Vertx vertx, Context context, RtxConfig.LpSim config, SimInstruments instruments, Clock clock,
+  public LpSimulator(Vertx vertx, Context context, LpSimConfig config, SimInstruments instruments, Clock clock,
                      Path storeDir) {
     if (!context.isEventLoopContext()) {
       throw new IllegalArgumentException("the simulator needs an event-loop context");
@@ -81,7 +81,7 @@ public final class LpSimulator {
     this.desk = new OrderDesk(vertx, context, instruments, clock, orderTimes);
     this.storeDir = storeDir;
     Instant now = clock.instant();
-    for (RtxConfig.SimulatedLp lp : config.lps()) {
+    for (LpSimConfig.SimulatedLp lp : config.lps()) {
       lps.put(lp.name(), new LpState(lp, instruments, config.seed(), now));
     }
   }

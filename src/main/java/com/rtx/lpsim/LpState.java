@@ -1,6 +1,6 @@
 package com.rtx.lpsim;
 
-import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.LpSimConfig;
 import quickfix.Session;
 
 import java.time.Instant;
@@ -30,7 +30,7 @@ final class LpState {
   record Published(Quote quote, Instant at) {
   }
 
-  final RtxConfig.SimulatedLp config;
+  final LpSimConfig.SimulatedLp config;
   final Subscriptions subscriptions = new Subscriptions();
   final AtomicBoolean refuseLogon = new AtomicBoolean();
   private final Map<String, RandomWalk> walks = new LinkedHashMap<>();
@@ -68,7 +68,7 @@ final class LpState {
   /** Last look, partial fills and slippage: seeded per LP, so a run repeats. */
   final Random random;
 
-  LpState(RtxConfig.SimulatedLp config, SimInstruments instruments, long seed, Instant now) {
+  LpState(LpSimConfig.SimulatedLp config, SimInstruments instruments, long seed, Instant now) {
     this.config = config;
     this.random = new Random(seed ^ ((long) config.name().hashCode() << 32) ^ 0x7472616465L);
     for (SimInstrument instrument : instruments.all()) {

@@ -1,6 +1,6 @@
 package com.rtx.platform;
 
-import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.RedisConfig;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.redis.client.RedisOptions;
 
@@ -21,7 +21,7 @@ public final class RedisClientOptions {
    * @param url   the Redis to connect to (the configured one, or the embedded server's)
    * @param redis the {@code redis.*} configuration
    */
-  public static RedisOptions of(String url, RtxConfig.Redis redis) {
+  public static RedisOptions of(String url, RedisConfig redis) {
     // A burst of requests (30 parallel logins, each one throttle script) must queue for a pooled
     // connection, not fail: a failed call falls back to per-process counting and splits the counts.
     RedisOptions options = new RedisOptions().setConnectionString(url).setPoolName("rtx-redis")

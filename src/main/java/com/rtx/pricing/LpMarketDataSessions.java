@@ -1,7 +1,8 @@
 package com.rtx.pricing;
 
 import com.rtx.platform.fix.FixLogFactory;
-import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.LpCredentials;
+import com.rtx.platform.config.PricingConfig;
 import com.rtx.refdata.LiquidityProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,14 +75,14 @@ final class LpMarketDataSessions implements Application {
   private final Map<SessionID, LiquidityProvider> lpsBySession = new ConcurrentHashMap<>();
   private final Map<String, Boolean> loggedOn = new ConcurrentHashMap<>();
   private final Supplier<Collection<String>> symbols;
-  private final Map<String, RtxConfig.LpCredentials> credentials;
+  private final Map<String, LpCredentials> credentials;
   private final Listener listener;
   private final java.util.function.Consumer<Runnable> handoff;
   private final SocketInitiator initiator;
   private final java.time.Clock clock;
 
-  LpMarketDataSessions(List<LiquidityProvider> lps, RtxConfig.Pricing pricing,
-                       Map<String, RtxConfig.LpCredentials> credentials, Supplier<Collection<String>> symbols,
+  LpMarketDataSessions(List<LiquidityProvider> lps, PricingConfig pricing,
+                       Map<String, LpCredentials> credentials, Supplier<Collection<String>> symbols,
                        Listener listener, java.util.function.Consumer<Runnable> handoff, java.time.Clock clock)
     throws ConfigError {
     this.clock = clock;

@@ -11,6 +11,7 @@ import com.rtx.bus.QuoteMessages;
 import com.rtx.bus.Addresses;
 import com.rtx.platform.Platform;
 import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.PricingConfig;
 import com.rtx.platform.db.LeaderLock;
 import com.rtx.refdata.LiquidityProvider;
 import com.rtx.refdata.ReferenceDataRepository;
@@ -54,7 +55,7 @@ public final class PricingVerticle extends VerticleBase {
   static final int LEAD_KEY = 2;
 
   private final Platform platform;
-  private final RtxConfig.Pricing settings;
+  private final PricingConfig settings;
   private final ReferenceDataRepository refdata;
   private final BarRepository bars;
   private final LpQuoteAssembler assembler = new LpQuoteAssembler();

@@ -1,7 +1,8 @@
 package com.rtx.routing;
 
 import com.rtx.platform.fix.FixLogFactory;
-import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.LpCredentials;
+import com.rtx.platform.config.RouterConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.Application;
@@ -58,13 +59,13 @@ final class LpTradeSession implements Application {
   }
 
   private final TradeLp lp;
-  private final RtxConfig.LpCredentials credentials;
+  private final LpCredentials credentials;
   private final Listener listener;
   private final Consumer<Runnable> handoff;
   private final SessionID sessionId;
   private final SocketInitiator initiator;
 
-  LpTradeSession(TradeLp lp, RtxConfig.Router settings, RtxConfig.LpCredentials credentials, FixSessionStore store,
+  LpTradeSession(TradeLp lp, RouterConfig settings, LpCredentials credentials, FixSessionStore store,
                  Listener listener, Consumer<Runnable> handoff) throws ConfigError {
     this.lp = lp;
     this.credentials = credentials;

@@ -4,6 +4,7 @@ import com.rtx.bus.Addresses;
 import com.rtx.platform.Platform;
 import com.rtx.bus.RouterAddresses;
 import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.RouterConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -38,7 +39,7 @@ public final class RouterVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(RouterVerticle.class);
 
   private final Platform platform;
-  private final RtxConfig.Router settings;
+  private final RouterConfig settings;
   private final RouterRepository repository;
   private final Map<String, TradeLp> lps = new ConcurrentHashMap<>();
   private final Map<String, Boolean> gauges = new ConcurrentHashMap<>();

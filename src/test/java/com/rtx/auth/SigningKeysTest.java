@@ -1,6 +1,6 @@
 package com.rtx.auth;
 
-import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.AuthConfig;
 import com.rtx.support.ManualClock;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -44,9 +44,9 @@ class SigningKeysTest {
     vertx.close();
   }
 
-  private static RtxConfig.Auth auth(Optional<String> keysDir, boolean devKeys) {
-    return new RtxConfig.Auth(List.of(), Optional.empty(), 900, 86_400, 5, 50, 300, Optional.empty(),
-      new RtxConfig.JwtKeySource(keysDir, devKeys));
+  private static AuthConfig auth(Optional<String> keysDir, boolean devKeys) {
+    return new AuthConfig(List.of(), Optional.empty(), 900, 86_400, 5, 50, 300, Optional.empty(),
+      new AuthConfig.JwtKeySource(keysDir, devKeys));
   }
 
   private void writeKey(String kid, boolean withPrivate) throws Exception {

@@ -5,7 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.rtx.lpsim.SimulatorFixture;
-import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.LpCredentials;
 import com.rtx.refdata.LiquidityProvider;
 import com.rtx.support.Eventually;
 import io.vertx.core.json.JsonArray;
@@ -110,7 +110,7 @@ class FixLogSecrecyIT {
     LiquidityProvider lp = new LiquidityProvider("LP1", "127.0.0.1", lpsim.fixPort, "RTX", "LP1", Optional.of(1),
       Optional.of("LP1-ref"), true, true);
     sessions = new LpMarketDataSessions(List.of(lp), lpsim.config.pricing(),
-      Map.of("LP1-ref", new RtxConfig.LpCredentials(USERNAME, PASSWORD)), () -> List.of("EURUSD", "GBPUSD"),
+      Map.of("LP1-ref", new LpCredentials(USERNAME, PASSWORD)), () -> List.of("EURUSD", "GBPUSD"),
       new LpMarketDataSessions.Listener() {
         @Override
         public void onLogon(String name) {

@@ -3,7 +3,7 @@ package com.rtx.platform.cluster;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
-import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.ClusterConfig;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -22,7 +22,7 @@ public final class HazelcastClusterFactory {
   private HazelcastClusterFactory() {
   }
 
-  public static HazelcastClusterManager create(RtxConfig.Cluster cluster) {
+  public static HazelcastClusterManager create(ClusterConfig cluster) {
     Config config = ConfigUtil.loadConfig();
     config.setClusterName("rtx");
     config.setProperty("hazelcast.phone.home.enabled", "false");
@@ -61,7 +61,7 @@ public final class HazelcastClusterFactory {
    * does not verify host names on the bus, so the CA is the trust boundary: keep it private to
    * the cluster).
    */
-  public static EventBusOptions eventBusOptions(RtxConfig.Cluster cluster) {
+  public static EventBusOptions eventBusOptions(ClusterConfig cluster) {
     EventBusOptions options = new EventBusOptions().setHost(cluster.host()).setClusterPublicHost(cluster.host())
       .setPort(cluster.eventBusPort());
     // EventBusOptions trusts every certificate by default (DEFAULT_TRUST_ALL): only the CA here.

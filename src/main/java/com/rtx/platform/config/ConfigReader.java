@@ -2,9 +2,11 @@ package com.rtx.platform.config;
 
 import io.vertx.core.json.JsonArray;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Typed reads of a {@link LayeredConfig} that collect every problem (key, source, reason) instead
@@ -138,5 +140,23 @@ final class ConfigReader {
 
   private static String describe(Object value) {
     return value == null ? "nothing" : value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
+  }
+
+  /** A URL with one of {@code schemes}, or empty when unset; the problem names the URL with its password masked. */
+  Optional<String> url(String key, String... schemes) {
+    String value = optionalString(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    try {
+      String scheme = URI.create(value).getScheme();
+      if (scheme == null || !List.of(schemes).contains(scheme)) {
+        problem(key, "must be a URL starting with " + String.join("://, ", schemes) + "://, got "
+          + SecretMasker.maskUrl(value));
+      }
+    } catch (IllegalArgumentException e) {
+      problem(key, "is not a valid URL: " + SecretMasker.maskUrl(value));
+    }
+    return Optional.of(value);
   }
 }

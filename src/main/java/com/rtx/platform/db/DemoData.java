@@ -1,6 +1,6 @@
 package com.rtx.platform.db;
 
-import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.LpSimConfig;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -18,7 +18,7 @@ public final class DemoData {
   private DemoData() {
   }
 
-  public static Future<Void> alignSimulatedLps(Pool pool, RtxConfig.LpSim lpsim) {
+  public static Future<Void> alignSimulatedLps(Pool pool, LpSimConfig lpsim) {
     List<Tuple> rows = lpsim.lps().stream()
       .map(lp -> Tuple.of(lp.name(), lpsim.fix().host(), lpsim.fix().port()))
       .toList();

@@ -1,7 +1,7 @@
 package com.rtx.platform.health;
 
 import com.rtx.platform.PortInUseException;
-import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.Endpoint;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -27,12 +27,12 @@ public final class ManagementServer {
   private static final Logger LOG = LoggerFactory.getLogger(ManagementServer.class);
 
   private final Vertx vertx;
-  private final RtxConfig.Endpoint endpoint;
+  private final Endpoint endpoint;
   private final EngineHealth health;
   private final PrometheusMeterRegistry metrics;
   private HttpServer server;
 
-  public ManagementServer(Vertx vertx, RtxConfig.Endpoint endpoint, EngineHealth health, PrometheusMeterRegistry metrics) {
+  public ManagementServer(Vertx vertx, Endpoint endpoint, EngineHealth health, PrometheusMeterRegistry metrics) {
     this.vertx = vertx;
     this.endpoint = endpoint;
     this.health = health;

@@ -6,7 +6,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.core.AppenderBase;
-import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.SentryConfig;
 import io.sentry.Sentry;
 import io.sentry.SentryEvent;
 import io.sentry.SentryLevel;
@@ -26,7 +26,7 @@ public final class SentryReporting {
   }
 
   /** Starts reporting when a DSN is configured; a no-op otherwise. */
-  public static void start(RtxConfig.Sentry config, String release, String node) {
+  public static void start(SentryConfig config, String release, String node) {
     if (config.dsn().isEmpty()) {
       return;
     }

@@ -1,6 +1,6 @@
 package com.rtx.platform.cluster;
 
-import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.ClusterConfig;
 import com.rtx.support.Ports;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -35,19 +35,19 @@ class ClusterTlsIT {
   static void startTwoNodes() throws Exception {
     certificate = SelfSignedCertificate.create("rtx-cluster");
     // One self-signed certificate is every node's certificate and the CA they trust.
-    RtxConfig.ClusterTls tls = new RtxConfig.ClusterTls(Path.of(certificate.certificatePath()),
+    ClusterConfig.Tls tls = new ClusterConfig.Tls(Path.of(certificate.certificatePath()),
       Path.of(certificate.privateKeyPath()), Path.of(certificate.certificatePath()));
     int hz1 = Ports.free();
     int hz2 = Ports.free();
     List<String> members = List.of("127.0.0.1:" + hz1, "127.0.0.1:" + hz2);
     secondBusPort = Ports.free();
-    first = node(new RtxConfig.Cluster(true, "127.0.0.1", hz1, members, false, Optional.empty(), Optional.empty(),
+    first = node(new ClusterConfig(true, "127.0.0.1", hz1, members, false, Optional.empty(), Optional.empty(),
       Ports.free(), Optional.of(tls)));
-    second = node(new RtxConfig.Cluster(true, "127.0.0.1", hz2, members, false, Optional.empty(), Optional.empty(),
+    second = node(new ClusterConfig(true, "127.0.0.1", hz2, members, false, Optional.empty(), Optional.empty(),
       secondBusPort, Optional.of(tls)));
   }
 
-  private static Vertx node(RtxConfig.Cluster cluster) throws Exception {
+  private static Vertx node(ClusterConfig cluster) throws Exception {
     return Vertx.builder()
       .with(new VertxOptions().setEventBusOptions(HazelcastClusterFactory.eventBusOptions(cluster)))
       .withClusterManager(HazelcastClusterFactory.create(cluster))

@@ -2,7 +2,7 @@ package com.rtx.platform.cluster;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
-import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.ClusterConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,7 +14,7 @@ class HazelcastClusterFactoryTest {
 
   @Test
   void loopbackClusterJoinsByTcpIpWithMulticastAndPhoneHomeOff() {
-    RtxConfig.Cluster cluster = new RtxConfig.Cluster(true, "127.0.0.1", 5801,
+    ClusterConfig cluster = new ClusterConfig(true, "127.0.0.1", 5801,
       List.of("127.0.0.1:5801", "127.0.0.1:5802"), false, Optional.empty(), Optional.empty());
 
     Config config = HazelcastClusterFactory.create(cluster).getConfig();
@@ -36,7 +36,7 @@ class HazelcastClusterFactoryTest {
 
   @Test
   void kubernetesDiscoveryReplacesTheMemberList() {
-    RtxConfig.Cluster cluster = new RtxConfig.Cluster(true, "10.0.0.7", 5701, List.of("127.0.0.1"), true,
+    ClusterConfig cluster = new ClusterConfig(true, "10.0.0.7", 5701, List.of("127.0.0.1"), true,
       Optional.of("rtx-cluster"), Optional.of("trading"));
 
     JoinConfig join = HazelcastClusterFactory.create(cluster).getConfig().getNetworkConfig().getJoin();
@@ -50,7 +50,7 @@ class HazelcastClusterFactoryTest {
 
   @Test
   void eventBusIsPlainOnAnyFreePortWithoutTls() {
-    RtxConfig.Cluster cluster = new RtxConfig.Cluster(true, "127.0.0.1", 5701, List.of("127.0.0.1"), false,
+    ClusterConfig cluster = new ClusterConfig(true, "127.0.0.1", 5701, List.of("127.0.0.1"), false,
       Optional.empty(), Optional.empty());
 
     var options = HazelcastClusterFactory.eventBusOptions(cluster);
@@ -61,8 +61,8 @@ class HazelcastClusterFactoryTest {
 
   @Test
   void eventBusGetsMutualTlsFromThePemFilesAndTheFixedPort() {
-    RtxConfig.Cluster cluster = new RtxConfig.Cluster(true, "10.0.0.7", 5701, List.of(), true, Optional.empty(),
-      Optional.empty(), 5801, Optional.of(new RtxConfig.ClusterTls(java.nio.file.Path.of("/etc/rtx/cluster-tls/tls.crt"),
+    ClusterConfig cluster = new ClusterConfig(true, "10.0.0.7", 5701, List.of(), true, Optional.empty(),
+      Optional.empty(), 5801, Optional.of(new ClusterConfig.Tls(java.nio.file.Path.of("/etc/rtx/cluster-tls/tls.crt"),
       java.nio.file.Path.of("/etc/rtx/cluster-tls/tls.key"), java.nio.file.Path.of("/etc/rtx/cluster-tls/ca.crt"))));
 
     var options = HazelcastClusterFactory.eventBusOptions(cluster);

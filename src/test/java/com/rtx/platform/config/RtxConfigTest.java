@@ -37,7 +37,7 @@ class RtxConfigTest {
   void defaultsGiveLoopbackPortsEmbeddedServersAndEveryAvailableRole() {
     RtxConfig config = RtxConfig.parse(load(dir.resolve("absent.json"), Map.of(), new JsonObject()), AVAILABLE);
 
-    assertThat(config.http()).isEqualTo(new RtxConfig.Endpoint("127.0.0.1", 8080));
+    assertThat(config.http()).isEqualTo(new Endpoint("127.0.0.1", 8080));
     assertThat(config.fixapi().port()).isEqualTo(9878);
     assertThat(config.lpsim().fix().port()).isEqualTo(9880);
     assertThat(config.pg().url()).isEmpty();
@@ -56,7 +56,7 @@ class RtxConfigTest {
 
     RtxConfig config = RtxConfig.parse(layered, AVAILABLE);
 
-    assertThat(config.http()).isEqualTo(new RtxConfig.Endpoint("127.0.0.2", 8200));
+    assertThat(config.http()).isEqualTo(new Endpoint("127.0.0.2", 8200));
     assertThat(config.pg().poolSize()).isEqualTo(4);
     assertThat(config.pg().url()).contains("postgresql://rtx:s3cret@db:5432/rtx");
     assertThat(config.roles()).containsExactly(Role.GATEWAY);
@@ -80,6 +80,22 @@ class RtxConfigTest {
           org.assertj.core.groups.Tuple.tuple("cluster.enabled", "environment variable RTX_CLUSTER_ENABLED"),
           org.assertj.core.groups.Tuple.tuple("pg.pool-size", "file " + file)))
       .hasMessageContaining("http.port (from environment variable RTX_HTTP_PORT): must be a whole number, got \"eighty\"");
+  }
+
+  /** Each slice validates its own keys; the problems of all of them come back together, in key order of the slices. */
+  @Test
+  void everySliceReportsItsProblemsInOneRound() throws IOException {
+    Path file = file("{\"dealing\": {\"shards\": 0, \"holidays\": \"2026-13-01\"}, \"router\": {\"reconnect-s\": \"1,0\"},"
+      + " \"toxicity\": {\"horizons-ms\": \"5,1,9\"}, \"admin\": {\"four-eyes-amount\": \"-1\"},"
+      + " \"auth\": {\"access-token-ttl-s\": 1}, \"pricing\": {\"stale-ms\": 0}}");
+    LayeredConfig layered = load(file, Map.of(), new JsonObject());
+
+    assertThatThrownBy(() -> RtxConfig.parse(layered, AVAILABLE))
+      .isInstanceOf(ConfigException.class)
+      .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(ConfigProblem::key).containsExactly(
+        "pricing.stale-ms", "dealing.shards", "dealing.holidays", "router.reconnect-s", "auth.access-token-ttl-s",
+        "admin.four-eyes-amount", "toxicity.horizons-ms"))
+      .hasMessageContaining("dealing.holidays (from file " + file + "): '2026-13-01' is not a date (YYYY-MM-DD)");
   }
 
   @Test
@@ -165,9 +181,9 @@ class RtxConfigTest {
     RtxConfig set = RtxConfig.parse(load(dir.resolve("absent.json"), Map.of("RTX_MANAGEMENT_PORT", "9191",
       "RTX_MANAGEMENT_HOST", "0.0.0.0", "RTX_HTTP_ADMIN_ALLOW_CIDRS", "10.0.0.0/8, 192.168.1.7"), new JsonObject()), AVAILABLE);
 
-    assertThat(defaults.management()).isEqualTo(new RtxConfig.Endpoint("127.0.0.1", 9090));
+    assertThat(defaults.management()).isEqualTo(new Endpoint("127.0.0.1", 9090));
     assertThat(defaults.adminAllowCidrs()).isEmpty();
-    assertThat(set.management()).isEqualTo(new RtxConfig.Endpoint("0.0.0.0", 9191));
+    assertThat(set.management()).isEqualTo(new Endpoint("0.0.0.0", 9191));
     assertThat(set.adminAllowCidrs()).extracting(Cidr::toString).containsExactly("10.0.0.0/8", "192.168.1.7/32");
   }
 
@@ -216,7 +232,7 @@ class RtxConfigTest {
       "RTX_CLUSTER_TLS_ENABLED", "true", "RTX_CLUSTER_TLS_CERT", "/c.pem", "RTX_CLUSTER_TLS_KEY", "/k.pem",
       "RTX_CLUSTER_TLS_CA", "/ca.pem", "RTX_CLUSTER_EVENTBUS_PORT", "5710"), new JsonObject()), AVAILABLE);
     assertThat(config.cluster().eventBusPort()).isEqualTo(5710);
-    assertThat(config.cluster().tls()).contains(new RtxConfig.ClusterTls(Path.of("/c.pem"), Path.of("/k.pem"),
+    assertThat(config.cluster().tls()).contains(new ClusterConfig.Tls(Path.of("/c.pem"), Path.of("/k.pem"),
       Path.of("/ca.pem")));
   }
 }

@@ -2,7 +2,7 @@ package com.rtx.platform.health;
 
 import com.rtx.platform.BuildInfo;
 import com.rtx.platform.PortInUseException;
-import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.Endpoint;
 import com.rtx.platform.metrics.EngineMetrics;
 import com.rtx.support.Http;
 import com.rtx.support.Ports;
@@ -31,7 +31,7 @@ class ManagementServerTest {
   }
 
   private ManagementServer server(int port) {
-    return new ManagementServer(vertx, new RtxConfig.Endpoint("127.0.0.1", port), new EngineHealth(vertx, 1000),
+    return new ManagementServer(vertx, new Endpoint("127.0.0.1", port), new EngineHealth(vertx, 1000),
       new EngineMetrics(BuildInfo.current()).registry());
   }
 

@@ -1,6 +1,6 @@
 package com.rtx.platform.logging;
 
-import com.rtx.platform.config.RtxConfig;
+import com.rtx.platform.config.SentryConfig;
 import com.rtx.support.Eventually;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
@@ -44,11 +44,11 @@ class SentryReportingTest {
     });
     server.start();
     try {
-      SentryReporting.start(new RtxConfig.Sentry(Optional.empty(), "test"), "1.0+abc", "node-1");
+      SentryReporting.start(new SentryConfig(Optional.empty(), "test"), "1.0+abc", "node-1");
       LOG.error("not reported: no DSN");
 
       String dsn = "http://0123456789abcdef@127.0.0.1:" + server.getAddress().getPort() + "/42";
-      SentryReporting.start(new RtxConfig.Sentry(Optional.of(dsn), "ci"), "1.0+abc", "node-1");
+      SentryReporting.start(new SentryConfig(Optional.of(dsn), "ci"), "1.0+abc", "node-1");
       LOG.info("an info line stays local");
       LOG.error("order book inconsistent for shard 3", new IllegalStateException("boom"));
       Eventually.await("the error reached Sentry", Duration.ofSeconds(30),

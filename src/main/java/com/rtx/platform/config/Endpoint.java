@@ -1,0 +1,6 @@
+package com.rtx.platform.config;
+
+
+/** A listening address. */
+public record Endpoint(String host, int port) {
+}
