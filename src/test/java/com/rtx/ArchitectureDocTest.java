@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps the bus protocol table of {@code src/docs/architecture.md} and the contract package
- * {@code com.rtx.bus} in step, both ways: every address constant (a prefix such as
+ * {@code com.rtx.bus} in step, both ways: every address constant (a public static final String of
+ * an {@code *Addresses} class, or any {@code rtx.*} one of the package; a prefix such as
  * {@code rtx.account.} as {@code rtx.account.<…>}) and every address an address-building method
  * returns has a row, and every row names an address some constant defines.
  */
@@ -58,7 +59,11 @@ class ArchitectureDocTest {
       for (Field f : c.getDeclaredFields()) {
         int m = f.getModifiers();
         if (Modifier.isPublic(m) && Modifier.isStatic(m) && Modifier.isFinal(m) && f.getType() == String.class) {
-          constants.put(c.getSimpleName() + "." + f.getName(), (String) f.get(null));
+          String value = (String) f.get(null);
+          // Addresses are rtx.*; other constants of the contract are values inside messages (LpStatus.LOGGED_ON).
+          if (value.startsWith("rtx.") || c.getSimpleName().endsWith("Addresses")) {
+            constants.put(c.getSimpleName() + "." + f.getName(), value);
+          }
         }
       }
     }
@@ -68,6 +73,12 @@ class ArchitectureDocTest {
   void theTableAndTheContractAreFound() {
     assertThat(documented).as("addresses in the protocol table of " + DOC).hasSizeGreaterThan(5);
     assertThat(constants).as("address constants in com.rtx.bus").containsKey("DealingAddresses.SHARD_PREFIX");
+  }
+
+  /** An address outside the rtx.* namespace would escape the builders' check and the table's format. */
+  @Test
+  void everyAddressIsInTheRtxNamespace() {
+    assertThat(constants.values()).allSatisfy(address -> assertThat(address).startsWith("rtx."));
   }
 
   @Test

@@ -1,10 +1,9 @@
 package com.rtx.auth;
 
 import com.rtx.bus.Addresses;
+import com.rtx.bus.SessionsRevoked;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -69,9 +68,7 @@ public final class SessionRevocations {
       return Future.succeededFuture();
     }
     remember(sessions);
-    JsonArray ids = new JsonArray();
-    sessions.forEach(id -> ids.add(id.toString()));
-    vertx.eventBus().publish(Addresses.SESSIONS_REVOKED, new JsonObject().put("sessionIds", ids));
+    vertx.eventBus().publish(Addresses.SESSIONS_REVOKED, new SessionsRevoked(List.copyOf(sessions)).toJson());
     List<Future<?>> writes = new ArrayList<>();
     String millis = Long.toString(ttl.toMillis());
     for (UUID session : sessions) {
@@ -141,12 +138,4 @@ public final class SessionRevocations {
       .recover(e -> Future.failedFuture(new TokenRejected("the session could not be checked; retry shortly")));
   }
 
-  /** The session ids in a {@link Addresses#SESSIONS_REVOKED} message. */
-  public static List<UUID> sessionIds(JsonObject message) {
-    List<UUID> ids = new ArrayList<>();
-    for (Object id : message.getJsonArray("sessionIds", new JsonArray())) {
-      ids.add(UUID.fromString(String.valueOf(id)));
-    }
-    return ids;
-  }
 }

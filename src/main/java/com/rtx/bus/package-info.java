@@ -1,6 +1,7 @@
 /**
  * The event-bus contract between the roles: every address constant, the JSON shape of the
- * messages sent to it and of the replies, and the codecs shared by both ends (a quote).
+ * messages sent to it and of the replies, and the message records with their codecs that both ends
+ * share (a quote, an LP's session state, revoked sessions).
  *
  * <p>This package is the only place a role learns about another role: roles never import each
  * other's classes (ArchitectureTest), they import this package and exchange JSON, so a verticle in

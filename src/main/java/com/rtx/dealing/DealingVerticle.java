@@ -1,6 +1,7 @@
 package com.rtx.dealing;
 
 import com.rtx.bus.DealingAddresses;
+import com.rtx.bus.LpStatus;
 import com.rtx.bus.RouterAddresses;
 import com.rtx.core.market.Instrument;
 import com.rtx.core.market.SymbolTerms;
@@ -73,11 +74,9 @@ public final class DealingVerticle extends VerticleBase {
         .forEach(id -> ids.add(((Number) id).longValue()));
       owned.values().forEach(s -> s.watched(ids));
     }));
-    consumers.add(vertx.eventBus().<JsonObject>consumer(RouterAddresses.LP_STATUS, m -> {
-      if (board.update(m.body())) {
-        owned.values().forEach(s -> s.lpUp(m.body().getString("lp")));
-      }
-    }));
+    consumers.add(vertx.eventBus().<JsonObject>consumer(RouterAddresses.LP_STATUS, m -> LpStatus.fromJson(m.body())
+      .filter(board::update)
+      .ifPresent(status -> owned.values().forEach(s -> s.lpUp(status.lp())))));
     faults = new ProcessingFaults(platform.metrics(), platform.clock());
     io.micrometer.core.instrument.Gauge.builder("rtx_dealing_lp_orders_unknown", this, v -> v.unknownLpOrders)
       .description("A-Book orders with no execution report for three LP timeouts (never guessed: they await the LP)")

@@ -1,6 +1,6 @@
 package com.rtx.dealing;
 
-import io.vertx.core.json.JsonObject;
+import com.rtx.bus.LpStatus;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 /**
  * Which liquidity providers can take A-Book orders now, as the router reports them on
- * {@code rtx.router.lp-status} ({@code {"lp","state","node"}}, on change and every few seconds).
+ * {@code rtx.router.lp-status} ({@link LpStatus}, on change and every few seconds).
  * A report older than {@link #STALE_MS} counts as down: a silent router must not look connected.
  */
 final class LpBoard {
@@ -29,20 +29,15 @@ final class LpBoard {
   }
 
   /** @return whether the LP just came up (a cue to reconcile orders left with it) */
-  boolean update(JsonObject status) {
-    String lp = status.getString("lp");
-    String state = status.getString("state");
-    if (lp == null || state == null) {
-      return false;
-    }
-    boolean wasUp = up(lp);
-    states.put(lp, new State(state, clock.millis()));
-    return !wasUp && up(lp);
+  boolean update(LpStatus status) {
+    boolean wasUp = up(status.lp());
+    states.put(status.lp(), new State(status.state(), clock.millis()));
+    return !wasUp && up(status.lp());
   }
 
   boolean up(String lp) {
     State s = states.get(lp);
-    return s != null && "LOGGED_ON".equals(s.state()) && clock.millis() - s.at() <= STALE_MS;
+    return s != null && LpStatus.LOGGED_ON.equals(s.state()) && clock.millis() - s.at() <= STALE_MS;
   }
 
   /** The connected LPs to try, in the route's order of preference (any connected one when it names none). */

@@ -2,6 +2,7 @@ package com.rtx.gateway;
 
 import com.rtx.auth.SessionRevocations;
 import com.rtx.bus.Addresses;
+import com.rtx.bus.SessionsRevoked;
 import com.rtx.platform.config.WsConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -67,7 +68,7 @@ final class WsEndpoint {
     long period = Math.max(50, Math.min(limits.heartbeatMs(), Math.min(limits.stuckMs(), limits.idleTimeoutMs())) / 4);
     timer = vertx.setPeriodic(period, id -> housekeeping());
     revokedConsumer = vertx.eventBus().<JsonObject>consumer(Addresses.SESSIONS_REVOKED,
-      m -> sessionsRevoked(SessionRevocations.sessionIds(m.body())));
+      m -> sessionsRevoked(SessionsRevoked.fromJson(m.body()).sessionIds()));
   }
 
   /**

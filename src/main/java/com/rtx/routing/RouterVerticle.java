@@ -2,6 +2,7 @@ package com.rtx.routing;
 
 import com.rtx.bus.Addresses;
 import com.rtx.platform.Platform;
+import com.rtx.bus.LpStatus;
 import com.rtx.bus.RouterAddresses;
 import com.rtx.platform.config.RtxConfig;
 import com.rtx.platform.config.RouterConfig;
@@ -168,8 +169,7 @@ public final class RouterVerticle extends VerticleBase {
   }
 
   private void publish(String lp, String state) {
-    vertx.eventBus().publish(RouterAddresses.LP_STATUS, new JsonObject().put("lp", lp).put("state", state)
-      .put("node", platform.node()));
+    vertx.eventBus().publish(RouterAddresses.LP_STATUS, new LpStatus(lp, state, platform.node()).toJson());
   }
 
   private void publishAll() {
