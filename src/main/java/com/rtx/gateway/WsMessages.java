@@ -1,5 +1,6 @@
 package com.rtx.gateway;
 
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -76,6 +77,11 @@ final class WsMessages {
   private WsMessages() {
   }
 
+  static String error(ApiErrorCode code, String message, String field) {
+    return error(code.name(), message, field);
+  }
+
+  /** An error frame with a code of the vocabulary relayed as text (a rejection reason, a dealing reply's). */
   static String error(String code, String message, String field) {
     return new JsonObject().put("type", "error").put("code", code).put("message", message).put("field", field).encode();
   }
