@@ -3,6 +3,7 @@ package com.rtx.admin;
 import com.rtx.auth.PasswordHasher;
 import com.rtx.auth.RefreshTokens;
 import com.rtx.auth.SessionRevocations;
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -87,7 +88,8 @@ final class AccountOps implements AdminOperations {
         .execute(Tuple.of(body.getString("group")))
         .compose(groups -> {
           if (groups.size() == 0) {
-            return Future.failedFuture(new AdminException(422, "UNKNOWN_GROUP", "no client group " + body.getString("group"),
+            return Future.failedFuture(new AdminException(ApiErrorCode.UNKNOWN_GROUP,
+                "no client group " + body.getString("group"),
               "group"));
           }
           Row group = groups.iterator().next();
@@ -95,7 +97,8 @@ final class AccountOps implements AdminOperations {
           if (leverage != null && leverage > group.getInteger("leverage")) {
             // The group's leverage is the most an account of it gets: staff creating accounts cannot
             // hand out 1:1000 in a 1:100 group (the group is changed under groups.write, audited).
-            return Future.failedFuture(new AdminException(422, "LEVERAGE_ABOVE_GROUP", "leverage may be at most the group's "
+            return Future.failedFuture(new AdminException(ApiErrorCode.LEVERAGE_ABOVE_GROUP,
+                "leverage may be at most the group's "
               + group.getInteger("leverage"), "leverage"));
           }
           // A password staff chose is temporary: the trader must change it at first login.
@@ -152,10 +155,10 @@ final class AccountOps implements AdminOperations {
           .compose(rows -> {
             Row row = rows.iterator().next();
             if (!row.getBoolean("known")) {
-              return Future.failedFuture(new AdminException(422, "UNKNOWN_GROUP", "no client group " + group, "group"));
+              return Future.failedFuture(new AdminException(ApiErrorCode.UNKNOWN_GROUP, "no client group " + group, "group"));
             }
             if (row.getLong("open") > 0) {
-              return Future.failedFuture(new AdminException(409, "ACCOUNT_HAS_OPEN_TRADES",
+              return Future.failedFuture(new AdminException(ApiErrorCode.ACCOUNT_HAS_OPEN_TRADES,
                 "close the account's positions and orders before moving it", null));
             }
             return conn.preparedQuery("UPDATE account SET group_name = $2 WHERE id = $1").execute(Tuple.of(accountId, group))
@@ -170,7 +173,8 @@ final class AccountOps implements AdminOperations {
   static Future<JsonObject> account(SqlClient client, long accountId) {
     return client.preparedQuery("SELECT " + ACCOUNT_COLUMNS + " FROM account a JOIN trader t ON t.id = a.trader_id "
         + "WHERE a.id = $1").execute(Tuple.of(accountId))
-      .compose(rows -> rows.size() == 0 ? Future.failedFuture(AdminException.notFound("account", accountId, "accountId"))
+      .compose(rows -> rows.size() == 0
+        ? Future.failedFuture(AdminException.notFound(ApiErrorCode.ACCOUNT_NOT_FOUND, "account", accountId, "accountId"))
         : Future.succeededFuture(json(rows.iterator().next())));
   }
 
@@ -198,7 +202,8 @@ final class AccountOps implements AdminOperations {
       conn -> conn.preparedQuery("UPDATE trader SET password_hash = $2, must_change_password = true WHERE id = $1 "
           + "RETURNING username, status")
         .execute(Tuple.of(id, hash))
-        .compose(rows -> rows.size() == 0 ? Future.failedFuture(AdminException.notFound("trader", id, "traderId"))
+        .compose(rows -> rows.size() == 0 ? Future.failedFuture(AdminException.notFound(ApiErrorCode.TRADER_NOT_FOUND,
+            "trader", id, "traderId"))
           : RefreshTokens.revokeTraderSessions(conn, id, null, now).map(families -> {
             ended.addAll(families);
             return rows.iterator().next();

@@ -1,8 +1,14 @@
 package com.rtx.admin;
 
+import com.rtx.core.trading.RejectReason;
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.json.JsonObject;
 
-/** A refused admin request: HTTP status, stable code, safe message, and the offending field. */
+/**
+ * A refused admin request: HTTP status, stable code, safe message, and the offending field. The
+ * code is an {@link ApiErrorCode} (answered with its own status unless the admin role says
+ * otherwise) or a {@link RejectReason}.
+ */
 final class AdminException extends RuntimeException {
 
   private final int status;
@@ -10,11 +16,24 @@ final class AdminException extends RuntimeException {
   private final String field;
   private final long retryAfterSeconds;
 
-  AdminException(int status, String code, String message, String field) {
-    this(status, code, message, field, 0);
+  AdminException(ApiErrorCode code, String message, String field) {
+    this(code.status(), code.name(), message, field, 0);
   }
 
-  AdminException(int status, String code, String message, String field, long retryAfterSeconds) {
+  AdminException(ApiErrorCode code, String message, String field, long retryAfterSeconds) {
+    this(code.status(), code.name(), message, field, retryAfterSeconds);
+  }
+
+  /** A code answered with another status than its own, for this operation only. */
+  AdminException(int status, ApiErrorCode code, String message, String field) {
+    this(status, code.name(), message, field, 0);
+  }
+
+  AdminException(RejectReason reason, String message, String field) {
+    this(ApiErrorCode.statusOf(reason), reason.name(), message, field, 0);
+  }
+
+  private AdminException(int status, String code, String message, String field, long retryAfterSeconds) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;
@@ -22,8 +41,9 @@ final class AdminException extends RuntimeException {
     this.retryAfterSeconds = retryAfterSeconds;
   }
 
-  static AdminException notFound(String what, Object id, String field) {
-    return new AdminException(404, what.toUpperCase(java.util.Locale.ROOT) + "_NOT_FOUND", "no " + what + " " + id, field);
+  /** 404 {@code code}: "no {@code what} {@code id}". */
+  static AdminException notFound(ApiErrorCode code, String what, Object id, String field) {
+    return new AdminException(code, "no " + what + " " + id, field);
   }
 
   int status() {

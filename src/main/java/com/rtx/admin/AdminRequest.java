@@ -1,5 +1,6 @@
 package com.rtx.admin;
 
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.json.JsonObject;
 
 import java.util.UUID;
@@ -32,7 +33,7 @@ record AdminRequest(String operationId, JsonObject path, JsonObject query, JsonO
     try {
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw new AdminException(400, "VALIDATION_INVALID_VALUE", field + " must be a whole number of at most 19 digits",
+      throw new AdminException(ApiErrorCode.VALIDATION_INVALID_VALUE, field + " must be a whole number of at most 19 digits",
         field);
     }
   }

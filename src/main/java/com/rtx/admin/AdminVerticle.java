@@ -8,6 +8,7 @@ import com.rtx.bus.AdminAddresses;
 import com.rtx.platform.Platform;
 import com.rtx.platform.config.RtxConfig;
 import com.rtx.platform.config.AdminConfig;
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -97,13 +98,13 @@ public final class AdminVerticle extends VerticleBase {
     try {
       req = AdminRequest.of(message.body());
     } catch (RuntimeException e) {
-      message.reply(AdminReply.error(new AdminException(400, "BAD_REQUEST", "malformed admin request", null)).toJson());
+      message.reply(AdminReply.error(new AdminException(ApiErrorCode.BAD_REQUEST, "malformed admin request", null)).toJson());
       return;
     }
     String permission = permissions.of(req.operationId());
     AdminHandler handler = handlers.get(req.operationId());
     if (permission == null || handler == null) {
-      message.reply(AdminReply.error(new AdminException(404, "UNKNOWN_OPERATION",
+      message.reply(AdminReply.error(new AdminException(ApiErrorCode.NOT_FOUND,
         "no admin operation " + req.operationId(), null)).toJson());
       return;
     }
@@ -128,24 +129,25 @@ public final class AdminVerticle extends VerticleBase {
       return AdminReply.error(refused);
     }
     if (e instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
-      return AdminReply.error(new AdminException(409, "ALREADY_EXISTS", "that already exists", null));
+      return AdminReply.error(new AdminException(ApiErrorCode.ALREADY_EXISTS, "that already exists", null));
     }
     // Database text (messages, details with key values) never reaches a client: only our own
     // constraint and column names, which the schema and the contract already show.
     if (e instanceof io.vertx.pgclient.PgException pg && "23503".equals(pg.getSqlState())) {
       // A foreign key: a referenced setting does not exist, or one still in use would be removed.
-      return AdminReply.error(new AdminException(409, "REFERENCE_CONFLICT", "refused by a reference between settings"
+      return AdminReply.error(new AdminException(ApiErrorCode.REFERENCE_CONFLICT, "refused by a reference between settings"
         + (pg.getConstraint() != null ? " (" + pg.getConstraint() + ")" : ""), null));
     }
     if (e instanceof io.vertx.pgclient.PgException pg && ("23514".equals(pg.getSqlState())
       || "23502".equals(pg.getSqlState()) || pg.getSqlState().startsWith("22"))) {
       LOG.info("admin operation {} refused by the database (request {}): {} {}", req.operationId(), req.requestId(),
         pg.getSqlState(), pg.getConstraint());
-      return AdminReply.error(new AdminException(422, "INVALID_SETTING", "the values break a rule of the setting"
+      return AdminReply.error(new AdminException(ApiErrorCode.INVALID_SETTING, "the values break a rule of the setting"
         + (pg.getConstraint() != null ? " (" + pg.getConstraint() + ")" : ""), pg.getColumn()));
     }
     LOG.error("admin operation {} failed (request {})", req.operationId(), req.requestId(), e);
-    return AdminReply.error(new AdminException(500, "INTERNAL_ERROR", "internal error; quote the request id to support", null));
+    return AdminReply.error(new AdminException(ApiErrorCode.INTERNAL_ERROR,
+        "internal error; quote the request id to support", null));
   }
 
   @Override

@@ -2,6 +2,7 @@ package com.rtx.admin;
 
 import com.rtx.auth.AccessTokens;
 import com.rtx.auth.PasswordHasher;
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -68,7 +69,7 @@ final class AuthOps implements AdminOperations {
     return lockout.attempt(username, ip).compose(attempt -> {
       if (attempt.fromIp() > limits.perIp()) {
         // Before any password check: an address that failed too often tries nothing more for a while.
-        AdminException throttled = new AdminException(429, "TOO_MANY_LOGIN_ATTEMPTS",
+        AdminException throttled = new AdminException(ApiErrorCode.LOGIN_THROTTLED,
           "too many failed logins from this address; retry later", null, attempt.retryAfter().toSeconds());
         // Audited once per window, when the address crosses the limit: a flood of refused attempts
         // must not become a flood of audit rows.
@@ -102,12 +103,12 @@ final class AuthOps implements AdminOperations {
       return failed(req, actor, "wrong password", attempt, invalidCredentials());
     }
     if (attempt.userFromIp() > limits.failures()) {
-      return refuse(req, actor, "login.locked", "locked from " + req.ip(), new AdminException(403,
-        "LOGIN_LOCKED", "too many failed logins; this login is locked, retry later", null,
+      return refuse(req, actor, "login.locked", "locked from " + req.ip(), new AdminException(
+        ApiErrorCode.LOGIN_LOCKED, "too many failed logins; this login is locked, retry later", null,
         Math.max(1, attempt.retryAfter().toSeconds())));
     }
     if (!"ACTIVE".equals(staff.getString("status"))) {
-      return refuse(req, actor, "login.failed", "disabled", new AdminException(403, "LOGIN_DISABLED",
+      return refuse(req, actor, "login.failed", "disabled", new AdminException(ApiErrorCode.LOGIN_DISABLED,
         "this staff login is disabled", null));
     }
     String stored = staff.getString("totp_secret");
@@ -116,10 +117,11 @@ final class AuthOps implements AdminOperations {
     }
     String code = req.body().getString("totp");
     if (code == null) {
-      return refuse(req, actor, "login.failed", "TOTP code missing", new AdminException(401, "TOTP_REQUIRED",
+      return refuse(req, actor, "login.failed", "TOTP code missing", new AdminException(ApiErrorCode.TOTP_REQUIRED,
         "a TOTP code is required for this login", "totp"));
     }
-    AdminException wrongCode = new AdminException(401, "INVALID_TOTP", "the TOTP code is wrong or was already used", "totp");
+    AdminException wrongCode = new AdminException(ApiErrorCode.INVALID_TOTP,
+        "the TOTP code is wrong or was already used", "totp");
     long step = totp.matchingStep(secrets.open(actor.staffId(), stored), code);
     if (step < 0) {
       return failed(req, actor, "wrong TOTP code", attempt, wrongCode);
@@ -218,7 +220,8 @@ final class AuthOps implements AdminOperations {
     return pool.preparedQuery("SELECT password_hash FROM staff WHERE id = $1").execute(Tuple.of(actor.staffId()))
       .compose(rows -> hasher.verify(current, rows.iterator().next().getString("password_hash")))
       .compose(ok -> ok ? hasher.hash(next)
-        : Future.failedFuture(new AdminException(401, "INVALID_CREDENTIALS", "the current password is wrong", "currentPassword")))
+        : Future.failedFuture(new AdminException(ApiErrorCode.INVALID_CREDENTIALS,
+            "the current password is wrong", "currentPassword")))
       .compose(hash -> {
         Instant now = clock.instant();
         AuditEntry entry = AuditEntry.of(now, req, actor, "changePassword", AuditEntry.OK).target("staff", actor.staffId());
@@ -258,17 +261,18 @@ final class AuthOps implements AdminOperations {
     String password = req.body().getString("password");
     String code = req.body().getString("code");
     if (password == null || code == null) {
-      return Future.failedFuture(new AdminException(401, "REAUTHENTICATION_REQUIRED",
+      return Future.failedFuture(new AdminException(ApiErrorCode.REAUTHENTICATION_REQUIRED,
         "replacing an active second factor needs the password and a current code", password == null ? "password" : "code"));
     }
     return hasher.verify(password, passwordHash).compose(ok -> {
       if (!ok) {
-        return Future.failedFuture(new AdminException(401, "INVALID_CREDENTIALS", "the password is wrong", "password"));
+        return Future.failedFuture(new AdminException(ApiErrorCode.INVALID_CREDENTIALS, "the password is wrong", "password"));
       }
       long step = totp.matchingStep(secrets.open(actor.staffId(), activeSecret), code);
       return (step < 0 ? Future.succeededFuture(false) : useStep(actor.staffId(), step)).compose(fresh -> fresh
         ? Future.<Void>succeededFuture()
-        : Future.failedFuture(new AdminException(401, "INVALID_TOTP", "the TOTP code is wrong or was already used", "code")));
+        : Future.failedFuture(new AdminException(ApiErrorCode.INVALID_TOTP,
+            "the TOTP code is wrong or was already used", "code")));
     });
   }
 
@@ -279,19 +283,19 @@ final class AuthOps implements AdminOperations {
         Row row = rows.iterator().next();
         String pending = row.getString("totp_pending");
         if (pending == null) {
-          return Future.failedFuture(new AdminException(409, "NO_TOTP_ENROLMENT", "start with POST /auth/totp", null));
+          return Future.failedFuture(new AdminException(ApiErrorCode.NO_TOTP_ENROLMENT, "start with POST /auth/totp", null));
         }
         long step = totp.matchingStep(secrets.open(actor.staffId(), pending), code);
         if (step < 0) {
-          return Future.failedFuture(new AdminException(400, "INVALID_TOTP", "the TOTP code is wrong", "code"));
+          return Future.failedFuture(new AdminException(400, ApiErrorCode.INVALID_TOTP, "the TOTP code is wrong", "code"));
         }
         AuditEntry entry = AuditEntry.of(clock.instant(), req, actor, "confirmTotp", AuditEntry.OK).target("staff", actor.staffId());
         // The confirming code counts as used: it cannot log in afterwards.
         return audited.change(entry, conn -> conn.preparedQuery("UPDATE staff SET totp_secret = totp_pending, "
               + "totp_pending = NULL, totp_last_step = $2 WHERE id = $1 AND totp_pending = $3")
             .execute(Tuple.of(actor.staffId(), step, pending))
-          .compose(r -> r.rowCount() == 1 ? Future.succeededFuture(r) : Future.failedFuture(new AdminException(409,
-            "NO_TOTP_ENROLMENT", "the enrolment changed meanwhile; start again with POST /auth/totp", null)))
+          .compose(r -> r.rowCount() == 1 ? Future.succeededFuture(r) : Future.failedFuture(new AdminException(
+            ApiErrorCode.NO_TOTP_ENROLMENT, "the enrolment changed meanwhile; start again with POST /auth/totp", null)))
           .map(r -> new Audited.Change(new JsonObject().put("totpEnabled", row.getString("totp_secret") != null),
             new JsonObject().put("totpEnabled", true), AdminReply.noContent())));
       });
@@ -304,6 +308,6 @@ final class AuthOps implements AdminOperations {
   }
 
   private static AdminException invalidCredentials() {
-    return new AdminException(401, "INVALID_CREDENTIALS", "invalid username or password", null);
+    return new AdminException(ApiErrorCode.INVALID_CREDENTIALS, "invalid username or password", null);
   }
 }

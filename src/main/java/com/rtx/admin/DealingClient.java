@@ -1,6 +1,7 @@
 package com.rtx.admin;
 
 import com.rtx.bus.DealingAddresses;
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -28,9 +29,11 @@ final class DealingClient {
     return vertx.eventBus().<JsonObject>request(DealingAddresses.shard(accountId, shards), request,
         new DeliveryOptions().setSendTimeout(TIMEOUT_MS))
       .map(reply -> reply.body())
-      .recover(e -> Future.succeededFuture(new JsonObject().put("httpStatus", 503).put("error", new JsonObject()
-        .put("code", "DEALING_UNAVAILABLE").put("message", "the account's dealing shard did not answer"
-          + (e instanceof ReplyException r ? " (" + r.failureType() + ")" : "")))));
+      .recover(e -> Future.succeededFuture(new JsonObject()
+        .put("httpStatus", ApiErrorCode.DEALING_UNAVAILABLE.status())
+        .put("error", new JsonObject().put("code", ApiErrorCode.DEALING_UNAVAILABLE.name())
+          .put("message", "the account's dealing shard did not answer"
+            + (e instanceof ReplyException r ? " (" + r.failureType() + ")" : "")))));
   }
 
   /** The dealing reply as an admin reply: its status, the body without {@code httpStatus}. */

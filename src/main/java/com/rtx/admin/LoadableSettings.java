@@ -2,6 +2,7 @@ package com.rtx.admin;
 
 import com.rtx.core.market.Lots;
 import com.rtx.core.money.Money;
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
@@ -79,6 +80,6 @@ final class LoadableSettings {
   }
 
   private static AdminException refused(String field, String why) {
-    return new AdminException(422, "INVALID_SETTING", field + ": " + why, field);
+    return new AdminException(ApiErrorCode.INVALID_SETTING, field + ": " + why, field);
   }
 }

@@ -1,5 +1,7 @@
 package com.rtx.admin;
 
+import com.rtx.core.trading.RejectReason;
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -51,7 +53,7 @@ final class MoneyOps implements AdminOperations {
     String reason = req.body().getString("reason");
     if ((type.equals("DEPOSIT") || type.equals("WITHDRAWAL")) && amount.signum() <= 0
       || amount.signum() == 0) {
-      return Future.failedFuture(new AdminException(422, "INVALID_AMOUNT",
+      return Future.failedFuture(new AdminException(RejectReason.INVALID_AMOUNT,
         "amount must be positive for deposits and withdrawals, and never zero", "amount"));
     }
     return AccountOps.account(pool, accountId).compose(account -> {
@@ -157,11 +159,12 @@ final class MoneyOps implements AdminOperations {
         : pool.preparedQuery("SELECT requested_by, status FROM balance_request WHERE id = $1").execute(Tuple.of(id))
           .compose(found -> {
             if (found.size() == 0) {
-              return Future.failedFuture(AdminException.notFound("balance_request", id, "requestId"));
+              return Future.failedFuture(
+                AdminException.notFound(ApiErrorCode.BALANCE_REQUEST_NOT_FOUND, "balance request", id, "requestId"));
             }
             Row row = found.iterator().next();
             if ("PENDING".equals(row.getString("status"))) {
-              return Future.failedFuture(new AdminException(409, "FOUR_EYES_REQUIRED",
+              return Future.failedFuture(new AdminException(ApiErrorCode.FOUR_EYES_REQUIRED,
                 "a request must be approved by someone other than its requester", null));
             }
             return Future.failedFuture(notPending(id));
@@ -179,7 +182,7 @@ final class MoneyOps implements AdminOperations {
   }
 
   private static AdminException notPending(long id) {
-    return new AdminException(409, "REQUEST_NOT_PENDING", "balance request " + id + " is no longer pending", null);
+    return new AdminException(ApiErrorCode.REQUEST_NOT_PENDING, "balance request " + id + " is no longer pending", null);
   }
 
   private static JsonObject json(Row r) {

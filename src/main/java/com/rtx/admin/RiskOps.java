@@ -1,6 +1,7 @@
 package com.rtx.admin;
 
 import com.rtx.bus.HedgingAddresses;
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -37,7 +38,7 @@ final class RiskOps implements AdminOperations {
     handlers.put("getExposure", (req, actor) -> vertx.eventBus().<JsonObject>request(HedgingAddresses.EXPOSURE,
         new JsonObject(), new DeliveryOptions().setSendTimeout(TIMEOUT_MS))
       .map(reply -> AdminReply.ok(reply.body()))
-      .recover(e -> Future.failedFuture(new AdminException(503, "EXPOSURE_UNAVAILABLE",
+      .recover(e -> Future.failedFuture(new AdminException(ApiErrorCode.EXPOSURE_UNAVAILABLE,
         "the hedger did not answer (no leader right now?): " + e.getMessage(), null))));
     handlers.put("listToxicity", this::toxicity);
   }

@@ -1,5 +1,6 @@
 package com.rtx.admin;
 
+import com.rtx.platform.http.ApiErrorCode;
 import java.util.List;
 
 import static com.rtx.admin.SettingField.bool;
@@ -71,6 +72,6 @@ final class SettingEntities {
 
   static SettingEntity byType(String type) {
     return ALL.stream().filter(e -> e.type().equals(type)).findFirst()
-      .orElseThrow(() -> new AdminException(400, "VALIDATION_INVALID_VALUE", "no setting type " + type, "entityType"));
+      .orElseThrow(() -> new AdminException(ApiErrorCode.VALIDATION_INVALID_VALUE, "no setting type " + type, "entityType"));
   }
 }

@@ -1,5 +1,7 @@
 package com.rtx.admin;
 
+import com.rtx.platform.http.ApiErrorCode;
+
 import java.util.List;
 
 /**
@@ -19,6 +21,19 @@ record SettingEntity(String type, String table, String keyColumn, String keyJson
 
   /** Rows of {@code table} under the entity ({@code parentColumn} = key), keyed by {@code keyColumn}, in the snapshot's {@code json}. */
   record Children(String json, String table, String parentColumn, String keyColumn, List<SettingField> fields) {
+  }
+
+  /** The code of a missing one, named by the path or a rollback. */
+  ApiErrorCode notFound() {
+    return switch (type) {
+      case "group" -> ApiErrorCode.GROUP_NOT_FOUND;
+      case "symbol" -> ApiErrorCode.SYMBOL_NOT_FOUND;
+      case "markup-profile" -> ApiErrorCode.MARKUP_PROFILE_NOT_FOUND;
+      case "lp" -> ApiErrorCode.LP_NOT_FOUND;
+      case "routing-rule" -> ApiErrorCode.ROUTING_RULE_NOT_FOUND;
+      case "exposure-limit" -> ApiErrorCode.EXPOSURE_LIMIT_NOT_FOUND;
+      default -> throw new IllegalStateException("setting type " + type + " has no not-found code");
+    };
   }
 
   /** The key from its path text. */

@@ -1,6 +1,7 @@
 package com.rtx.admin;
 
 import com.rtx.bus.Addresses;
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -127,7 +128,7 @@ final class SettingsOps implements AdminOperations {
     // Whatever the path (create, update, rollback to an old version), a group never ends above the
     // broker's maximum leverage; the transaction rolls back with the refusal.
     if (e == SettingEntities.GROUP && after != null && after.getInteger("leverage", 0) > maxLeverage) {
-      return Future.failedFuture(new AdminException(422, "LEVERAGE_ABOVE_MAXIMUM",
+      return Future.failedFuture(new AdminException(ApiErrorCode.LEVERAGE_ABOVE_MAXIMUM,
         "leverage may be at most admin.max-leverage " + maxLeverage, "leverage"));
     }
     AdminException unloadable = LoadableSettings.check(e, after);
@@ -151,7 +152,7 @@ final class SettingsOps implements AdminOperations {
 
   private static Future<JsonObject> existing(SqlConnection conn, SettingEntity e, Object key) {
     return SettingsStore.snapshot(conn, e, key, true).compose(state -> state == null
-      ? Future.failedFuture(AdminException.notFound(e.type().replace('-', '_'), key, e.keyJson()))
+      ? Future.failedFuture(AdminException.notFound(e.notFound(), e.type(), key, e.keyJson()))
       : Future.succeededFuture(state));
   }
 

@@ -1,5 +1,6 @@
 package com.rtx.admin;
 
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -66,7 +67,7 @@ final class SettingsVersions {
     return conn.preparedQuery("SELECT * FROM settings_version WHERE entity_type = $1 AND entity_key = $2 AND version = $3")
       .execute(Tuple.of(e.type(), key, version))
       .compose(rows -> rows.size() == 0
-        ? Future.failedFuture(new AdminException(404, "VERSION_NOT_FOUND", e.type() + " " + key + " has no version "
+        ? Future.failedFuture(new AdminException(ApiErrorCode.VERSION_NOT_FOUND, e.type() + " " + key + " has no version "
           + version, "version"))
         : Future.succeededFuture(json(rows.iterator().next())));
   }

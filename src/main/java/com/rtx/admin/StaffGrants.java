@@ -1,5 +1,6 @@
 package com.rtx.admin;
 
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -66,11 +67,11 @@ final class StaffGrants {
   /** Only a SUPER_ADMIN edits the mapping, never the SUPER_ADMIN role itself (it always holds everything). */
   Future<Void> checkMapping(AdminRequest req, Actor actor, String role) {
     if (!SUPER_ADMIN.equals(actor.role())) {
-      return deny(req, actor, null, new AdminException(403, "SUPER_ADMIN_ONLY",
+      return deny(req, actor, null, new AdminException(ApiErrorCode.SUPER_ADMIN_ONLY,
         "only a SUPER_ADMIN changes the role → permission mapping", "role"));
     }
     if (SUPER_ADMIN.equals(role)) {
-      return deny(req, actor, null, new AdminException(403, "ROLE_PROTECTED",
+      return deny(req, actor, null, new AdminException(ApiErrorCode.ROLE_PROTECTED,
         "the SUPER_ADMIN role always holds every permission", "role"));
     }
     return Future.succeededFuture();
@@ -81,17 +82,18 @@ final class StaffGrants {
                                String targetRole, String newRole) {
     boolean roleChanges = newRole != null && !newRole.equals(targetRole);
     if (targetId != null && targetId.equals(actor.staffId()) && roleChanges) {
-      return new AdminException(403, "OWN_ROLE", "nobody changes their own role", "role");
+      return new AdminException(ApiErrorCode.OWN_ROLE, "nobody changes their own role", "role");
     }
     boolean superAdminInvolved = SUPER_ADMIN.equals(targetRole) || SUPER_ADMIN.equals(newRole);
     if (superAdminInvolved && !SUPER_ADMIN.equals(actor.role())) {
-      return new AdminException(403, "SUPER_ADMIN_ONLY", "a SUPER_ADMIN is created, edited or reset by a SUPER_ADMIN only",
+      return new AdminException(ApiErrorCode.SUPER_ADMIN_ONLY,
+          "a SUPER_ADMIN is created, edited or reset by a SUPER_ADMIN only",
         newRole != null ? "role" : "staffId");
     }
     Set<String> own = permissionsByRole.getOrDefault(actor.role(), Set.of());
     for (String role : new String[] {targetRole, newRole}) {
       if (role != null && !own.containsAll(permissionsByRole.getOrDefault(role, Set.of()))) {
-        return new AdminException(403, "GRANT_EXCEEDED", "role " + role + " holds permissions that role "
+        return new AdminException(ApiErrorCode.GRANT_EXCEEDED, "role " + role + " holds permissions that role "
           + actor.role() + " does not; only staff within one's own grant can be managed",
           Objects.equals(role, newRole) ? "role" : "staffId");
       }

@@ -1,5 +1,6 @@
 package com.rtx.admin;
 
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -54,12 +55,12 @@ final class StaffGuard {
         AuditEntry denied = AuditEntry.of(clock.instant(), req, actor, "permission.denied", AuditEntry.DENIED)
           .target("operation", req.operationId())
           .change(null, new io.vertx.core.json.JsonObject().put("permission", permission));
-        return audit.append(denied).compose(id -> Future.failedFuture(new AdminException(403, "PERMISSION_DENIED",
+        return audit.append(denied).compose(id -> Future.failedFuture(new AdminException(ApiErrorCode.PERMISSION_DENIED,
           "role " + actor.role() + " lacks permission " + permission, null)));
       });
   }
 
   private static AdminException unauthenticated(String message) {
-    return new AdminException(401, "UNAUTHENTICATED", message, null);
+    return new AdminException(ApiErrorCode.UNAUTHENTICATED, message, null);
   }
 }

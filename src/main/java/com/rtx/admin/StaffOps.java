@@ -1,6 +1,7 @@
 package com.rtx.admin;
 
 import com.rtx.auth.PasswordHasher;
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -109,7 +110,8 @@ final class StaffOps implements AdminOperations {
 
   private static Future<JsonObject> staff(SqlConnection conn, long id) {
     return conn.preparedQuery("SELECT " + STAFF_COLUMNS + " FROM staff WHERE id = $1 FOR UPDATE").execute(Tuple.of(id))
-      .compose(rows -> rows.size() == 0 ? Future.failedFuture(AdminException.notFound("staff", id, "staffId"))
+      .compose(rows -> rows.size() == 0 ? Future.failedFuture(AdminException.notFound(ApiErrorCode.STAFF_NOT_FOUND,
+          "staff", id, "staffId"))
         : Future.succeededFuture(json(rows.iterator().next())));
   }
 
@@ -143,7 +145,7 @@ final class StaffOps implements AdminOperations {
         .execute(Tuple.tuple().addArrayOfString(wanted.toArray(new String[0])))
         .compose(known -> {
           if (known.size() != wanted.size()) {
-            return Future.failedFuture(new AdminException(422, "UNKNOWN_PERMISSION",
+            return Future.failedFuture(new AdminException(ApiErrorCode.UNKNOWN_PERMISSION,
               "permissions must be among GET /roles permissions", "permissions"));
           }
           return permissionsOf(conn, role);

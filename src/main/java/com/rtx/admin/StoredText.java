@@ -1,5 +1,6 @@
 package com.rtx.admin;
 
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -25,7 +26,7 @@ final class StoredText {
     if (field == null) {
       field = firstBad(req.body(), null);
     }
-    return field == null ? null : new AdminException(400, "VALIDATION_INVALID_VALUE",
+    return field == null ? null : new AdminException(ApiErrorCode.VALIDATION_INVALID_VALUE,
       "text must not contain NUL or unpaired surrogate characters", field);
   }
 

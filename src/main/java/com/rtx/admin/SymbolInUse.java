@@ -1,5 +1,6 @@
 package com.rtx.admin;
 
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
@@ -40,7 +41,7 @@ final class SymbolInUse {
           return Future.succeededFuture();
         }
         String what = after == null ? "deleted" : "changed in " + changed;
-        return Future.failedFuture(new AdminException(409, "SYMBOL_IN_USE", symbol + " cannot be " + what + " while "
+        return Future.failedFuture(new AdminException(ApiErrorCode.SYMBOL_IN_USE, symbol + " cannot be " + what + " while "
           + held + " open positions or working orders hold it; disable it and let them close first",
           after == null ? "name" : changed));
       });

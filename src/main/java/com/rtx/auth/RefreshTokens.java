@@ -1,5 +1,6 @@
 package com.rtx.auth;
 
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
@@ -64,8 +65,8 @@ public final class RefreshTokens {
 
   /**
    * Replaces {@code token} by a new one of the same family. Fails with
-   * {@link AuthFailure.Code#INVALID_REFRESH_TOKEN} (unknown, expired, trader no longer active) or
-   * {@link AuthFailure.Code#REFRESH_TOKEN_REUSED} (already revoked: the family is revoked now, and
+   * {@link ApiErrorCode#INVALID_REFRESH_TOKEN} (unknown, expired, trader no longer active) or
+   * {@link ApiErrorCode#REFRESH_TOKEN_REUSED} (already revoked: the family is revoked now, and
    * that revocation is committed before the failure is reported).
    */
   public Future<Rotated> rotate(String token, Instant now) {
@@ -76,7 +77,7 @@ public final class RefreshTokens {
             + "FROM refresh_token r JOIN trader t ON t.id = r.trader_id WHERE r.token_hash = $1 FOR UPDATE OF r")
         .execute(Tuple.of(hash))
         .compose(rows -> rows.size() == 0
-          ? Future.succeededFuture(Outcome.failed(AuthFailure.Code.INVALID_REFRESH_TOKEN, "unknown refresh token"))
+          ? Future.succeededFuture(Outcome.failed(ApiErrorCode.INVALID_REFRESH_TOKEN, "unknown refresh token"))
           : decide(conn, hash, rows.iterator().next(), now)))
       .compose(outcome -> (outcome.revoked == null ? Future.<Void>succeededFuture()
           : revocations.revoke(List.of(outcome.revoked)))
@@ -89,20 +90,20 @@ public final class RefreshTokens {
     long traderId = row.getLong("trader_id");
     Instant expiresAt = row.getOffsetDateTime("expires_at").toInstant();
     if (row.getOffsetDateTime("revoked_at") != null && row.getBuffer("replaced_by") == null) {
-      return Future.succeededFuture(Outcome.failed(AuthFailure.Code.INVALID_REFRESH_TOKEN,
+      return Future.succeededFuture(Outcome.failed(ApiErrorCode.INVALID_REFRESH_TOKEN,
         "the session of this refresh token has ended; log in again"));
     }
     if (row.getOffsetDateTime("revoked_at") != null) {
       // Rotated before: someone holds a copy. Whoever presents it second, the session ends.
       LOG.warn("refresh token reused for trader {} (session {}): the session is revoked", traderId, family);
-      return revokeFamily(conn, family, now).map(n -> Outcome.failed(AuthFailure.Code.REFRESH_TOKEN_REUSED,
+      return revokeFamily(conn, family, now).map(n -> Outcome.failed(ApiErrorCode.REFRESH_TOKEN_REUSED,
         "refresh token was already used; the session is revoked, log in again").revoking(family));
     }
     if (!expiresAt.isAfter(now)) {
-      return Future.succeededFuture(Outcome.failed(AuthFailure.Code.INVALID_REFRESH_TOKEN, "refresh token expired"));
+      return Future.succeededFuture(Outcome.failed(ApiErrorCode.INVALID_REFRESH_TOKEN, "refresh token expired"));
     }
     if (!"ACTIVE".equals(row.getString("status"))) {
-      return revokeFamily(conn, family, now).map(n -> Outcome.failed(AuthFailure.Code.INVALID_REFRESH_TOKEN,
+      return revokeFamily(conn, family, now).map(n -> Outcome.failed(ApiErrorCode.INVALID_REFRESH_TOKEN,
         "the login is locked or disabled").revoking(family));
     }
     String next = newToken();
@@ -188,7 +189,7 @@ public final class RefreshTokens {
 
   /** The transaction's result: a rotation, or a refusal to report after the commit (and a family it revoked). */
   private record Outcome(Rotated rotated, AuthFailure failure, UUID revoked) {
-    static Outcome failed(AuthFailure.Code code, String message) {
+    static Outcome failed(ApiErrorCode code, String message) {
       return new Outcome(null, new AuthFailure(code, message), null);
     }
 

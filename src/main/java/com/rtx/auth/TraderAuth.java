@@ -1,5 +1,6 @@
 package com.rtx.auth;
 
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -17,7 +18,7 @@ import java.util.UUID;
  * decides before any password work (a throttled caller costs nothing, and of parallel attempts only
  * those within the limit reach the password check), the password is always verified — against a
  * dummy hash for unknown users — so unknown user and wrong password take the same time and get
- * the same {@link AuthFailure.Code#INVALID_CREDENTIALS}; only a caller who knows the password
+ * the same {@link ApiErrorCode#INVALID_CREDENTIALS}; only a caller who knows the password
  * learns that a login is locked.
  */
 public final class TraderAuth {
@@ -62,7 +63,7 @@ public final class TraderAuth {
     return throttle.attempt(username, ip).compose(blocked -> {
       if (blocked.isPresent()) {
         LOG.info("login throttled for {} from {}", username, ip);
-        return Future.failedFuture(new AuthFailure(AuthFailure.Code.LOGIN_THROTTLED,
+        return Future.failedFuture(new AuthFailure(ApiErrorCode.LOGIN_THROTTLED,
           "too many failed logins; retry later", blocked.get()));
       }
       // PostgreSQL text cannot hold NUL: such a name is nobody's (asking would fail the query: a 500).
@@ -82,7 +83,7 @@ public final class TraderAuth {
     String username = trader.getString("username");
     if (!"ACTIVE".equals(trader.getString("status"))) {
       LOG.info("login refused for {}: trader is {}", username, trader.getString("status"));
-      return Future.failedFuture(new AuthFailure(AuthFailure.Code.LOGIN_DISABLED,
+      return Future.failedFuture(new AuthFailure(ApiErrorCode.LOGIN_DISABLED,
         "this login is locked or disabled; contact support"));
     }
     Instant now = clock.instant();
@@ -97,7 +98,7 @@ public final class TraderAuth {
   private Future<Session> rejected(String username, String ip) {
     LOG.info("login failed for {} from {}", username, ip);
     // Already counted by the throttle's attempt, before the password was checked.
-    return Future.failedFuture(new AuthFailure(AuthFailure.Code.INVALID_CREDENTIALS, "invalid username or password"));
+    return Future.failedFuture(new AuthFailure(ApiErrorCode.INVALID_CREDENTIALS, "invalid username or password"));
   }
 
   /** New tokens for a refresh token, which is revoked (see {@link RefreshTokens#rotate}). */
@@ -129,7 +130,7 @@ public final class TraderAuth {
 
   /**
    * The trader's own password change, from a live session: the current password is checked like a
-   * login (counted by the throttle first; a wrong one is {@link AuthFailure.Code#INVALID_CREDENTIALS}),
+   * login (counted by the throttle first; a wrong one is {@link ApiErrorCode#INVALID_CREDENTIALS}),
    * then the new hash is stored, the password-change requirement cleared and every other session of
    * the trader revoked in one transaction; once committed their access tokens are refused
    * ({@link SessionRevocations}). The answer is a new access token for this session.
@@ -138,12 +139,12 @@ public final class TraderAuth {
                                        String ip) {
     if (current.equals(next)) {
       // Says nothing about whether the current password is right, so it costs no attempt.
-      return Future.failedFuture(new AuthFailure(AuthFailure.Code.PASSWORD_UNCHANGED,
+      return Future.failedFuture(new AuthFailure(ApiErrorCode.PASSWORD_UNCHANGED,
         "the new password must differ from the current one"));
     }
     return throttle.attempt(username, ip).compose(blocked -> {
       if (blocked.isPresent()) {
-        return Future.failedFuture(new AuthFailure(AuthFailure.Code.LOGIN_THROTTLED,
+        return Future.failedFuture(new AuthFailure(ApiErrorCode.LOGIN_THROTTLED,
           "too many wrong passwords; retry later", blocked.get()));
       }
       return pool.preparedQuery("SELECT password_hash FROM trader WHERE id = $1").execute(Tuple.of(traderId))
@@ -151,7 +152,7 @@ public final class TraderAuth {
         .compose(stored -> hasher.verify(current, stored).compose(ok -> {
           if (!ok) {
             LOG.info("password change refused for {} from {}: wrong current password", username, ip);
-            return Future.failedFuture(new AuthFailure(AuthFailure.Code.INVALID_CREDENTIALS, "the current password is wrong"));
+            return Future.failedFuture(new AuthFailure(ApiErrorCode.INVALID_CREDENTIALS, "the current password is wrong"));
           }
           return replacePassword(traderId, username, sessionId, stored, next, ip);
         }));
@@ -173,7 +174,7 @@ public final class TraderAuth {
         .execute(Tuple.of(traderId, hash, verified, sessionId))
         .compose(updated -> updated.rowCount() == 1
           ? RefreshTokens.revokeTraderSessions(conn, traderId, sessionId, now)
-          : Future.failedFuture(new AuthFailure(AuthFailure.Code.INVALID_CREDENTIALS,
+          : Future.failedFuture(new AuthFailure(ApiErrorCode.INVALID_CREDENTIALS,
             "the password or the session changed meanwhile; log in again")))))
       .compose(ended -> revocations.revoke(ended).map(v -> ended.size()))
       .compose(ended -> throttle.succeeded(username, ip).map(v -> {

@@ -1,6 +1,7 @@
 package com.rtx.dealing;
 
 import com.rtx.core.dealing.AccountState;
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
@@ -55,7 +56,7 @@ final class AccountReloads {
         .put("reloaded", false);
     }
     if (!state.positions().isEmpty() || !state.orders().isEmpty() || !state.lpOrders().isEmpty()) {
-      return DealingReplies.error(409, "ACCOUNT_NOT_IDLE", "account " + accountId
+      return DealingReplies.error(ApiErrorCode.ACCOUNT_NOT_IDLE, "account " + accountId
         + " has open positions or orders; memory keeps it until they are closed", null);
     }
     evict.accept(accountId);

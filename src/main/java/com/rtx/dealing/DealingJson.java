@@ -14,6 +14,7 @@ import com.rtx.core.trading.Deal;
 import com.rtx.core.trading.Order;
 import com.rtx.core.trading.Position;
 import com.rtx.core.trading.QuoteRef;
+import com.rtx.core.trading.RejectReason;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -151,7 +152,8 @@ public final class DealingJson {
     JsonObject json = new JsonObject().put("currency", c)
       .put("balance", money(state.balance(), c)).put("credit", money(state.credit(), c))
       .put("valuation", new JsonObject().put("available", false)
-        .put("reason", missing.conversion() ? "NO_CONVERSION_RATE" : "NO_QUOTE").put("detail", missing.getMessage()));
+        .put("reason", (missing.conversion() ? RejectReason.NO_CONVERSION_RATE : RejectReason.NO_QUOTE).name())
+        .put("detail", missing.getMessage()));
     return profile(json, state);
   }
 

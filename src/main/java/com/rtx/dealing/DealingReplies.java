@@ -2,6 +2,7 @@ package com.rtx.dealing;
 
 import com.rtx.core.dealing.AccountEvent;
 import com.rtx.core.trading.RejectReason;
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -9,7 +10,8 @@ import java.util.List;
 
 /**
  * The reply bodies of dealing requests (see {@link com.rtx.bus.DealingAddresses}): every reply
- * carries {@code httpStatus}; refusals and errors carry {@code error: {code, message, field}}.
+ * carries {@code httpStatus}; refusals and errors carry {@code error: {code, message, field}}. The
+ * statuses of refusals and errors come from {@link ApiErrorCode}, the one place codes map to them.
  */
 final class DealingReplies {
 
@@ -17,7 +19,7 @@ final class DealingReplies {
   }
 
   static JsonObject rejected(RejectReason reason, String detail) {
-    return new JsonObject().put("httpStatus", reason.name().endsWith("_NOT_FOUND") ? 404 : 422)
+    return new JsonObject().put("httpStatus", ApiErrorCode.statusOf(reason))
       .put("status", "REJECTED").put("reason", reason.name()).put("code", reason.code())
       .put("message", reason.description()).put("detail", detail)
       .put("error", new JsonObject().put("code", reason.name()).put("message", reason.description()
@@ -60,15 +62,16 @@ final class DealingReplies {
   }
 
   static JsonObject unavailable() {
-    return error(503, "DEALING_UNAVAILABLE", "the account's dealing shard is not available right now; retry shortly",
+    return error(ApiErrorCode.DEALING_UNAVAILABLE, "the account's dealing shard is not available right now; retry shortly",
       null);
   }
 
-  static JsonObject error(int status, String code, String message, String field) {
-    JsonObject error = new JsonObject().put("code", code).put("message", message);
+  /** An error reply; its {@code httpStatus} is the code's own (dealing picks no statuses). */
+  static JsonObject error(ApiErrorCode code, String message, String field) {
+    JsonObject error = new JsonObject().put("code", code.name()).put("message", message);
     if (field != null) {
       error.put("field", field);
     }
-    return new JsonObject().put("httpStatus", status).put("error", error);
+    return new JsonObject().put("httpStatus", code.status()).put("error", error);
   }
 }

@@ -16,6 +16,7 @@ import com.rtx.core.trading.RejectReason;
 import com.rtx.core.swap.Rollover;
 import com.rtx.core.swap.RolloverSchedule;
 import com.rtx.core.trading.Position;
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -171,7 +172,7 @@ final class DealingShard {
     }
     Long accountId = req.getLong("accountId");
     if (accountId == null) {
-      return Future.succeededFuture(DealingReplies.error(400, "VALIDATION_MISSING_FIELD", "accountId is required", "accountId"));
+      return Future.succeededFuture(DealingReplies.error(ApiErrorCode.VALIDATION_MISSING_FIELD, "accountId is required", "accountId"));
     }
     if ("account".equals(req.getString("op"))) {
       return read(accountId);
@@ -283,7 +284,7 @@ final class DealingShard {
       });
     return found.map(state -> {
       if (state == null) {
-        return DealingReplies.error(404, "ACCOUNT_NOT_FOUND", "no account " + accountId, "accountId");
+        return DealingReplies.error(ApiErrorCode.ACCOUNT_NOT_FOUND, "no account " + accountId, "accountId");
       }
       DealingRefData data = refdata.get();
       Group group = data.group(state.profile().group()).orElseThrow();
@@ -334,7 +335,7 @@ final class DealingShard {
         LOG.warn("shard {}: batch of {} not run: {}", shard, batch.size(), e.toString());
         batch.stream().filter(p -> p.reply() != null).forEach(p -> p.reply().tryComplete(
           e instanceof RuntimeException && !(e instanceof io.vertx.core.VertxException) && !(e instanceof PgException)
-            ? DealingReplies.error(500, "INTERNAL", "the command could not be run", null) : DealingReplies.unavailable()));
+            ? DealingReplies.error(ApiErrorCode.INTERNAL_ERROR, "the command could not be run", null) : DealingReplies.unavailable()));
       })
       .onComplete(ar -> {
         busy = false;
@@ -386,7 +387,7 @@ final class DealingShard {
     for (Pending p : batch) {
       AccountState before = working.getOrDefault(p.accountId(), accounts.get(p.accountId()));
       if (before == null) {
-        outcomes.add(new Outcome(p, DealingReplies.error(404, "ACCOUNT_NOT_FOUND", "no account " + p.accountId(), "accountId")));
+        outcomes.add(new Outcome(p, DealingReplies.error(ApiErrorCode.ACCOUNT_NOT_FOUND, "no account " + p.accountId(), "accountId")));
         continue;
       }
       if (p.command() instanceof Command.ExpireOrders) {
@@ -407,7 +408,7 @@ final class DealingShard {
       }
       Group group = data.group(before.profile().group()).orElse(null);
       if (group == null) {
-        outcomes.add(new Outcome(p, DealingReplies.error(503, "GROUP_UNAVAILABLE", "group " + before.profile().group()
+        outcomes.add(new Outcome(p, DealingReplies.error(ApiErrorCode.GROUP_UNAVAILABLE, "group " + before.profile().group()
           + " is not loaded", null)));
         continue;
       }
@@ -426,7 +427,7 @@ final class DealingShard {
           steps = command == null ? List.of() : List.of(command);
         }
       } catch (InvalidRequest e) {
-        outcomes.add(new Outcome(p, DealingReplies.error(400, "VALIDATION_INVALID_VALUE", e.getMessage(), e.field)));
+        outcomes.add(new Outcome(p, DealingReplies.error(ApiErrorCode.VALIDATION_INVALID_VALUE, e.getMessage(), e.field)));
         continue;
       } catch (OrderRouting.Unroutable e) {
         steps = null;
@@ -446,7 +447,7 @@ final class DealingShard {
         // A bug reading one request answers that request only: the batch holds other traders' commands.
         LOG.error("shard {}: account {}: request {} could not be read", shard, p.accountId(),
           p.request() == null ? null : p.request().getString("op"), e);
-        outcomes.add(new Outcome(p, DealingReplies.error(500, "INTERNAL", "the command could not be run", null)));
+        outcomes.add(new Outcome(p, DealingReplies.error(ApiErrorCode.INTERNAL_ERROR, "the command could not be run", null)));
         continue;
       }
       if (steps.isEmpty()) {
@@ -473,7 +474,7 @@ final class DealingShard {
         continue;
       } catch (RuntimeException e) {
         faults.command(shard, p.accountId(), command, e);
-        outcomes.add(new Outcome(p, DealingReplies.error(500, "INTERNAL", "the command could not be applied", null)));
+        outcomes.add(new Outcome(p, DealingReplies.error(ApiErrorCode.INTERNAL_ERROR, "the command could not be applied", null)));
         continue;
       }
       JsonObject reply;
@@ -603,7 +604,7 @@ final class DealingShard {
       boolean dataError = isDataError(e);
       for (Promise<JsonObject> r : waiting) {
         r.tryComplete(dataError
-          ? DealingReplies.error(500, "NOT_PERSISTED", "the command could not be stored: " + e.getMessage(), null)
+          ? DealingReplies.error(ApiErrorCode.NOT_PERSISTED, "the command could not be stored: " + e.getMessage(), null)
           : DealingReplies.unavailable());
       }
     }

@@ -12,6 +12,7 @@ import com.rtx.platform.Platform;
 import com.rtx.platform.db.AdvisoryLocks;
 import com.rtx.platform.config.RtxConfig;
 import com.rtx.platform.config.DealingConfig;
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -262,6 +263,6 @@ public final class DealingVerticle extends VerticleBase {
   /** A request that failed inside the shard: logged here, answered without its text (never internals to a client). */
   private static JsonObject internal(int shard, Throwable cause) {
     LOG.error("shard {}: a request failed", shard, cause);
-    return DealingReplies.error(500, "INTERNAL", "the request could not be served", null);
+    return DealingReplies.error(ApiErrorCode.INTERNAL_ERROR, "the request could not be served", null);
   }
 }

@@ -8,6 +8,7 @@ import com.rtx.core.market.Prices;
 import com.rtx.core.market.SymbolTerms;
 import com.rtx.core.pricing.MarkupRule;
 import com.rtx.core.trading.Order;
+import com.rtx.core.trading.RejectReason;
 import com.rtx.core.trading.Side;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -126,14 +127,10 @@ final class ExecutionIntake {
       all.addAll(tracked.events);
     }
     all.addAll(eventsJson);
-    JsonObject result = new JsonObject().put("httpStatus", status.equals("REJECTED") ? 422 : 200).put("status", status)
-      .put("orderId", orderId).put("events", all);
-    if (status.equals("REJECTED")) {
-      String detail = report.getString("text");
-      result.put("reason", "LP_REJECTED").put("message", "the liquidity provider rejected the order")
-        .put("detail", detail).put("error", new JsonObject().put("code", "LP_REJECTED")
-          .put("message", "the liquidity provider rejected the order" + (detail == null ? "" : ": " + detail)));
-    }
+    JsonObject result = status.equals("REJECTED")
+      ? DealingReplies.rejected(RejectReason.LP_REJECTED, report.getString("text"))
+      : new JsonObject().put("httpStatus", 200).put("status", status);
+    result.put("orderId", orderId).put("events", all);
     if (finalOrder.clientOrderId() != null) {
       result.put("clientOrderId", finalOrder.clientOrderId());
       writes.updateRequest(finalOrder.accountId(), finalOrder.clientOrderId(), result);

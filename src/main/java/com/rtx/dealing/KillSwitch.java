@@ -1,6 +1,7 @@
 package com.rtx.dealing;
 
 import com.rtx.bus.AdminAddresses;
+import com.rtx.core.trading.RejectReason;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -13,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The global kill switch as dealing sees it: while engaged, every {@code placeOrder} is rejected
- * (422 {@code TRADING_HALTED}) before it reaches an account; closing, cancelling and money still
+ * (422 {@link RejectReason#TRADING_HALTED}) before it reaches an account; closing, cancelling and money still
  * work, so clients can reduce risk. The admin role owns the state (table {@code trading_control})
  * and publishes changes on {@link AdminAddresses#KILL_SWITCH}; {@link #watch} reads the table at
  * start and follows the address. The flag lives in the Vert.x instance's local shared data, so the
@@ -55,11 +56,9 @@ final class KillSwitch {
     if (state == null || !state.getBoolean("engaged", false)) {
       return null;
     }
-    String message = "trading is halted by the dealing desk" + (state.getString("reason") == null ? ""
-      : ": " + state.getString("reason"));
-    return new JsonObject().put("httpStatus", 422).put("status", "REJECTED").put("reason", "TRADING_HALTED")
-      .put("message", message).put("clientOrderId", request.getString("clientOrderId"))
-      .put("error", new JsonObject().put("code", "TRADING_HALTED").put("message", message));
+    // The desk's reason for halting is the detail, as a rejection's detail is for any other reason.
+    return DealingReplies.rejected(RejectReason.TRADING_HALTED, state.getString("reason"))
+      .put("clientOrderId", request.getString("clientOrderId"));
   }
 
   private static void set(Vertx vertx, JsonObject state) {

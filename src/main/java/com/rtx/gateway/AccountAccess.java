@@ -1,5 +1,6 @@
 package com.rtx.gateway;
 
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
@@ -31,7 +32,7 @@ public final class AccountAccess {
     return pool.preparedQuery("SELECT 1 FROM account WHERE id = $1 AND trader_id = $2")
       .execute(Tuple.of(accountId, trader.traderId()))
       .compose(rows -> rows.size() == 1 ? Future.succeededFuture(remember(accountId, trader.traderId())) : Future.failedFuture(
-        new ApiException(new ApiError(404, "ACCOUNT_NOT_FOUND", "no account " + accountId, "accountId"))));
+        new ApiException(ApiError.of(ApiErrorCode.ACCOUNT_NOT_FOUND, "no account " + accountId, "accountId"))));
   }
 
   private long remember(long accountId, long traderId) {

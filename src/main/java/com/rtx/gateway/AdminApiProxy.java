@@ -2,6 +2,7 @@ package com.rtx.gateway;
 
 import com.rtx.auth.AccessTokenAuth;
 import com.rtx.bus.AdminAddresses;
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -139,11 +140,12 @@ final class AdminApiProxy {
 
   private static ApiError unavailable(Throwable e) {
     if (e instanceof ReplyException reply && reply.failureType() == ReplyFailure.TIMEOUT) {
-      return new ApiError(504, "ADMIN_TIMEOUT", "the admin service did not answer in time; the outcome is unknown", null);
+      return ApiError.of(ApiErrorCode.OUTCOME_UNKNOWN,
+        "the admin service did not answer in time; the outcome is unknown", null);
     }
     if (e instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
-      return new ApiError(503, "ADMIN_UNAVAILABLE", "no admin service is running; retry shortly", null);
+      return ApiError.of(ApiErrorCode.ADMIN_UNAVAILABLE, "no admin service is running; retry shortly", null);
     }
-    return new ApiError(500, "INTERNAL_ERROR", "internal error; quote the request id to support", null);
+    return ApiError.of(ApiErrorCode.INTERNAL_ERROR, "internal error; quote the request id to support", null);
   }
 }

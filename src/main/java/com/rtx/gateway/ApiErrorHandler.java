@@ -1,6 +1,7 @@
 package com.rtx.gateway;
 
 import com.rtx.auth.TokenRejected;
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Handler;
 import io.vertx.openapi.validation.ValidatorException;
 import io.vertx.ext.web.RoutingContext;
@@ -58,7 +59,7 @@ final class ApiErrorHandler implements Handler<RoutingContext> {
       rc.response().putHeader("WWW-Authenticate", "Bearer realm=\"rtx\", error=\"invalid_token\"");
       String message = http.getCause() instanceof TokenRejected rejected ? rejected.getMessage()
         : http.getStatusCode() == 400 ? "access token is malformed" : "a Bearer access token is required";
-      return new ApiError(401, "UNAUTHENTICATED", message, null);
+      return ApiError.of(ApiErrorCode.UNAUTHENTICATED, message, null);
     }
     int status = failure instanceof HttpException http ? http.getStatusCode() : rc.statusCode();
     if (status < 400) {

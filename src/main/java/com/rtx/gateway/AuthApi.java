@@ -3,6 +3,7 @@ package com.rtx.gateway;
 import com.rtx.auth.AuthFailure;
 import com.rtx.auth.SigningKeys;
 import com.rtx.auth.TraderAuth;
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -10,7 +11,7 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 
 /**
  * {@code /api/v1/auth/*}: login, refresh, logout, password change and the JWKS. Bodies arrive validated against
- * the contract. Failures map {@link AuthFailure} codes onto statuses: 401 INVALID_CREDENTIALS,
+ * the contract. Failures answer the {@link AuthFailure}'s code with its status: 401 INVALID_CREDENTIALS,
  * INVALID_REFRESH_TOKEN, REFRESH_TOKEN_REUSED; 403 LOGIN_DISABLED; 422 PASSWORD_UNCHANGED; 429 LOGIN_THROTTLED with
  * {@code Retry-After}.
  */
@@ -70,7 +71,7 @@ final class AuthApi implements ApiOperations {
     } else if (refreshToken != null) {
       done = auth.logout(refreshToken, null);
     } else {
-      rc.fail(new ApiException(new ApiError(401, "UNAUTHENTICATED",
+      rc.fail(new ApiException(ApiError.of(ApiErrorCode.UNAUTHENTICATED,
         "log out with a valid Bearer access token or the session's refreshToken", null)));
       return;
     }
@@ -88,17 +89,11 @@ final class AuthApi implements ApiOperations {
   }
 
   private static ApiException toApi(RoutingContext rc, AuthFailure failure) {
-    int status = switch (failure.code()) {
-      case LOGIN_THROTTLED -> 429;
-      case LOGIN_DISABLED -> 403;
-      case PASSWORD_UNCHANGED -> 422;
-      default -> 401;
-    };
-    if (failure.code() == AuthFailure.Code.LOGIN_THROTTLED) {
+    if (failure.code() == ApiErrorCode.LOGIN_THROTTLED) {
       long seconds = Math.max(1, (failure.retryAfter().toMillis() + 999) / 1000);
       rc.response().putHeader("Retry-After", Long.toString(seconds));
     }
-    String field = failure.code() == AuthFailure.Code.PASSWORD_UNCHANGED ? "newPassword" : null;
-    return new ApiException(new ApiError(status, failure.code().name(), failure.getMessage(), field));
+    String field = failure.code() == ApiErrorCode.PASSWORD_UNCHANGED ? "newPassword" : null;
+    return new ApiException(ApiError.of(failure.code(), failure.getMessage(), field));
   }
 }

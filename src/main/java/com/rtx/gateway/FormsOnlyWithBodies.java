@@ -1,5 +1,6 @@
 package com.rtx.gateway;
 
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -24,7 +25,7 @@ final class FormsOnlyWithBodies implements Handler<RoutingContext> {
     if (type != null && !WITH_BODY.contains(rc.request().method())) {
       String lower = type.toLowerCase(Locale.ROOT).trim();
       if (lower.startsWith("multipart/") || lower.startsWith("application/x-www-form-urlencoded")) {
-        rc.fail(new ApiException(new ApiError(415, "VALIDATION_UNSUPPORTED_MEDIA_TYPE",
+        rc.fail(new ApiException(ApiError.of(ApiErrorCode.VALIDATION_UNSUPPORTED_MEDIA_TYPE,
           rc.request().method() + " takes no form body", "body")));
         return;
       }

@@ -16,6 +16,7 @@ import com.rtx.platform.Platform;
 import com.rtx.platform.PortInUseException;
 import com.rtx.platform.health.EngineHealth;
 import com.rtx.platform.health.PublicHealthHandler;
+import com.rtx.platform.http.ApiErrorCode;
 import com.rtx.refdata.ReferenceDataRepository;
 import com.rtx.platform.config.AuthConfig;
 import com.rtx.platform.config.Endpoint;
@@ -151,7 +152,8 @@ public final class GatewayVerticle extends VerticleBase {
     router.route().handler(rc -> {
       if (stopping) {
         rc.response().putHeader("Connection", "close");
-        rc.fail(new ApiException(new ApiError(503, "SHUTTING_DOWN", "the engine is shutting down; retry on another node", null)));
+        rc.fail(new ApiException(ApiError.of(ApiErrorCode.SHUTTING_DOWN,
+          "the engine is shutting down; retry on another node", null)));
       } else {
         rc.next();
       }
@@ -190,7 +192,7 @@ public final class GatewayVerticle extends VerticleBase {
             rc.request().toWebSocket().onSuccess(socket -> ws.handle(socket, bearer)).onFailure(rc::fail);
           }
         })
-        .onFailure(e -> rc.fail(new ApiException(new ApiError(401, "UNAUTHENTICATED",
+        .onFailure(e -> rc.fail(new ApiException(ApiError.of(ApiErrorCode.UNAUTHENTICATED,
           e instanceof TokenRejected ? e.getMessage() : "the access token could not be verified", null))));
     });
     ws.start();

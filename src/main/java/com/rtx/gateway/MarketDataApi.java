@@ -2,7 +2,9 @@ package com.rtx.gateway;
 
 import com.rtx.core.bars.Timeframe;
 import com.rtx.core.market.Instrument;
+import com.rtx.core.trading.RejectReason;
 import com.rtx.marketdata.BarRepository;
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -71,7 +73,7 @@ final class MarketDataApi implements ApiOperations {
     JsonArray list = new JsonArray();
     for (String symbol : wanted) {
       if (!hub.instruments().containsKey(symbol)) {
-        throw new ApiException(new ApiError(400, "UNKNOWN_SYMBOL", "unknown symbol " + symbol, "symbols"));
+        throw unknownSymbol(symbol, "symbols");
       }
       hub.clientQuote(symbol).ifPresent(list::add);
     }
@@ -82,13 +84,13 @@ final class MarketDataApi implements ApiOperations {
     String symbol = required(rc, "symbol");
     Instrument instrument = hub.instruments().get(symbol);
     if (instrument == null) {
-      throw badRequest("UNKNOWN_SYMBOL", "unknown symbol " + symbol, "symbol");
+      throw unknownSymbol(symbol, "symbol");
     }
     Timeframe timeframe = timeframe(required(rc, "tf"));
     Instant to = optional(rc, "to") == null ? clock.instant() : instant(optional(rc, "to"), "to");
     Instant from = optional(rc, "from") == null ? Instant.EPOCH : instant(optional(rc, "from"), "from");
     if (!from.isBefore(to)) {
-      throw badRequest("INVALID_RANGE", "from must be before to", "from");
+      throw badRequest(ApiErrorCode.VALIDATION_INVALID_VALUE, "from must be before to", "from");
     }
     int limit = limit(optional(rc, "limit"));
     bars.read(instrument, timeframe, from, to, limit)
@@ -101,7 +103,8 @@ final class MarketDataApi implements ApiOperations {
     try {
       return Timeframe.valueOf(value);
     } catch (IllegalArgumentException e) {
-      throw badRequest("INVALID_VALUE", "tf must be one of " + Arrays.toString(Timeframe.values()), "tf");
+      throw badRequest(ApiErrorCode.VALIDATION_INVALID_VALUE,
+        "tf must be one of " + Arrays.toString(Timeframe.values()), "tf");
     }
   }
 
@@ -110,7 +113,8 @@ final class MarketDataApi implements ApiOperations {
     try {
       return value.matches("\\d{1,15}") ? Instant.ofEpochMilli(Long.parseLong(value)) : Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw badRequest("INVALID_VALUE", field + " must be an ISO-8601 instant or epoch milliseconds", field);
+      throw badRequest(ApiErrorCode.VALIDATION_INVALID_VALUE,
+        field + " must be an ISO-8601 instant or epoch milliseconds", field);
     }
   }
 
@@ -119,7 +123,7 @@ final class MarketDataApi implements ApiOperations {
       return DEFAULT_BARS;
     }
     if (!value.matches("\\d{1,9}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > MAX_BARS) {
-      throw badRequest("INVALID_VALUE", "limit must be a whole number from 1 to " + MAX_BARS, "limit");
+      throw badRequest(ApiErrorCode.VALIDATION_INVALID_VALUE, "limit must be a whole number from 1 to " + MAX_BARS, "limit");
     }
     return Integer.parseInt(value);
   }
@@ -127,7 +131,7 @@ final class MarketDataApi implements ApiOperations {
   private static String required(RoutingContext rc, String name) {
     String value = optional(rc, name);
     if (value == null) {
-      throw badRequest("MISSING_PARAMETER", name + " is required", name);
+      throw badRequest(ApiErrorCode.VALIDATION_MISSING_PARAMETER, name + " is required", name);
     }
     return value;
   }
@@ -137,8 +141,13 @@ final class MarketDataApi implements ApiOperations {
     return values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).trim();
   }
 
-  private static ApiException badRequest(String code, String message, String field) {
-    return new ApiException(new ApiError(400, code, message, field));
+  private static ApiException badRequest(ApiErrorCode code, String message, String field) {
+    return new ApiException(ApiError.of(code, message, field));
+  }
+
+  /** A symbol the engine does not price: the rejection reason, as a 400 of the query naming it. */
+  private static ApiException unknownSymbol(String symbol, String field) {
+    return new ApiException(new ApiError(400, RejectReason.UNKNOWN_SYMBOL.name(), "unknown symbol " + symbol, field));
   }
 
   private static void json(RoutingContext rc, JsonObject body) {

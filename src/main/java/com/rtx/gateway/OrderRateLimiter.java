@@ -1,5 +1,6 @@
 package com.rtx.gateway;
 
+import com.rtx.platform.http.ApiErrorCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -70,7 +71,8 @@ final class OrderRateLimiter {
   }
 
   private Future<Void> verdict(long count, long accountId) {
-    return count <= perSecond ? Future.succeededFuture() : Future.failedFuture(new ApiException(new ApiError(429,
-      "RATE_LIMITED", "more than " + perSecond + " orders per second for account " + accountId, null)));
+    return count <= perSecond ? Future.succeededFuture() : Future.failedFuture(
+      new ApiException(ApiError.of(ApiErrorCode.RATE_LIMITED,
+        "more than " + perSecond + " orders per second for account " + accountId, null)));
   }
 }

@@ -1,5 +1,6 @@
 package com.rtx.gateway;
 
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -16,7 +17,7 @@ import java.util.Set;
  */
 final class PasswordChangeGate {
 
-  static final ApiError REQUIRED = new ApiError(403, "PASSWORD_CHANGE_REQUIRED",
+  static final ApiError REQUIRED = ApiError.of(ApiErrorCode.PASSWORD_CHANGE_REQUIRED,
     "the password was set by staff; change it first with POST /api/v1/auth/password", null);
 
   /** Operations a trader who must change their password may still call. */

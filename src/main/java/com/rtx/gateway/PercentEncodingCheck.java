@@ -1,5 +1,6 @@
 package com.rtx.gateway;
 
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -21,7 +22,7 @@ final class PercentEncodingCheck implements Handler<RoutingContext> {
       return;
     }
     String field = query >= 0 && broken > query ? "query" : "path";
-    ApiError error = new ApiError(400, "VALIDATION_INVALID_VALUE", "the " + field
+    ApiError error = ApiError.of(ApiErrorCode.VALIDATION_INVALID_VALUE, "the " + field
       + " has a '%' not followed by two hex digits", field);
     // Answered here, not through rc.fail: routing the failure matches routes with path parameters,
     // and matching one decodes the parameters again (an ERROR "Unhandled exception in router").

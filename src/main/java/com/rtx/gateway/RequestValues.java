@@ -1,5 +1,6 @@
 package com.rtx.gateway;
 
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -32,7 +33,7 @@ final class RequestValues {
     try {
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw new ApiException(new ApiError(400, "VALIDATION_INVALID_VALUE", field + " must be a whole number of at most "
+      throw new ApiException(ApiError.of(ApiErrorCode.VALIDATION_INVALID_VALUE, field + " must be a whole number of at most "
         + "19 digits", field));
     }
   }
@@ -46,7 +47,7 @@ final class RequestValues {
       JsonObject body = rc.body().asJsonObject();
       return body == null ? new JsonObject() : body; // the JSON text null
     } catch (DecodeException | ClassCastException e) {
-      throw new ApiException(new ApiError(400, "VALIDATION_MALFORMED_BODY", "the body must be a JSON object", "body"));
+      throw new ApiException(ApiError.of(ApiErrorCode.VALIDATION_MALFORMED_BODY, "the body must be a JSON object", "body"));
     }
   }
 }

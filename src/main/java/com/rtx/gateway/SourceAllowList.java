@@ -1,6 +1,7 @@
 package com.rtx.gateway;
 
 import com.rtx.platform.config.Cidr;
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -29,7 +30,7 @@ final class SourceAllowList implements Handler<RoutingContext> {
     if (allowed.isEmpty() || allowed.stream().anyMatch(cidr -> cidr.contains(host))) {
       rc.next();
     } else {
-      rc.fail(new ApiException(new ApiError(403, "SOURCE_NOT_ALLOWED",
+      rc.fail(new ApiException(ApiError.of(ApiErrorCode.SOURCE_NOT_ALLOWED,
         "the staff API is not available from this address", null)));
     }
   }

@@ -1,5 +1,6 @@
 package com.rtx.gateway;
 
+import com.rtx.platform.http.ApiErrorCode;
 import com.rtx.platform.text.StorableText;
 import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;
@@ -169,6 +170,6 @@ final class TraderInput implements Handler<RoutingContext> {
   }
 
   private static ApiException invalid(String field, String message) {
-    return new ApiException(new ApiError(400, "VALIDATION_INVALID_VALUE", message, field));
+    return new ApiException(ApiError.of(ApiErrorCode.VALIDATION_INVALID_VALUE, message, field));
   }
 }

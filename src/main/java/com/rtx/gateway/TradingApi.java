@@ -1,6 +1,7 @@
 package com.rtx.gateway;
 
 import com.rtx.bus.DealingAddresses;
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -139,10 +140,10 @@ final class TradingApi implements ApiOperations {
 
   private static ApiException unreachable(Throwable e) {
     if (e instanceof ReplyException r && r.failureType() == ReplyFailure.TIMEOUT) {
-      return new ApiException(new ApiError(504, "OUTCOME_UNKNOWN", "dealing did not answer in time; the command may "
+      return new ApiException(ApiError.of(ApiErrorCode.OUTCOME_UNKNOWN, "dealing did not answer in time; the command may "
         + "or may not have been applied: retry with the same clientOrderId", null));
     }
-    return new ApiException(new ApiError(503, "DEALING_UNAVAILABLE", "the account's dealing shard is not available "
+    return new ApiException(ApiError.of(ApiErrorCode.DEALING_UNAVAILABLE, "the account's dealing shard is not available "
       + "right now; retry shortly", null));
   }
 
@@ -154,8 +155,8 @@ final class TradingApi implements ApiOperations {
     body.remove("batchId");
     if (status >= 400 && !body.containsKey("status")) {
       JsonObject error = body.getJsonObject("error", new JsonObject());
-      rc.fail(new ApiException(new ApiError(status, error.getString("code", "ERROR"), error.getString("message", ""),
-        error.getString("field"))));
+      rc.fail(new ApiException(new ApiError(status, error.getString("code", ApiErrorCode.INTERNAL_ERROR.name()),
+        error.getString("message", ""), error.getString("field"))));
       return;
     }
     if (status == 503) {

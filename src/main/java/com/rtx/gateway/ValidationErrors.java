@@ -1,5 +1,6 @@
 package com.rtx.gateway;
 
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorException;
@@ -31,26 +32,26 @@ final class ValidationErrors {
     boolean body = parameter.isEmpty();
     return switch (e.type()) {
       case MISSING_REQUIRED_PARAMETER -> body
-        ? bodyError(e, "VALIDATION_MISSING_BODY", "a JSON request body is required")
-        : new ApiError(400, "VALIDATION_MISSING_PARAMETER", parameter.get() + " is required", parameter.get());
+        ? bodyError(e, ApiErrorCode.VALIDATION_MISSING_BODY, "a JSON request body is required")
+        : ApiError.of(ApiErrorCode.VALIDATION_MISSING_PARAMETER, parameter.get() + " is required", parameter.get());
       case ILLEGAL_VALUE -> body
-        ? new ApiError(400, "VALIDATION_MALFORMED_BODY", "request body is not valid JSON", "body")
-        : new ApiError(400, "VALIDATION_INVALID_VALUE", parameter.get() + " cannot be decoded", parameter.get());
+        ? ApiError.of(ApiErrorCode.VALIDATION_MALFORMED_BODY, "request body is not valid JSON", "body")
+        : ApiError.of(ApiErrorCode.VALIDATION_INVALID_VALUE, parameter.get() + " cannot be decoded", parameter.get());
       case UNSUPPORTED_VALUE_FORMAT -> body
-        ? new ApiError(415, "VALIDATION_UNSUPPORTED_MEDIA_TYPE", "request body must be application/json", "body")
-        : new ApiError(400, "VALIDATION_INVALID_VALUE", message, parameter.get());
-      case INVALID_VALUE_FORMAT -> new ApiError(400, "VALIDATION_INVALID_VALUE", message, parameter.orElse("body"));
-      case INVALID_VALUE -> body ? bodyError(e, "VALIDATION_INVALID_VALUE", "request body is invalid")
-        : new ApiError(400, "VALIDATION_INVALID_VALUE", parameter.get() + ": " + reason(e).map(OutputUnit::getError)
+        ? ApiError.of(ApiErrorCode.VALIDATION_UNSUPPORTED_MEDIA_TYPE, "request body must be application/json", "body")
+        : ApiError.of(ApiErrorCode.VALIDATION_INVALID_VALUE, message, parameter.get());
+      case INVALID_VALUE_FORMAT -> ApiError.of(ApiErrorCode.VALIDATION_INVALID_VALUE, message, parameter.orElse("body"));
+      case INVALID_VALUE -> body ? bodyError(e, ApiErrorCode.VALIDATION_INVALID_VALUE, "request body is invalid")
+        : ApiError.of(ApiErrorCode.VALIDATION_INVALID_VALUE, parameter.get() + ": " + reason(e).map(OutputUnit::getError)
           .orElse("invalid value"), parameter.get());
-      default -> new ApiError(400, "VALIDATION_FAILED", message, null);
+      default -> ApiError.of(ApiErrorCode.VALIDATION_INVALID_VALUE, message, null);
     };
   }
 
-  private static ApiError bodyError(ValidatorException e, String defaultCode, String defaultMessage) {
+  private static ApiError bodyError(ValidatorException e, ApiErrorCode defaultCode, String defaultMessage) {
     Optional<OutputUnit> reason = reason(e);
     if (reason.isEmpty()) {
-      return new ApiError(400, defaultCode, defaultMessage, "body");
+      return ApiError.of(defaultCode, defaultMessage, "body");
     }
     OutputUnit unit = reason.get();
     String keyword = String.valueOf(unit.getKeywordLocation());
@@ -60,17 +61,17 @@ final class ValidationErrors {
       Matcher quoted = QUOTED.matcher(error);
       String missing = quoted.find() ? quoted.group(1) : null;
       String path = missing == null ? field : field == null ? missing : field + "." + missing;
-      return new ApiError(400, "VALIDATION_MISSING_FIELD", (path == null ? "a field" : path) + " is required",
+      return ApiError.of(ApiErrorCode.VALIDATION_MISSING_FIELD, (path == null ? "a field" : path) + " is required",
         path == null ? "body" : path);
     }
     if (keyword.contains("additionalProperties")) {
-      return new ApiError(400, "VALIDATION_UNKNOWN_FIELD", (field == null ? "a property" : field)
+      return ApiError.of(ApiErrorCode.VALIDATION_UNKNOWN_FIELD, (field == null ? "a property" : field)
         + " is not a known property", field == null ? "body" : field);
     }
     if (field == null) {
-      return new ApiError(400, defaultCode, error, "body");
+      return ApiError.of(defaultCode, error, "body");
     }
-    return new ApiError(400, "VALIDATION_INVALID_VALUE", field + ": " + error, field);
+    return ApiError.of(ApiErrorCode.VALIDATION_INVALID_VALUE, field + ": " + error, field);
   }
 
   /** The most specific error: the deepest keyword location, as the validator's own message picks. */

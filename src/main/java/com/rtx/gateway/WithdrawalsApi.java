@@ -1,6 +1,7 @@
 package com.rtx.gateway;
 
 import com.rtx.core.money.Money;
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -43,7 +44,7 @@ final class WithdrawalsApi implements ApiOperations {
     JsonObject body = RequestValues.body(rc);
     if (body.getString("comment", "").indexOf('\u0000') >= 0) {
       // PostgreSQL text cannot hold NUL: refused before anything is stored (it answered 500).
-      throw new ApiException(new ApiError(400, "VALIDATION_INVALID_VALUE", "comment must not contain NUL", "comment"));
+      throw new ApiException(ApiError.of(ApiErrorCode.VALIDATION_INVALID_VALUE, "comment must not contain NUL", "comment"));
     }
     TraderPrincipal trader = TraderPrincipal.of(rc);
     access.check(rc, accountId)
@@ -95,8 +96,8 @@ final class WithdrawalsApi implements ApiOperations {
       }
       return money.toBigDecimal();
     } catch (ArithmeticException | NumberFormatException e) {
-      throw new ApiException(new ApiError(400, "VALIDATION_INVALID_VALUE",
-        "amount must be a positive amount of " + currency + " with its currency's digits, at most " + MAX_AMOUNT, "amount"));
+      throw new ApiException(ApiError.of(ApiErrorCode.VALIDATION_INVALID_VALUE, "amount must be a positive amount of "
+        + currency + " with its currency's digits, at most " + MAX_AMOUNT, "amount"));
     }
   }
 }

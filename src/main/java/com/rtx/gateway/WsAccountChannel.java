@@ -5,6 +5,7 @@ import com.rtx.auth.AccessTokens;
 import com.rtx.auth.SessionRevocations;
 import com.rtx.auth.TokenRejected;
 import com.rtx.bus.DealingAddresses;
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -76,7 +77,7 @@ final class WsAccountChannel {
       .onSuccess(verified -> authenticated(connection, verified))
       .onFailure(e -> connection.sendControl(e instanceof ApiException api
         ? WsMessages.error(api.error().code(), api.error().message(), "token")
-        : WsMessages.error("UNAUTHENTICATED",
+        : WsMessages.error(ApiErrorCode.UNAUTHENTICATED,
           e instanceof TokenRejected ? e.getMessage() : "the access token could not be verified", "token")));
   }
 
@@ -86,7 +87,7 @@ final class WsAccountChannel {
     }
     if (revocations.knownRevoked(verified.claims().sessionId())) {
       // Revoked while the group was read: the bus message found no socket of this session to close.
-      connection.sendControl(WsMessages.error("UNAUTHENTICATED",
+      connection.sendControl(WsMessages.error(ApiErrorCode.UNAUTHENTICATED,
         "the session of this access token has ended; log in again", "token"));
       return;
     }
@@ -117,13 +118,13 @@ final class WsAccountChannel {
     }
     WsSession session = connection.session();
     if (!session.authenticated()) {
-      connection.sendControl(WsMessages.error("UNAUTHENTICATED",
+      connection.sendControl(WsMessages.error(ApiErrorCode.UNAUTHENTICATED,
         "send {\"type\":\"auth\",\"token\":\"<accessToken>\"} before subscribing to an account", null));
     } else if (session.accounts().containsKey(accountId)) {
       // Already subscribed (or the snapshot is on its way): nothing to repeat, events keep flowing.
       connection.sendControl(WsMessages.accountAck("subscribed", accountId));
     } else if (session.accounts().size() >= maxAccounts) {
-      connection.sendControl(WsMessages.error("SUBSCRIPTION_LIMIT",
+      connection.sendControl(WsMessages.error(ApiErrorCode.SUBSCRIPTION_LIMIT,
         "at most " + maxAccounts + " accounts per connection", "accountId"));
     } else {
       subscribe(connection, accountId);
@@ -155,7 +156,8 @@ final class WsAccountChannel {
     long accountId = subscription.accountId();
     if (reply.getInteger("httpStatus", 200) >= 400 || reply.getJsonObject("account") == null) {
       JsonObject error = reply.getJsonObject("error", new JsonObject());
-      refused(subscription, new ApiError(reply.getInteger("httpStatus", 500), error.getString("code", "DEALING_ERROR"),
+      refused(subscription, new ApiError(reply.getInteger("httpStatus", 500),
+        error.getString("code", ApiErrorCode.INTERNAL_ERROR.name()),
         error.getString("message", "dealing could not read account " + accountId), "accountId"));
       return;
     }
@@ -183,7 +185,7 @@ final class WsAccountChannel {
     if (e instanceof ApiException api) {
       return api.error();
     }
-    return new ApiError(503, "DEALING_UNAVAILABLE", "the account's dealing shard is not available right now; "
+    return ApiError.of(ApiErrorCode.DEALING_UNAVAILABLE, "the account's dealing shard is not available right now; "
       + "subscribe again shortly", null);
   }
 
@@ -235,7 +237,8 @@ final class WsAccountChannel {
     if (message.getValue("accountId") instanceof Number n && n.longValue() > 0 && n.doubleValue() == n.longValue()) {
       return n.longValue();
     }
-    connection.sendControl(WsMessages.error("MISSING_FIELD", "accountId must be a positive integer", "accountId"));
+    connection.sendControl(WsMessages.error(message.getValue("accountId") == null ? ApiErrorCode.VALIDATION_MISSING_FIELD
+      : ApiErrorCode.VALIDATION_INVALID_VALUE, "accountId must be a positive integer", "accountId"));
     return null;
   }
 }

@@ -1,5 +1,6 @@
 package com.rtx.gateway;
 
+import com.rtx.platform.http.ApiErrorCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Handler;
@@ -109,14 +110,14 @@ final class WsAdmission implements Shareable, Handler<RoutingContext> {
     });
     if (!admitted[0]) {
       refusedPerAddress.increment();
-      return new ApiError(429, "TOO_MANY_CONNECTIONS", "at most " + maxPerAddress
+      return ApiError.of(ApiErrorCode.TOO_MANY_CONNECTIONS, "at most " + maxPerAddress
         + " WebSocket connections per client address", null);
     }
     if (total.incrementAndGet() > maxTotal) {
       total.decrementAndGet();
       decrement(address);
       refusedTotal.increment();
-      return new ApiError(503, "WS_CAPACITY", "this node holds its maximum of WebSocket connections; retry shortly",
+      return ApiError.of(ApiErrorCode.WS_CAPACITY, "this node holds its maximum of WebSocket connections; retry shortly",
         null);
     }
     slots.put(connection, address);

@@ -4,6 +4,8 @@ import com.rtx.auth.SessionRevocations;
 import com.rtx.bus.Addresses;
 import com.rtx.bus.SessionsRevoked;
 import com.rtx.platform.config.WsConfig;
+import com.rtx.core.trading.RejectReason;
+import com.rtx.platform.http.ApiErrorCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
@@ -107,7 +109,7 @@ final class WsEndpoint {
     connectionCount.incrementAndGet();
     socket.textMessageHandler(text -> onMessage(connection, text));
     socket.binaryMessageHandler(binary -> connection.sendControl(
-      WsMessages.error("UNSUPPORTED_FRAME", "send JSON text frames", null)));
+      WsMessages.error(ApiErrorCode.VALIDATION_UNSUPPORTED_MEDIA_TYPE, "send JSON text frames", null)));
     socket.pongHandler(pong -> connection.seen(clock.millis()));
     socket.exceptionHandler(e -> LOG.debug("websocket error: {}", e.getMessage()));
     socket.closeHandler(v -> {
@@ -127,7 +129,7 @@ final class WsEndpoint {
   private void onMessage(WsConnection connection, String text) {
     connection.seen(clock.millis());
     if (text.length() > limits.maxMessageBytes()) {
-      connection.sendControl(WsMessages.error("MESSAGE_TOO_LARGE",
+      connection.sendControl(WsMessages.error(ApiErrorCode.PAYLOAD_TOO_LARGE,
         "messages are limited to " + limits.maxMessageBytes() + " bytes", null));
       return;
     }
@@ -135,12 +137,12 @@ final class WsEndpoint {
     try {
       message = new JsonObject(text);
     } catch (DecodeException | ClassCastException e) {
-      connection.sendControl(WsMessages.error("MALFORMED_JSON", "not a JSON object", null));
+      connection.sendControl(WsMessages.error(ApiErrorCode.VALIDATION_MALFORMED_BODY, "not a JSON object", null));
       return;
     }
     String type = message.getValue("type") instanceof String t ? t : null;
     if (type == null) {
-      connection.sendControl(WsMessages.error("MISSING_FIELD", "type is required", "type"));
+      connection.sendControl(WsMessages.error(ApiErrorCode.VALIDATION_MISSING_FIELD, "type is required", "type"));
       return;
     }
     switch (type) {
@@ -148,7 +150,8 @@ final class WsEndpoint {
         if (message.getValue("token") instanceof String token) {
           accounts.authenticate(connection, token);
         } else {
-          connection.sendControl(WsMessages.error("MISSING_FIELD", "token must be the access token", "token"));
+          connection.sendControl(WsMessages.error(ApiErrorCode.VALIDATION_MISSING_FIELD,
+              "token must be the access token", "token"));
         }
       }
       case "subscribe" -> {
@@ -167,7 +170,7 @@ final class WsEndpoint {
       }
       case "ping" -> connection.sendControl(new JsonObject().put("type", "pong").put("id", message.getValue("id"))
         .put("time", clock.millis()).encode());
-      default -> connection.sendControl(WsMessages.error("UNKNOWN_TYPE",
+      default -> connection.sendControl(WsMessages.error(ApiErrorCode.VALIDATION_INVALID_VALUE,
         "type must be auth, subscribe, unsubscribe or ping", "type"));
     }
   }
@@ -184,7 +187,7 @@ final class WsEndpoint {
     Set<String> after = new HashSet<>(connection.symbols());
     after.addAll(symbols);
     if (after.size() > limits.maxSubscriptions()) {
-      connection.sendControl(WsMessages.error("SUBSCRIPTION_LIMIT",
+      connection.sendControl(WsMessages.error(ApiErrorCode.SUBSCRIPTION_LIMIT,
         "at most " + limits.maxSubscriptions() + " symbols per connection", "symbols"));
       return;
     }
@@ -207,18 +210,19 @@ final class WsEndpoint {
   /** The validated symbol list of a (un)subscribe, or null after an error was sent. */
   private List<String> symbols(WsConnection connection, JsonObject message) {
     if (!"quotes".equals(message.getValue("channel"))) {
-      connection.sendControl(WsMessages.error("UNKNOWN_CHANNEL", "channel must be \"quotes\" or \"account\"",
-        "channel"));
+      connection.sendControl(WsMessages.error(ApiErrorCode.VALIDATION_INVALID_VALUE,
+        "channel must be \"quotes\" or \"account\"", "channel"));
       return null;
     }
     if (!(message.getValue("symbols") instanceof JsonArray array) || array.isEmpty()) {
-      connection.sendControl(WsMessages.error("MISSING_FIELD", "symbols must be a non-empty array", "symbols"));
+      connection.sendControl(WsMessages.error(message.getValue("symbols") == null ? ApiErrorCode.VALIDATION_MISSING_FIELD
+        : ApiErrorCode.VALIDATION_INVALID_VALUE, "symbols must be a non-empty array", "symbols"));
       return null;
     }
     List<String> symbols = new ArrayList<>();
     for (Object item : array) {
       if (!(item instanceof String symbol) || !hub.instruments().containsKey(symbol)) {
-        connection.sendControl(WsMessages.error("UNKNOWN_SYMBOL", "unknown symbol " + item, "symbols"));
+        connection.sendControl(WsMessages.error(RejectReason.UNKNOWN_SYMBOL.name(), "unknown symbol " + item, "symbols"));
         return null;
       }
       symbols.add(symbol);

@@ -1,5 +1,6 @@
 package com.rtx.gateway;
 
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -70,12 +71,24 @@ import java.util.List;
  * latest quote of each symbol (older ones it could not take are conflated away); one that stays
  * unable to read for {@code ws.stuck-ms} is closed with code 1008 and a reason. Orders are not
  * placed over WebSocket: use {@code POST /api/v1/orders}.
+ *
+ * <p>Error frames carry the REST API's codes ({@link com.rtx.platform.http.ApiErrorCode},
+ * {@link com.rtx.core.trading.RejectReason}): a binary frame is VALIDATION_UNSUPPORTED_MEDIA_TYPE, an
+ * oversized message PAYLOAD_TOO_LARGE, text that is no JSON object VALIDATION_MALFORMED_BODY, an
+ * absent {@code type}, {@code token}, {@code symbols} or {@code accountId} VALIDATION_MISSING_FIELD,
+ * an unknown {@code type} or {@code channel} (or a wrong value) VALIDATION_INVALID_VALUE, too many
+ * subscriptions SUBSCRIPTION_LIMIT.
  */
 final class WsMessages {
 
   private WsMessages() {
   }
 
+  static String error(ApiErrorCode code, String message, String field) {
+    return error(code.name(), message, field);
+  }
+
+  /** An error frame with a code of the vocabulary relayed as text (a rejection reason, a dealing reply's). */
   static String error(String code, String message, String field) {
     return new JsonObject().put("type", "error").put("code", code).put("message", message).put("field", field).encode();
   }

@@ -99,7 +99,7 @@ class StaffLoginIT {
     }
     AdminClient.Raw refused = api.loginFrom(from, "dealer", PASSWORD);
     assertThat(refused.status()).as(refused.body()).isEqualTo(429);
-    assertThat(refused.json().getJsonObject("error").getString("code")).isEqualTo("TOO_MANY_LOGIN_ATTEMPTS");
+    assertThat(refused.json().getJsonObject("error").getString("code")).isEqualTo("LOGIN_THROTTLED");
     assertThat(refused.headers().get("retry-after")).as("one Retry-After value").hasSize(1);
     assertThat(api.loginFrom("127.0.0.15", "dealer", PASSWORD).status()).as("another address").isEqualTo(200);
   }

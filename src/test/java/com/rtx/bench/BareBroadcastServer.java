@@ -116,7 +116,7 @@ public final class BareBroadcastServer extends VerticleBase {
     socket.textMessageHandler(text -> {
       JsonObject message = new JsonObject(text);
       if (!"subscribe".equals(message.getString("type")) || !"quotes".equals(message.getString("channel"))) {
-        socket.writeTextMessage(new JsonObject().put("type", "error").put("code", "UNKNOWN_TYPE").encode());
+        socket.writeTextMessage(new JsonObject().put("type", "error").put("code", "VALIDATION_INVALID_VALUE").encode());
         return;
       }
       JsonArray wanted = message.getJsonArray("symbols");

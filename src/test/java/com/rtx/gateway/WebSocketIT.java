@@ -162,7 +162,7 @@ class WebSocketIT {
     Conn conn = connect();
 
     conn.socket().writeTextMessage("not json");
-    assertThat(conn.nextOfType("error").getString("code")).isEqualTo("MALFORMED_JSON");
+    assertThat(conn.nextOfType("error").getString("code")).isEqualTo("VALIDATION_MALFORMED_BODY");
     conn.send(new JsonObject().put("type", "dance"));
     assertThat(conn.nextOfType("error").getString("field")).isEqualTo("type");
     conn.send(subscribe("EURUSD", "NOPE"));

@@ -31,6 +31,7 @@ public enum RejectReason {
   SYMBOL_STALE(204, "no fresh price for the symbol"),
   NO_QUOTE(205, "the symbol has never been priced"),
   NO_CONVERSION_RATE(206, "no price to convert an amount into the account currency"),
+  TRADING_HALTED(207, "trading is halted by the dealing desk (kill switch): no new orders"),
 
   // 3xx: account
   ACCOUNT_DISABLED(301, "the account is disabled"),

@@ -2,6 +2,7 @@ package com.rtx.platform.health;
 
 import com.rtx.platform.PortInUseException;
 import com.rtx.platform.config.Endpoint;
+import com.rtx.platform.http.ApiErrorCode;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -46,9 +47,9 @@ public final class ManagementServer {
     router.get("/health").handler(details);
     router.get("/health/*").handler(details);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
-    router.route().last().handler(rc -> rc.response().setStatusCode(404)
+    router.route().last().handler(rc -> rc.response().setStatusCode(ApiErrorCode.NOT_FOUND.status())
       .putHeader("Content-Type", "application/json")
-      .end(new JsonObject().put("error", new JsonObject().put("code", "NOT_FOUND")
+      .end(new JsonObject().put("error", new JsonObject().put("code", ApiErrorCode.NOT_FOUND.name())
         .put("message", "no such management endpoint")).encode()));
     server = vertx.createHttpServer(new HttpServerOptions().setHost(endpoint.host()).setPort(endpoint.port()));
     return server.requestHandler(router).listen()
