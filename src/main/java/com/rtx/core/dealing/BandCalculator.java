@@ -43,7 +43,6 @@ final class BandCalculator {
   static final int SAFETY_PERCENT = 90;
   static final int ATTEMPTS = 5;
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-  private static final BigDecimal SAFETY = BigDecimal.valueOf(SAFETY_PERCENT, 2);
   private static final long PROBE_DIVISOR = 1_000;
   private static final long CAP_DIVISOR = 4;
 
@@ -52,6 +51,14 @@ final class BandCalculator {
 
   /** The band of {@code state} at {@code ctx}, or empty if it must be processed on every quote. */
   static Optional<QuoteBand> compute(AccountState state, DealingContext ctx) {
+    return compute(state, ctx, SAFETY_PERCENT);
+  }
+
+  /**
+   * With another share of the slack spent by the first box tried. Safety never depends on it (each
+   * box is checked exactly); tests use shares above 100 % so that the exact check is what decides.
+   */
+  static Optional<QuoteBand> compute(AccountState state, DealingContext ctx, int safetyPercent) {
     if (!state.lpOrders().isEmpty()) {
       return Optional.empty();
     }
@@ -72,7 +79,7 @@ final class BandCalculator {
       } catch (RuntimeException e) {
         return Optional.empty(); // a conversion the valuation cannot make: processing reports it
       }
-      Map<String, PriceBand> margin = marginBands(state, ctx, valuation, bands);
+      Map<String, PriceBand> margin = marginBands(state, ctx, valuation, bands, safetyPercent);
       if (margin == null) {
         return Optional.empty();
       }
@@ -154,7 +161,7 @@ final class BandCalculator {
    * checked exactly; null if there is none.
    */
   private static Map<String, PriceBand> marginBands(AccountState state, DealingContext ctx, ValuationBounds valuation,
-                                                   Map<String, PriceBand> triggers) {
+                                                   Map<String, PriceBand> triggers, int safetyPercent) {
     Map<String, AggregatedQuote> now = new HashMap<>();
     Map<String, PriceBand> point = new HashMap<>();
     Map<String, PriceBand> probe = new HashMap<>();
@@ -172,7 +179,7 @@ final class BandCalculator {
     if (!levels.hold(atPoint)) {
       return null;
     }
-    BigDecimal multiple = levels.probeMultiple(atPoint, valuation.over(probe));
+    BigDecimal multiple = levels.probeMultiple(atPoint, valuation.over(probe), BigDecimal.valueOf(safetyPercent, 2));
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Map<String, PriceBand> box = new HashMap<>();
       for (AggregatedQuote q : now.values()) {
@@ -223,7 +230,7 @@ final class BandCalculator {
      * How many probe boxes the account's least slack affords (null: the probe consumed none):
      * slack at the current prices over what the probe consumed at worst, times the safety share.
      */
-    BigDecimal probeMultiple(ValuationBounds.Range now, ValuationBounds.Range probe) {
+    BigDecimal probeMultiple(ValuationBounds.Range now, ValuationBounds.Range probe, BigDecimal share) {
       BigDecimal least = ratio(worstAbove(now, group.stopOutLevel()),
         worstAbove(now, group.stopOutLevel()).subtract(worstAbove(probe, group.stopOutLevel())), null);
       if (!marginCallActive) {
@@ -233,7 +240,7 @@ final class BandCalculator {
         BigDecimal slack = bestAbove(now, group.marginCallLevel()).negate();
         least = ratio(slack, bestAbove(probe, group.marginCallLevel()).add(slack), least);
       }
-      return least == null ? null : least.multiply(SAFETY);
+      return least == null ? null : least.multiply(share);
     }
 
     private static BigDecimal ratio(BigDecimal slack, BigDecimal consumed, BigDecimal least) {

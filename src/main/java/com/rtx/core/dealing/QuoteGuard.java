@@ -29,8 +29,18 @@ import java.util.Map;
 public final class QuoteGuard {
 
   private final Map<Long, QuoteBand> bands = new HashMap<>();
+  private final int safetyPercent;
   private long skipped;
   private long processed;
+
+  public QuoteGuard() {
+    this(BandCalculator.SAFETY_PERCENT);
+  }
+
+  /** A guard whose first box tries to spend {@code safetyPercent} % of the slack (tests). */
+  QuoteGuard(int safetyPercent) {
+    this.safetyPercent = safetyPercent;
+  }
 
   /**
    * Whether {@link Command.ProcessQuote} must run for {@code state} at {@code ctx}: false only when
@@ -62,7 +72,7 @@ public final class QuoteGuard {
 
   /** Keeps the band of {@code state} at {@code ctx} (or forgets the account's if it has none). */
   public void processed(AccountState state, DealingContext ctx) {
-    BandCalculator.compute(state, ctx).ifPresentOrElse(b -> bands.put(state.accountId(), b),
+    BandCalculator.compute(state, ctx, safetyPercent).ifPresentOrElse(b -> bands.put(state.accountId(), b),
       () -> bands.remove(state.accountId()));
   }
 
