@@ -33,8 +33,9 @@ import java.util.concurrent.TimeUnit;
  * margin moving with its price), a short 0.50 EURJPY (profit converted through USDJPY) and a long
  * 0.50 GBPUSD; a third of the positions have a stop loss and take profit 2 % away and one account in
  * ten a 300-point trailing stop on its EURUSD long. 10,000 USD each (margin level about 450 %).
- * The quotes follow a random walk of up to 3 points a step, kept within ±60 points of 1.10000 (a
- * calm market; the guard's gain depends on how far quotes move between two re-valuations).
+ * The quotes follow a random walk of up to {@code step} points a quote (3 by default), kept within 20
+ * steps of 1.10000: a calm market by default; the guard's gain depends on how far quotes move
+ * between two re-valuations ({@code -p step=30} for a rough one).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,6 +50,10 @@ public class QuoteRevaluationBench {
 
   @Param({"false", "true"})
   boolean guarded;
+
+  /** Largest move of one quote, points; the walk stays within 20 steps of 1.10000. */
+  @Param({"3"})
+  int step;
 
   private BenchDesk desk;
   private AccountState[] states;
@@ -77,7 +82,7 @@ public class QuoteRevaluationBench {
     walk = new AggregatedQuote[WALK];
     long offset = 0;
     for (int i = 0; i < WALK; i++) {
-      offset = Math.max(-60, Math.min(60, offset + random.nextInt(7) - 3));
+      offset = Math.max(-20L * step, Math.min(20L * step, offset + random.nextInt(2 * step + 1) - step));
       walk[i] = Fixtures.quote("EURUSD", 110_000 + offset, 110_010 + offset, i + 2,
         com.rtx.core.pricing.QuoteStatus.OK);
     }
