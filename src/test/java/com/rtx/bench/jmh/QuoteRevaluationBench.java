@@ -87,6 +87,12 @@ public class QuoteRevaluationBench {
         com.rtx.core.pricing.QuoteStatus.OK);
     }
     guard = guarded ? new QuoteGuard() : null;
+    if (guard != null) {
+      // Steady state: every account has been processed once (its band computed); QuoteBandBench prices that.
+      for (AccountState s : states) {
+        guard.processed(s, ctx);
+      }
+    }
     next = 0;
   }
 
