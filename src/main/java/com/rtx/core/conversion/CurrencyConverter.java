@@ -77,6 +77,60 @@ public final class CurrencyConverter {
     return symbols;
   }
 
+  /**
+   * One step of a conversion route: through the quote of {@code symbol}, multiplying by its rate,
+   * or dividing when {@code inverse} (the pair is TO/FROM).
+   */
+  public record RouteLeg(String symbol, boolean inverse) {
+    public RouteLeg {
+      Objects.requireNonNull(symbol, "symbol");
+    }
+  }
+
+  /**
+   * The legs {@link #convert} would take from {@code from} to {@code to} with the quotes at hand
+   * (empty list for the same currency), or empty if no route has quotes. Which route is taken
+   * depends only on which quotes exist, not on their prices.
+   */
+  public Optional<List<RouteLeg>> legs(String from, String to) {
+    return route(from, to).map(legs -> legs.stream().map(l -> new RouteLeg(l.quote.symbol(), l.inverse)).toList());
+  }
+
+  /**
+   * The symbols whose quote, should it appear, could change the route from {@code from} to
+   * {@code to}: every pair of the catalog between two of {@code from}, {@code to} and the
+   * {@link #PIVOTS} that has no quote now. A superset; a quote that disappears shows in the
+   * route's own legs.
+   */
+  public List<String> unquotedRouteCandidates(String from, String to) {
+    List<String> currencies = new ArrayList<>(List.of(from, to));
+    PIVOTS.stream().filter(p -> !currencies.contains(p)).forEach(currencies::add);
+    List<String> out = new ArrayList<>();
+    for (String a : currencies) {
+      for (String b : currencies) {
+        if (!a.equals(b)) {
+          catalog.pair(a, b).map(SymbolTerms::symbol).filter(s -> quotes.find(s).isEmpty()).ifPresent(out::add);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * One conversion step at {@code rate} (price units of {@code terms}): {@code amount × rate}, or
+   * {@code amount / rate} when {@code inverse}. The one place a rate is applied, so that bounds
+   * computed elsewhere (the revaluation guard) use exactly the same arithmetic.
+   */
+  public static BigDecimal applyRate(BigDecimal amount, SymbolTerms terms, boolean inverse, long rate) {
+    return inverse ? Rounding.divide(amount, terms.price(rate)) : amount.multiply(terms.price(rate));
+  }
+
+  /** The side of a leg's quote a conversion in {@code direction} uses: true for the bid. */
+  public static boolean usesBid(boolean inverse, ConversionDirection direction) {
+    // BASE -> QUOTE: the bid gives less, the ask more; QUOTE -> BASE: dividing by the ask gives less.
+    return (direction == ConversionDirection.CREDIT) != inverse;
+  }
+
   private Optional<List<Leg>> route(String from, String to) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
@@ -113,14 +167,7 @@ public final class CurrencyConverter {
   private record Leg(SymbolTerms terms, AggregatedQuote quote, boolean inverse) {
 
     BigDecimal apply(BigDecimal amount, ConversionDirection direction) {
-      if (!inverse) {
-        // BASE -> QUOTE: the bid gives less, the ask more.
-        long rate = direction == ConversionDirection.CREDIT ? quote.bid() : quote.ask();
-        return amount.multiply(terms.price(rate));
-      }
-      // QUOTE -> BASE: dividing by the ask gives less, by the bid more.
-      long rate = direction == ConversionDirection.CREDIT ? quote.ask() : quote.bid();
-      return Rounding.divide(amount, terms.price(rate));
+      return applyRate(amount, terms, inverse, usesBid(inverse, direction) ? quote.bid() : quote.ask());
     }
   }
 }

@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 
 /**
  * Margin required by positions, in the account currency.
@@ -81,38 +82,58 @@ public final class MarginCalculator {
    * @throws IllegalStateException if the symbol (CFD mode) or the conversion has no quote
    */
   public long positionMargin(SymbolTerms terms, Side side, long volume) {
+    // FX mode needs no price of the symbol itself (only the conversion's).
+    long price = isForexMode(terms) ? 0 : side.dealPrice(quotes.get(terms.symbol()));
+    BigDecimal amount = marginBeforeConversion(terms, volume, price);
+    BigDecimal inAccount = converter.require(amount, conversionNeed(terms).from(), accountCurrency,
+      ConversionDirection.DEBIT);
+    return Rounding.toMinor(inAccount, accountCurrency, Rounding.Purpose.MARGIN);
+  }
+
+  /**
+   * The margin of {@code volume} of {@code terms} in the currency of {@link #conversionNeed}, not
+   * converted or rounded: FX mode ignores {@code openingPrice}; CFD mode takes it as the price of
+   * the position's opening side (ask for a long, bid for a short). Non-negative, and non-decreasing
+   * in {@code openingPrice}.
+   */
+  public BigDecimal marginBeforeConversion(SymbolTerms terms, long volume, long openingPrice) {
     BigDecimal lots = Lots.toBigDecimal(volume);
     BigDecimal contract = terms.instrument().contractSize();
-    BigDecimal amount;
-    String currency;
     if (isForexMode(terms)) {
       int leverage = Math.min(accountLeverage, group.leverage());
       if (leverageCaps) {
         leverage = Math.min(leverage, group.limits().leverageCap(AssetClass.FX));
       }
-      amount = Rounding.divide(lots.multiply(contract).multiply(terms.instrument().marginRate()),
+      return Rounding.divide(lots.multiply(contract).multiply(terms.instrument().marginRate()),
         BigDecimal.valueOf(leverage));
-      currency = terms.instrument().marginCurrency();
-    } else {
-      BigDecimal rate = terms.instrument().marginRate();
-      int cap = group.limits().leverageCap(terms.instrument().assetClass());
-      if (leverageCaps && cap != Integer.MAX_VALUE) {
-        rate = rate.max(Rounding.divide(BigDecimal.ONE, BigDecimal.valueOf(cap)));
-      }
-      long price = side.dealPrice(quotes.get(terms.symbol()));
-      amount = lots.multiply(contract).multiply(terms.price(price)).multiply(rate);
-      currency = terms.instrument().quoteCurrency();
     }
-    BigDecimal inAccount = converter.require(amount, currency, accountCurrency, ConversionDirection.DEBIT);
-    return Rounding.toMinor(inAccount, accountCurrency, Rounding.Purpose.MARGIN);
+    BigDecimal rate = terms.instrument().marginRate();
+    int cap = group.limits().leverageCap(terms.instrument().assetClass());
+    if (leverageCaps && cap != Integer.MAX_VALUE) {
+      rate = rate.max(Rounding.divide(BigDecimal.ONE, BigDecimal.valueOf(cap)));
+    }
+    return lots.multiply(contract).multiply(terms.price(openingPrice)).multiply(rate);
+  }
+
+  /** Whether the margin of {@code terms} depends on its own price (CFD mode) or not (FX mode). */
+  public static boolean priceDependent(SymbolTerms terms) {
+    return !isForexMode(terms);
   }
 
   /** The margin of an account holding {@code positions}, with the hedged-margin policy. */
   public long accountMargin(Collection<Position> positions) {
+    return accountMargin(positions, p -> positionMargin(catalog.get(p.symbol()), p.side(), p.volume()));
+  }
+
+  /**
+   * The hedged-margin policy applied to per-position margins given by {@code positionMargin}
+   * (sums and maxima only, so it is non-decreasing in each of them).
+   */
+  public long accountMargin(Collection<Position> positions, ToLongFunction<Position> positionMargin) {
     // TreeMap: the same positions always sum in the same order.
     Map<String, long[]> sides = new TreeMap<>();
     for (Position p : positions) {
-      long m = positionMargin(catalog.get(p.symbol()), p.side(), p.volume());
+      long m = positionMargin.applyAsLong(p);
       long[] buySell = sides.computeIfAbsent(p.symbol(), s -> new long[2]);
       buySell[p.side() == Side.BUY ? 0 : 1] = Math.addExact(buySell[p.side() == Side.BUY ? 0 : 1], m);
     }
