@@ -1,5 +1,6 @@
 package com.rtx.dealing;
 
+import com.rtx.dealing.BatchApplier.AppliedBatch;
 import com.rtx.platform.DealingAddresses;
 import com.rtx.core.account.Group;
 import com.rtx.core.conversion.PriceUnavailableException;
@@ -8,11 +9,8 @@ import com.rtx.core.dealing.AccountEvent;
 import com.rtx.core.dealing.AccountState;
 import com.rtx.core.dealing.Command;
 import com.rtx.core.dealing.DealingContext;
-import com.rtx.core.dealing.Result;
 import com.rtx.core.exposure.Exposure;
 import com.rtx.core.margin.MarginSnapshot;
-import com.rtx.core.routing.RoutingDecision;
-import com.rtx.core.trading.RejectReason;
 import com.rtx.core.swap.Rollover;
 import com.rtx.core.swap.RolloverSchedule;
 import com.rtx.core.trading.Position;
@@ -56,17 +54,9 @@ final class DealingShard {
 
   private static final Logger LOG = LoggerFactory.getLogger(DealingShard.class);
 
-  /** One queued command; {@code reply} is null for the shard's own commands (quotes, timers). */
-  private record Pending(long accountId, JsonObject request, Command command, Promise<JsonObject> reply) {
-  }
-
-  /** What a command answers once its batch is settled. */
-  private record Outcome(Pending pending, JsonObject reply) {
-  }
-
   private final int shard;
   private final Vertx vertx;
-  private final ShardStore store;
+  private final DealingStore store;
   private final Supplier<DealingRefData> refdata;
   private final DealingQuotes quotes;
   private final RolloverSchedule rollovers;
@@ -76,13 +66,15 @@ final class DealingShard {
   private final ProcessingFaults faults;
   private final LpBoard board;
   private final LpOrderDesk desk;
+  private final BatchApplier applier;
+  private final RecentRequests recent;
   private final Map<Long, AccountState> accounts = new HashMap<>();
   private final Map<Long, LocalDate> lastRollover = new HashMap<>();
   /** Accounts with roll-overs / an expiry queued and not yet run (the timer queues each once). */
   private final Set<Long> rolloversQueued = new HashSet<>();
   private final Set<Long> expiriesQueued = new HashSet<>();
   private final Map<String, Set<Long>> accountsBySymbol = new HashMap<>();
-  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  private final ArrayDeque<ShardInput> queue = new ArrayDeque<>();
   private final Set<String> movedSymbols = new LinkedHashSet<>();
   private final Set<Long> summaryDirty = new HashSet<>();
   /** Accounts some client watches (gateway feeds), until when: only these get summaries. */
@@ -102,26 +94,27 @@ final class DealingShard {
   /** Commands still to run in smaller batches after a data error, until the bad one stands alone. */
   private int retryingLeft;
 
-  DealingShard(int shard, Vertx vertx, ShardStore store, ShardIds ids, Map<Long, ShardStore.StoredAccount> loaded,
-               Supplier<DealingRefData> refdata, DealingQuotes quotes, RolloverSchedule rollovers, Clock clock,
-               int maxBatch, LpBoard board, long lpTimeoutMs, ProcessingFaults faults, Runnable lost) {
+  DealingShard(int shard, ShardServices services, DealingStore store, ShardIds ids,
+               Map<Long, DealingStore.StoredAccount> loaded, RecentRequests recent, Runnable lost) {
     this.shard = shard;
-    this.faults = faults;
-    this.vertx = vertx;
+    this.faults = services.faults();
+    this.vertx = services.vertx();
     this.store = store;
     this.ids = ids;
-    this.refdata = refdata;
-    this.quotes = quotes;
-    this.rollovers = rollovers;
-    this.clock = clock;
-    this.maxBatch = maxBatch;
+    this.refdata = services.refdata();
+    this.quotes = services.quotes();
+    this.rollovers = services.rollovers();
+    this.clock = services.clock();
+    this.maxBatch = services.maxBatch();
     this.batchLimit = maxBatch;
     this.lost = lost;
-    this.board = board;
-    this.desk = new LpOrderDesk(vertx, clock, lpTimeoutMs, report -> {
-      queue.add(new Pending(report.getLong("accountId"), report, null, null));
+    this.board = services.board();
+    this.recent = recent;
+    this.desk = new LpOrderDesk(vertx, clock, services.lpTimeoutMs(), report -> {
+      queue.add(new ShardInput.DeskReport(report.getLong("accountId"), report));
       drain();
     });
+    this.applier = new BatchApplier(shard, quotes, rollovers, ids, faults, desk, board);
     loaded.forEach((id, stored) -> install(stored));
     loaded.forEach((id, stored) -> stored.state().lpOrders().values().forEach(o -> {
       String[] route = stored.lpRoutes().getOrDefault(o.id(), new String[] {null, null});
@@ -156,7 +149,7 @@ final class DealingShard {
   void stop() {
     serving = false;
     while (!queue.isEmpty()) {
-      Pending p = queue.poll();
+      ShardInput p = queue.poll();
       if (p.reply() != null) {
         p.reply().tryComplete(DealingReplies.unavailable());
       }
@@ -186,7 +179,7 @@ final class DealingShard {
       return Future.succeededFuture(halted);
     }
     Promise<JsonObject> reply = Promise.promise();
-    queue.add(new Pending(accountId, req, null, reply));
+    queue.add(new ShardInput.Request(accountId, req, reply));
     drain();
     return reply.future();
   }
@@ -211,12 +204,12 @@ final class DealingShard {
       // Once per account until the queued commands have run: a tick during a slow commit must not queue them again.
       if (last != null && latest != null && last.isBefore(latest) && rolloversQueued.add(a.accountId())) {
         for (Rollover r : rollovers.due(last, now)) {
-          queue.add(new Pending(a.accountId(), null, new Command.ApplyRollover(r), null));
+          queue.add(new ShardInput.Own(a.accountId(), new Command.ApplyRollover(r)));
         }
       }
       if (a.orders().values().stream().anyMatch(o -> o.expireAt() != null && !o.expireAt().isAfter(now))
         && expiriesQueued.add(a.accountId())) {
-        queue.add(new Pending(a.accountId(), null, new Command.ExpireOrders(), null));
+        queue.add(new ShardInput.Own(a.accountId(), new Command.ExpireOrders()));
       }
     }
     drain();
@@ -311,10 +304,10 @@ final class DealingShard {
       return;
     }
     busy = true;
-    List<Pending> batch = new ArrayList<>();
+    List<ShardInput> batch = new ArrayList<>();
     for (String symbol : movedSymbols) {
       for (Long id : accountsBySymbol.getOrDefault(symbol, Set.of())) {
-        batch.add(new Pending(id, null, new Command.ProcessQuote(symbol), null));
+        batch.add(new ShardInput.Own(id, new Command.ProcessQuote(symbol)));
         summaryDirty.add(id);
       }
     }
@@ -322,7 +315,14 @@ final class DealingShard {
     int clientCommands = 0;
     int limit = retryingLeft > 0 ? batchLimit : maxBatch;
     while (!queue.isEmpty() && clientCommands < limit) {
-      batch.add(queue.poll());
+      ShardInput next = queue.poll();
+      // Taken: the timer may queue the account's next roll-over or expiry again from now on.
+      if (next.command() instanceof Command.ExpireOrders) {
+        expiriesQueued.remove(next.accountId());
+      } else if (next.command() instanceof Command.ApplyRollover) {
+        rolloversQueued.remove(next.accountId());
+      }
+      batch.add(next);
       clientCommands++;
     }
     int taken = clientCommands;
@@ -346,17 +346,20 @@ final class DealingShard {
       });
   }
 
-  /** Loads accounts not in memory yet and the stored results of the batch's client order ids. */
-  private Future<Map<String, JsonObject>> prepare(List<Pending> batch) {
+  /**
+   * Loads accounts not in memory yet, and the stored results of the batch's client order ids that
+   * the window of recent ids knows (repeats: rare, so most batches read nothing here).
+   */
+  private Future<Map<String, JsonObject>> prepare(List<ShardInput> batch) {
     Set<Long> missing = new HashSet<>();
     List<Long> requestAccounts = new ArrayList<>();
     List<String> requestIds = new ArrayList<>();
-    for (Pending p : batch) {
+    for (ShardInput p : batch) {
       if (!accounts.containsKey(p.accountId())) {
         missing.add(p.accountId());
       }
-      String clientOrderId = p.request() == null ? null : p.request().getString("clientOrderId");
-      if (clientOrderId != null) {
+      String clientOrderId = p.clientOrderId();
+      if (clientOrderId != null && recent.contains(DealingStore.requestKey(p.accountId(), clientOrderId))) {
         requestAccounts.add(p.accountId());
         requestIds.add(clientOrderId);
       }
@@ -369,185 +372,22 @@ final class DealingShard {
     return loaded.compose(v -> store.findRequests(requestAccounts, requestIds));
   }
 
-  private Future<Void> run(List<Pending> batch, Map<String, JsonObject> known) {
-    DealingRefData data = refdata.get();
-    DealingJson json = new DealingJson(data.symbols());
-    Instant now = clock.instant();
-    Map<String, Quotes> byGroup = new HashMap<>();
-    Map<Long, AccountState> working = new HashMap<>();
-    Map<Long, LocalDate> workingRollover = new HashMap<>();
-    Map<String, JsonObject> results = new HashMap<>(known);
-    List<Outcome> outcomes = new ArrayList<>();
-    List<AccountEvent> allEvents = new ArrayList<>();
-    Map<Long, JsonArray> published = new HashMap<>();
-    ShardWrites writes = new ShardWrites();
-    List<Runnable> afterCommit = new ArrayList<>();
-    int commands = 0;
-    for (Pending p : batch) {
-      AccountState before = working.getOrDefault(p.accountId(), accounts.get(p.accountId()));
-      if (before == null) {
-        outcomes.add(new Outcome(p, DealingReplies.error(404, "ACCOUNT_NOT_FOUND", "no account " + p.accountId(), "accountId")));
-        continue;
-      }
-      if (p.command() instanceof Command.ExpireOrders) {
-        expiriesQueued.remove(p.accountId());
-      }
-      if (p.command() instanceof Command.ApplyRollover r) {
-        rolloversQueued.remove(p.accountId());
-        LocalDate done = workingRollover.getOrDefault(p.accountId(), lastRollover.get(p.accountId()));
-        if (done != null && !r.rollover().tradeDate().isAfter(done)) {
-          continue; // charged already: swap is charged once per trade date whatever was queued
-        }
-      }
-      String clientOrderId = p.request() == null ? null : p.request().getString("clientOrderId");
-      String key = clientOrderId == null ? null : ShardStore.requestKey(p.accountId(), clientOrderId);
-      if (key != null && results.containsKey(key)) {
-        outcomes.add(new Outcome(p, results.get(key).copy().put("replay", true)));
-        continue;
-      }
-      Group group = data.group(before.profile().group()).orElse(null);
-      if (group == null) {
-        outcomes.add(new Outcome(p, DealingReplies.error(503, "GROUP_UNAVAILABLE", "group " + before.profile().group()
-          + " is not loaded", null)));
-        continue;
-      }
-      boolean execution = p.request() != null && "execution".equals(p.request().getString("op"));
-      Command command;
-      RoutingDecision route = null;
-      List<Command> steps;
-      try {
-        command = p.command() != null ? p.command()
-          : execution ? ExecutionIntake.command(p.request(), before, desk, board, data, writes, afterCommit, now)
-          : CommandCodec.decode(CommandCodec.withSymbol(p.request(), before), data.symbols(), before.profile().currency());
-        if (command instanceof Command.PlaceOrder || command instanceof Command.ClosePosition) {
-          route = OrderRouting.decide(command, before, group, data);
-          steps = OrderRouting.steps(command, route, board);
-        } else {
-          steps = command == null ? List.of() : List.of(command);
-        }
-      } catch (InvalidRequest e) {
-        outcomes.add(new Outcome(p, DealingReplies.error(400, "VALIDATION_INVALID_VALUE", e.getMessage(), e.field)));
-        continue;
-      } catch (OrderRouting.Unroutable e) {
-        steps = null;
-        command = null;
-        route = null;
-        JsonObject refused = DealingReplies.rejected(RejectReason.ROUTING_UNAVAILABLE, e.getMessage());
-        String cid = p.request().getString("clientOrderId");
-        if (cid != null) {
-          refused.put("clientOrderId", cid);
-          writes.request(p.accountId(), cid, refused, now);
-          results.put(ShardStore.requestKey(p.accountId(), cid), refused);
-          commands++;
-        }
-        outcomes.add(new Outcome(p, refused));
-        continue;
-      } catch (RuntimeException e) {
-        // A bug reading one request answers that request only: the batch holds other traders' commands.
-        LOG.error("shard {}: account {}: request {} could not be read", shard, p.accountId(),
-          p.request() == null ? null : p.request().getString("op"), e);
-        outcomes.add(new Outcome(p, DealingReplies.error(500, "INTERNAL", "the command could not be run", null)));
-        continue;
-      }
-      if (steps.isEmpty()) {
-        // An execution report that changes nothing here (an ack, a duplicate, a resend to the next LP).
-        if (p.reply() != null) {
-          outcomes.add(new Outcome(p, new JsonObject().put("httpStatus", 200).put("ok", true)));
-        }
-        continue;
-      }
-      DealingContext ctx = context(group, data, byGroup, now);
-      Result result;
-      try {
-        result = OrderRouting.apply(before, steps, ctx);
-      } catch (PriceUnavailableException e) {
-        // A price the shard has not had since it started: for a trader's close or modification that is the
-        // market's state, not an internal error (nothing was applied); for the shard's own quote processing
-        // it is a fault to alert on, since margin control cannot value the account until the price comes.
-        if (p.reply() == null) {
-          faults.command(shard, p.accountId(), command, e);
-        } else {
-          outcomes.add(new Outcome(p, DealingReplies.rejected(
-            e.conversion() ? RejectReason.NO_CONVERSION_RATE : RejectReason.NO_QUOTE, e.getMessage())));
-        }
-        continue;
-      } catch (RuntimeException e) {
-        faults.command(shard, p.accountId(), command, e);
-        outcomes.add(new Outcome(p, DealingReplies.error(500, "INTERNAL", "the command could not be applied", null)));
-        continue;
-      }
-      JsonObject reply;
-      boolean held = false;
-      if (result instanceof Result.Rejected r && p.reply() == null) {
-        // The shard's own commands (roll-over, expiry) are retried on the next tick; say why not now.
-        LOG.warn("shard {}: account {}: {} refused: {} {}", shard, p.accountId(), command, r.reason(),
-          r.rejection().detail());
-      }
-      if (result instanceof Result.Rejected r) {
-        reply = DealingReplies.rejected(r.reason(), r.rejection().detail());
-      } else {
-        Result.Accepted a = (Result.Accepted) result;
-        a.faults().forEach(f -> faults.isolated(shard, f));
-        boolean rollover = command instanceof Command.ApplyRollover;
-        if (rollover) {
-          workingRollover.put(p.accountId(), ((Command.ApplyRollover) command).rollover().tradeDate());
-        }
-        JsonArray eventsJson = new JsonArray();
-        a.events().forEach(e -> eventsJson.add(json.event(e, before.profile().currency())));
-        if (!a.events().isEmpty() || rollover) {
-          writes.accepted(before, a.state(), workingRollover.getOrDefault(p.accountId(),
-            lastRollover.get(p.accountId())), a.events(), eventsJson, now);
-          working.put(p.accountId(), a.state());
-          allEvents.addAll(a.events());
-          published.computeIfAbsent(p.accountId(), k -> new JsonArray()).addAll(eventsJson);
-          commands++;
-        }
-        reply = DealingReplies.accepted(a.events(), eventsJson);
-        JsonObject audit = p.request() == null ? null : p.request().getJsonObject("audit");
-        if (audit != null && !a.events().isEmpty()) {
-          writes.audit(audit, a.state());
-          reply.put("audited", true);
-        }
-        if (route != null) {
-          OrderRouting.recordRoute(a.events(), route, writes);
-        }
-        if (OrderRouting.sentToLp(a.events(), p.accountId(), route, p.reply(), eventsJson, desk, writes, afterCommit,
-          data.symbols(), board)) {
-          held = p.reply() != null;
-        }
-        if (command instanceof Command.ApplyExecution fill && fill.lpPrice() > 0) {
-          LpMarkup.record(fill, a.events(), ctx, before.profile().currency(), writes);
-        }
-        if (execution) {
-          ExecutionIntake.settled(p.request(), a.events(), eventsJson, desk, writes, afterCommit, now);
-        }
-      }
-      if (clientOrderId != null) {
-        reply.put("clientOrderId", clientOrderId);
-        writes.request(p.accountId(), clientOrderId, reply, now);
-        results.put(key, reply);
-        commands += result instanceof Result.Rejected ? 1 : 0;
-      }
-      if (execution && p.reply() != null) {
-        reply = new JsonObject().put("httpStatus", 200).put("ok", true);
-      }
-      if (p.reply() != null && !held) {
-        outcomes.add(new Outcome(p, reply));
-      }
-    }
+  private Future<Void> run(List<ShardInput> batch, Map<String, JsonObject> known) {
+    AppliedBatch applied = applier.apply(batch, accounts::get, lastRollover::get, known, refdata.get(), clock.instant());
+    ShardWrites writes = applied.writes();
     if (writes.isEmpty()) {
-      afterCommit.forEach(Runnable::run);
-      outcomes.forEach(o -> answer(o, working));
+      applied.afterCommit().forEach(Runnable::run);
+      applied.outcomes().forEach(o -> answer(o.input(), o.reply()));
       return Future.succeededFuture();
     }
-    return store.write(writes, Math.max(commands, 1))
-      .recover(e -> e instanceof ShardStore.CommitOutcomeUnknown u
+    return store.write(writes, Math.max(applied.commands(), 1))
+      .recover(e -> e instanceof DealingStore.CommitOutcomeUnknown u
         ? store.batchCommitted(u.batchId).compose(yes -> yes ? Future.succeededFuture(u.batchId) : Future.failedFuture(e))
         : Future.failedFuture(e))
       .map(batchId -> {
-        committed(working, workingRollover, allEvents, published);
-        afterCommit.forEach(Runnable::run);
-        outcomes.forEach(o -> answer(o.pending(), o.reply().put("batchId", batchId), working));
+        committed(applied);
+        applied.afterCommit().forEach(Runnable::run);
+        applied.outcomes().forEach(o -> answer(o.input(), o.reply().put("batchId", batchId)));
         return (Void) null;
       })
       .recover(e -> {
@@ -557,56 +397,76 @@ final class DealingShard {
   }
 
   /** After the commit: memory takes the new states, then events go out, then replies. */
-  private void committed(Map<Long, AccountState> working, Map<Long, LocalDate> workingRollover,
-                         List<AccountEvent> events, Map<Long, JsonArray> published) {
-    working.forEach((id, state) -> {
+  private void committed(AppliedBatch applied) {
+    applied.working().forEach((id, state) -> {
       accounts.put(id, state);
       index(state);
       summaryDirty.add(id);
     });
-    lastRollover.putAll(workingRollover);
-    for (AccountEvent e : events) {
+    lastRollover.putAll(applied.workingRollover());
+    applied.writes().requests().forEach(row -> recent.add(DealingStore.requestKey(row.getLong(0), row.getString(1))));
+    for (AccountEvent e : applied.events()) {
       // A deal from an LP fill is the LP's risk, not the house's: only internal fills move exposure.
       if (e instanceof AccountEvent.DealExecuted d && desk.get(d.deal().orderId()) == null) {
         exposure = exposure.plus(d.deal());
         exposureChanged = true;
       }
     }
-    published.forEach((id, list) -> vertx.eventBus().publish(DealingAddresses.account(id),
+    applied.published().forEach((id, list) -> vertx.eventBus().publish(DealingAddresses.account(id),
       new JsonObject().put("accountId", id).put("version", accounts.get(id).version()).put("events", list)));
   }
 
-  private void failed(List<Pending> batch, Throwable e) {
-    // Everything but the quote re-evaluations, which the next quote redoes anyway.
-    List<Pending> clients = batch.stream().filter(p -> p.reply() != null || p.request() != null
-      || p.command() instanceof Command.ApplyRollover || p.command() instanceof Command.ExpireOrders).toList();
+  private void failed(List<ShardInput> batch, Throwable e) {
+    List<ShardInput> clients = batch.stream().filter(ShardInput::mustRetry).toList();
     // Held A-Book replies are not among the outcomes: answer every waiting client of the batch.
-    List<Promise<JsonObject>> waiting = batch.stream().map(Pending::reply).filter(r -> r != null).toList();
-    if (e instanceof ShardStore.VersionConflict || e instanceof ShardStore.CommitOutcomeUnknown) {
+    List<Promise<JsonObject>> waiting = batch.stream().map(ShardInput::reply).filter(r -> r != null).toList();
+    if (e instanceof DealingStore.VersionConflict || e instanceof DealingStore.CommitOutcomeUnknown) {
       // Another writer, or a commit we cannot confirm: memory may no longer be what the database
       // holds. Stop serving; the verticle gives the shard up and rebuilds it from the database.
       LOG.error("shard {}: {}; giving the shard up", shard, e.getMessage());
       waiting.forEach(r -> r.tryComplete(DealingReplies.unavailable()));
       stop();
       lost.run();
+    } else if (repeatedRequest(e) && recent.addAll(requestKeys(clients))) {
+      // A client order id stored before the window of recent ids began: nothing was written; run the
+      // batch again, now reading the stored results of its ids, so the repeat is answered as a replay.
+      LOG.info("shard {}: a client order id of the batch was stored before; running the batch again", shard);
+      requeue(clients);
     } else if (isDataError(e) && clients.size() > 1) {
       // A data error of one command: retry the batch in halves, in order, until it stands alone.
       batchLimit = Math.max(1, clients.size() / 2);
       retryingLeft = clients.size() + batchLimit;
       LOG.warn("shard {}: batch of {} failed ({}); retrying in batches of {}", shard, clients.size(), e.getMessage(),
         batchLimit);
-      for (int i = clients.size() - 1; i >= 0; i--) {
-        queue.addFirst(clients.get(i));
-      }
+      requeue(clients);
     } else {
       LOG.warn("shard {}: batch of {} not committed: {}", shard, batch.size(), e.toString());
       boolean dataError = isDataError(e);
       for (Promise<JsonObject> r : waiting) {
         r.tryComplete(dataError
-          ? DealingReplies.error(500, "NOT_PERSISTED", "the command could not be stored: " + e.getMessage(), null)
+          ? DealingReplies.error(500, "NOT_PERSISTED", "the command could not be stored", null)
           : DealingReplies.unavailable());
       }
     }
+  }
+
+  private void requeue(List<ShardInput> inputs) {
+    for (int i = inputs.size() - 1; i >= 0; i--) {
+      queue.addFirst(inputs.get(i));
+    }
+  }
+
+  private static Set<String> requestKeys(List<ShardInput> inputs) {
+    Set<String> keys = new HashSet<>();
+    inputs.stream().filter(p -> p.clientOrderId() != null)
+      .forEach(p -> keys.add(DealingStore.requestKey(p.accountId(), p.clientOrderId())));
+    return keys;
+  }
+
+  /** The stored result of a client order id the window did not know (order_request's primary key). */
+  private static boolean repeatedRequest(Throwable e) {
+    return e instanceof PgException pg && "23505".equals(pg.getSqlState())
+      && "order_request_pkey".equals(pg.getConstraint());
   }
 
   /**
@@ -622,11 +482,7 @@ final class DealingShard {
     return sqlClass.equals("22") || sqlClass.equals("23") || sqlClass.equals("P0") || sqlClass.equals("42");
   }
 
-  private void answer(Outcome o, Map<Long, AccountState> working) {
-    answer(o.pending(), o.reply(), working);
-  }
-
-  private void answer(Pending p, JsonObject reply, Map<Long, AccountState> working) {
+  private void answer(ShardInput p, JsonObject reply) {
     if (p.reply() == null) {
       return;
     }
@@ -649,8 +505,7 @@ final class DealingShard {
   }
 
   private DealingContext context(Group group, DealingRefData data, Map<String, Quotes> byGroup, Instant now) {
-    Quotes q = byGroup.computeIfAbsent(group.name(), g -> quotes.forProfile(data.markup(g), now.toEpochMilli()));
-    return new DealingContext(group, data.symbols(), q, rollovers, now, ids);
+    return applier.context(group, data, byGroup, now);
   }
 
   /**
@@ -663,7 +518,7 @@ final class DealingShard {
       .map(g -> g.execution() == com.rtx.core.account.ExecutionMode.B_BOOK).orElse(false);
   }
 
-  private void install(ShardStore.StoredAccount stored) {
+  private void install(DealingStore.StoredAccount stored) {
     accounts.put(stored.state().accountId(), stored.state());
     if (stored.lastRollover() != null) {
       lastRollover.put(stored.state().accountId(), stored.lastRollover());
@@ -682,7 +537,7 @@ final class DealingShard {
     summaryDirty.remove(accountId);
   }
 
-  private void installIfAbsent(ShardStore.StoredAccount stored) {
+  private void installIfAbsent(DealingStore.StoredAccount stored) {
     if (!accounts.containsKey(stored.state().accountId())) {
       install(stored);
     }
