@@ -2,22 +2,14 @@ package com.rtx.dealing;
 
 import com.rtx.dealing.BatchApplier.AppliedBatch;
 import com.rtx.platform.DealingAddresses;
-import com.rtx.core.account.Group;
-import com.rtx.core.conversion.PriceUnavailableException;
-import com.rtx.core.conversion.Quotes;
 import com.rtx.core.dealing.AccountEvent;
 import com.rtx.core.dealing.AccountState;
 import com.rtx.core.dealing.Command;
-import com.rtx.core.dealing.DealingContext;
-import com.rtx.core.exposure.Exposure;
-import com.rtx.core.margin.MarginSnapshot;
 import com.rtx.core.swap.Rollover;
 import com.rtx.core.swap.RolloverSchedule;
-import com.rtx.core.trading.Position;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import org.slf4j.Logger;
@@ -28,17 +20,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * One dealing shard: the in-memory state of its accounts and their only writer.
+ * One dealing shard's sequencer: the only writer of its accounts. It queues inputs
+ * ({@link ShardInput}), applies each batch with {@link BatchApplier}, writes it through
+ * {@link DealingStore}, and only then changes {@link ShardMemory}, publishes and answers
+ * ({@link ShardViews} shows the memory).
  *
  * <p>Commands queue here and run in batches: while one batch's transaction is in flight, new
  * commands wait, and the next batch takes up to {@code maxBatch} of them into one transaction
@@ -58,34 +51,22 @@ final class DealingShard {
   private final Vertx vertx;
   private final DealingStore store;
   private final Supplier<DealingRefData> refdata;
-  private final DealingQuotes quotes;
   private final RolloverSchedule rollovers;
   private final Clock clock;
   private final int maxBatch;
   private final Runnable lost;
-  private final ProcessingFaults faults;
   private final LpBoard board;
   private final LpOrderDesk desk;
   private final BatchApplier applier;
   private final RecentRequests recent;
-  private final Map<Long, AccountState> accounts = new HashMap<>();
-  private final Map<Long, LocalDate> lastRollover = new HashMap<>();
+  private final ShardMemory memory;
+  private final ShardViews views;
   /** Accounts with roll-overs / an expiry queued and not yet run (the timer queues each once). */
   private final Set<Long> rolloversQueued = new HashSet<>();
   private final Set<Long> expiriesQueued = new HashSet<>();
-  private final Map<String, Set<Long>> accountsBySymbol = new HashMap<>();
   private final ArrayDeque<ShardInput> queue = new ArrayDeque<>();
   private final Set<String> movedSymbols = new LinkedHashSet<>();
-  private final Set<Long> summaryDirty = new HashSet<>();
-  /** Accounts some client watches (gateway feeds), until when: only these get summaries. */
-  private final Map<Long, Long> watchedUntil = new HashMap<>();
-  private final ShardIds ids;
   private final AccountReloads reloads = new AccountReloads();
-  private Exposure exposure = Exposure.empty();
-  private boolean exposureChanged;
-  /** Summary ticks (dealing.summary-ms) between two publications of an unchanged exposure. */
-  private static final int EXPOSURE_REFRESH_TICKS = 20;
-  private int ticksSinceExposure;
   private boolean busy;
   /** Waiters for the batch in flight to finish ({@link #idle}). */
   private Promise<Void> idle;
@@ -97,12 +78,9 @@ final class DealingShard {
   DealingShard(int shard, ShardServices services, DealingStore store, ShardIds ids,
                Map<Long, DealingStore.StoredAccount> loaded, RecentRequests recent, Runnable lost) {
     this.shard = shard;
-    this.faults = services.faults();
     this.vertx = services.vertx();
     this.store = store;
-    this.ids = ids;
     this.refdata = services.refdata();
-    this.quotes = services.quotes();
     this.rollovers = services.rollovers();
     this.clock = services.clock();
     this.maxBatch = services.maxBatch();
@@ -114,16 +92,14 @@ final class DealingShard {
       queue.add(new ShardInput.DeskReport(report.getLong("accountId"), report));
       drain();
     });
-    this.applier = new BatchApplier(shard, quotes, rollovers, ids, faults, desk, board);
-    loaded.forEach((id, stored) -> install(stored));
+    this.applier = new BatchApplier(shard, services.quotes(), rollovers, ids, services.faults(), desk, board);
+    this.memory = new ShardMemory(rollovers, clock);
+    loaded.forEach((id, stored) -> memory.install(stored));
     loaded.forEach((id, stored) -> stored.state().lpOrders().values().forEach(o -> {
       String[] route = stored.lpRoutes().getOrDefault(o.id(), new String[] {null, null});
       desk.recovered(id, o, route[0], route[1]);
     }));
-    List<Position> open = new ArrayList<>();
-    accounts.values().stream().filter(this::bBook).forEach(a -> open.addAll(a.positions().values()));
-    exposure = Exposure.ofPositions(open);
-    exposureChanged = true;
+    this.views = new ShardViews(shard, vertx, refdata, clock, applier, memory.bBookExposure(refdata.get()));
   }
 
   int shard() {
@@ -131,7 +107,7 @@ final class DealingShard {
   }
 
   int accountCount() {
-    return accounts.size();
+    return memory.size();
   }
 
   /** Completes once no batch is in flight (stop first, so none starts). */
@@ -186,8 +162,7 @@ final class DealingShard {
 
   /** A new LP quote of {@code symbol} arrived: its accounts are re-evaluated in the next batch. */
   void quoteMoved(String symbol) {
-    Set<Long> interested = accountsBySymbol.get(symbol);
-    if (interested != null && !interested.isEmpty()) {
+    if (!memory.holding(symbol).isEmpty()) {
       movedSymbols.add(symbol);
       drain();
     }
@@ -199,8 +174,8 @@ final class DealingShard {
     Instant now = clock.instant();
     List<Rollover> due = rollovers.due(LocalDate.ofInstant(now, RolloverSchedule.NEW_YORK).minusDays(10), now);
     LocalDate latest = due.isEmpty() ? null : due.get(due.size() - 1).tradeDate();
-    for (AccountState a : accounts.values()) {
-      LocalDate last = lastRollover.get(a.accountId());
+    for (AccountState a : memory.all()) {
+      LocalDate last = memory.lastRollover(a.accountId());
       // Once per account until the queued commands have run: a tick during a slow commit must not queue them again.
       if (last != null && latest != null && last.isBefore(latest) && rolloversQueued.add(a.accountId())) {
         for (Rollover r : rollovers.due(last, now)) {
@@ -227,78 +202,34 @@ final class DealingShard {
 
   /** Gateways say which of this shard's accounts clients are watching (see DealingAddresses). */
   void watched(Iterable<Long> accountIds) {
-    long until = clock.millis() + 3 * DealingAddresses.WATCH_REFRESH_MS;
     for (Long id : accountIds) {
-      if (accounts.containsKey(id)) {
-        watchedUntil.put(id, until);
-        summaryDirty.add(id);
+      if (memory.contains(id)) {
+        views.watched(id);
       }
     }
   }
 
   /** Timer: publish account summaries whose equity moved, and the exposure if it changed. */
   void publishSummaries() {
-    if (!serving) {
-      return;
-    }
-    DealingRefData data = refdata.get();
-    Instant now = clock.instant();
-    Map<String, Quotes> byGroup = new HashMap<>();
-    long nowMillis = now.toEpochMilli();
-    watchedUntil.values().removeIf(until -> until < nowMillis);
-    for (Long id : summaryDirty) {
-      AccountState a = accounts.get(id);
-      // Valuing every account on every quote for nobody costs the shard most of its CPU under load.
-      if (a != null && watchedUntil.containsKey(id)) {
-        data.group(a.profile().group()).flatMap(group -> valuation(a, context(group, data, byGroup, now)))
-          .ifPresent(valued -> vertx.eventBus().publish(DealingAddresses.account(id),
-            new JsonObject().put("accountId", id).put("summary", DealingJson.summary(valued))));
-      }
-    }
-    summaryDirty.clear();
-    // Also re-sent every EXPOSURE_REFRESH_TICKS summaries unchanged, so a hedger that starts (or takes
-    // over) later learns every shard's exposure without waiting for it to change.
-    if (exposureChanged || ++ticksSinceExposure >= EXPOSURE_REFRESH_TICKS) {
-      ticksSinceExposure = 0;
-      JsonObject net = new JsonObject();
-      exposure.bySymbol().forEach((symbol, volume) -> net.put(symbol, DealingJson.volume(volume)));
-      vertx.eventBus().publish(DealingAddresses.EXPOSURE, new JsonObject().put("shard", shard).put("net", net));
-      exposureChanged = false;
+    if (serving) {
+      views.publish(memory);
     }
   }
 
   private Future<JsonObject> read(long accountId) {
-    AccountState a = accounts.get(accountId);
-    Future<AccountState> found = a != null ? Future.succeededFuture(a)
+    Future<AccountState> found = memory.contains(accountId) ? Future.succeededFuture(memory.get(accountId))
       : store.loadAccounts(List.of(accountId)).map(loaded -> {
-        loaded.values().forEach(this::installIfAbsent);
-        return accounts.get(accountId);
+        loaded.values().forEach(memory::installIfAbsent);
+        return memory.get(accountId);
       });
-    return found.map(state -> {
-      if (state == null) {
-        return DealingReplies.error(404, "ACCOUNT_NOT_FOUND", "no account " + accountId, "accountId");
-      }
-      DealingRefData data = refdata.get();
-      Group group = data.group(state.profile().group()).orElseThrow();
-      DealingJson json = new DealingJson(data.symbols());
-      JsonArray positions = new JsonArray();
-      state.positions().values().forEach(p -> positions.add(json.position(p)));
-      JsonArray orders = new JsonArray();
-      state.orders().values().forEach(o -> orders.add(json.order(o)));
-      JsonObject account;
-      try {
-        account = json.account(state, state.snapshot(context(group, data, new HashMap<>(), clock.instant())));
-      } catch (PriceUnavailableException e) {
-        account = json.unvaluedAccount(state, e);
-      }
-      return new JsonObject().put("httpStatus", 200).put("account", account)
-        .put("positions", positions).put("orders", orders);
-    });
+    return found.map(state -> state == null
+      ? DealingReplies.error(404, "ACCOUNT_NOT_FOUND", "no account " + accountId, "accountId")
+      : views.account(state));
   }
 
   private void drain() {
     if (!busy && serving) {
-      reloads.run(accounts::get, this::evict);
+      reloads.run(memory::get, this::evict);
     }
     if (busy || !serving || (queue.isEmpty() && movedSymbols.isEmpty())) {
       return;
@@ -306,9 +237,9 @@ final class DealingShard {
     busy = true;
     List<ShardInput> batch = new ArrayList<>();
     for (String symbol : movedSymbols) {
-      for (Long id : accountsBySymbol.getOrDefault(symbol, Set.of())) {
+      for (Long id : memory.holding(symbol)) {
         batch.add(new ShardInput.Own(id, new Command.ProcessQuote(symbol)));
-        summaryDirty.add(id);
+        views.dirty(id);
       }
     }
     movedSymbols.clear();
@@ -355,7 +286,7 @@ final class DealingShard {
     List<Long> requestAccounts = new ArrayList<>();
     List<String> requestIds = new ArrayList<>();
     for (ShardInput p : batch) {
-      if (!accounts.containsKey(p.accountId())) {
+      if (!memory.contains(p.accountId())) {
         missing.add(p.accountId());
       }
       String clientOrderId = p.clientOrderId();
@@ -366,14 +297,14 @@ final class DealingShard {
     }
     Future<Void> loaded = missing.isEmpty() ? Future.succeededFuture()
       : store.loadAccounts(missing).map(found -> {
-        found.values().forEach(this::installIfAbsent);
+        found.values().forEach(memory::installIfAbsent);
         return null;
       });
     return loaded.compose(v -> store.findRequests(requestAccounts, requestIds));
   }
 
   private Future<Void> run(List<ShardInput> batch, Map<String, JsonObject> known) {
-    AppliedBatch applied = applier.apply(batch, accounts::get, lastRollover::get, known, refdata.get(), clock.instant());
+    AppliedBatch applied = applier.apply(batch, memory::get, memory::lastRollover, known, refdata.get(), clock.instant());
     ShardWrites writes = applied.writes();
     if (writes.isEmpty()) {
       applied.afterCommit().forEach(Runnable::run);
@@ -398,22 +329,17 @@ final class DealingShard {
 
   /** After the commit: memory takes the new states, then events go out, then replies. */
   private void committed(AppliedBatch applied) {
-    applied.working().forEach((id, state) -> {
-      accounts.put(id, state);
-      index(state);
-      summaryDirty.add(id);
-    });
-    lastRollover.putAll(applied.workingRollover());
+    memory.committed(applied.working(), applied.workingRollover());
+    applied.working().keySet().forEach(views::dirty);
     applied.writes().requests().forEach(row -> recent.add(DealingStore.requestKey(row.getLong(0), row.getString(1))));
     for (AccountEvent e : applied.events()) {
       // A deal from an LP fill is the LP's risk, not the house's: only internal fills move exposure.
       if (e instanceof AccountEvent.DealExecuted d && desk.get(d.deal().orderId()) == null) {
-        exposure = exposure.plus(d.deal());
-        exposureChanged = true;
+        views.houseDeal(d.deal());
       }
     }
     applied.published().forEach((id, list) -> vertx.eventBus().publish(DealingAddresses.account(id),
-      new JsonObject().put("accountId", id).put("version", accounts.get(id).version()).put("events", list)));
+      new JsonObject().put("accountId", id).put("version", memory.get(id).version()).put("events", list)));
   }
 
   private void failed(List<ShardInput> batch, Throwable e) {
@@ -486,70 +412,16 @@ final class DealingShard {
     if (p.reply() == null) {
       return;
     }
-    AccountState state = accounts.get(p.accountId());
+    AccountState state = memory.get(p.accountId());
     if (state != null && reply.getValue("account") == null && reply.getInteger("httpStatus", 200) < 300) {
-      DealingRefData data = refdata.get();
-      data.group(state.profile().group()).flatMap(g -> valuation(state, context(g, data, new HashMap<>(), clock.instant())))
-        .ifPresent(valued -> reply.put("account", DealingJson.summary(valued)));
+      views.summary(state).ifPresent(summary -> reply.put("account", summary));
     }
     p.reply().tryComplete(reply);
   }
 
-  /** The account's valuation, empty while a price it needs is missing (summaries then wait for it). */
-  private static Optional<MarginSnapshot> valuation(AccountState state, DealingContext ctx) {
-    try {
-      return Optional.of(state.snapshot(ctx));
-    } catch (PriceUnavailableException e) {
-      return Optional.empty();
-    }
-  }
-
-  private DealingContext context(Group group, DealingRefData data, Map<String, Quotes> byGroup, Instant now) {
-    return applier.context(group, data, byGroup, now);
-  }
-
-  /**
-   * Whether the account's positions count as house exposure when it is rebuilt at acquisition:
-   * positions do not record how they were routed, so the group's execution setting stands in
-   * (after acquisition, exposure follows each internal fill exactly).
-   */
-  private boolean bBook(AccountState a) {
-    return a != null && refdata.get().group(a.profile().group())
-      .map(g -> g.execution() == com.rtx.core.account.ExecutionMode.B_BOOK).orElse(false);
-  }
-
-  private void install(DealingStore.StoredAccount stored) {
-    accounts.put(stored.state().accountId(), stored.state());
-    if (stored.lastRollover() != null) {
-      lastRollover.put(stored.state().accountId(), stored.lastRollover());
-    } else {
-      // Never rolled over (a new account): it starts from the roll-over before it came into this
-      // shard — at once, not at the next tick, which may already be past the next roll-over.
-      rollovers.latest(clock.instant()).ifPresent(r -> lastRollover.put(stored.state().accountId(), r.tradeDate()));
-    }
-    index(stored.state());
-  }
-
   /** Forgets an idle account ({@link AccountReloads}); the next command loads it again. */
   private void evict(long accountId) {
-    accounts.remove(accountId);
-    accountsBySymbol.values().forEach(ids -> ids.remove(accountId));
-    summaryDirty.remove(accountId);
+    memory.evict(accountId);
+    views.forget(accountId);
   }
-
-  private void installIfAbsent(DealingStore.StoredAccount stored) {
-    if (!accounts.containsKey(stored.state().accountId())) {
-      install(stored);
-    }
-  }
-
-  /** Which symbols' quotes the account must see: those of its positions and orders. */
-  private void index(AccountState state) {
-    accountsBySymbol.values().forEach(ids -> ids.remove(state.accountId()));
-    state.positions().values().forEach(p -> accountsBySymbol.computeIfAbsent(p.symbol(), s -> new HashSet<>())
-      .add(state.accountId()));
-    state.orders().values().forEach(o -> accountsBySymbol.computeIfAbsent(o.symbol(), s -> new HashSet<>())
-      .add(state.accountId()));
-  }
-
 }
