@@ -23,7 +23,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 
 /**
- * The JSON shape of dealing records on the bus, in {@code account_event} rows, over REST and
+ * The JSON shape of dealing records on the bus, in {@code order_request} results, over REST and
  * WebSocket. Decimals are strings with the instrument's or currency's digits; ids are numbers;
  * times ISO-8601 UTC. An unset price ({@link Order#NONE}) is absent, not zero.
  */

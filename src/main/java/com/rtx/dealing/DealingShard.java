@@ -1,26 +1,17 @@
 package com.rtx.dealing;
 
+import com.rtx.dealing.BatchApplier.AppliedBatch;
 import com.rtx.bus.DealingAddresses;
-import com.rtx.core.account.Group;
-import com.rtx.core.conversion.PriceUnavailableException;
-import com.rtx.core.conversion.Quotes;
 import com.rtx.core.dealing.AccountEvent;
 import com.rtx.core.dealing.AccountState;
 import com.rtx.core.dealing.Command;
-import com.rtx.core.dealing.DealingContext;
-import com.rtx.core.dealing.Result;
-import com.rtx.core.exposure.Exposure;
-import com.rtx.core.margin.MarginSnapshot;
-import com.rtx.core.routing.RoutingDecision;
-import com.rtx.core.trading.RejectReason;
+import com.rtx.core.dealing.QuoteGuard;
 import com.rtx.core.swap.Rollover;
 import com.rtx.core.swap.RolloverSchedule;
-import com.rtx.core.trading.Position;
-import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
+import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import org.slf4j.Logger;
@@ -31,17 +22,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * One dealing shard: the in-memory state of its accounts and their only writer.
+ * One dealing shard's sequencer: the only writer of its accounts. It queues inputs
+ * ({@link ShardInput}), applies each batch with {@link BatchApplier}, writes it through
+ * {@link DealingStore}, and only then changes {@link ShardMemory}, publishes and answers
+ * ({@link ShardViews} shows the memory).
  *
  * <p>Commands queue here and run in batches: while one batch's transaction is in flight, new
  * commands wait, and the next batch takes up to {@code maxBatch} of them into one transaction
@@ -57,44 +49,27 @@ final class DealingShard {
 
   private static final Logger LOG = LoggerFactory.getLogger(DealingShard.class);
 
-  /** One queued command; {@code reply} is null for the shard's own commands (quotes, timers). */
-  private record Pending(long accountId, JsonObject request, Command command, Promise<JsonObject> reply) {
-  }
-
-  /** What a command answers once its batch is settled. */
-  private record Outcome(Pending pending, JsonObject reply) {
-  }
-
   private final int shard;
   private final Vertx vertx;
-  private final ShardStore store;
+  private final DealingStore store;
   private final Supplier<DealingRefData> refdata;
-  private final DealingQuotes quotes;
   private final RolloverSchedule rollovers;
   private final Clock clock;
   private final int maxBatch;
   private final Runnable lost;
-  private final ProcessingFaults faults;
   private final LpBoard board;
   private final LpOrderDesk desk;
-  private final Map<Long, AccountState> accounts = new HashMap<>();
-  private final Map<Long, LocalDate> lastRollover = new HashMap<>();
+  private final BatchApplier applier;
+  private final QuoteGuard guard = new QuoteGuard();
+  private final RecentRequests recent;
+  private final ShardMemory memory;
+  private final ShardViews views;
   /** Accounts with roll-overs / an expiry queued and not yet run (the timer queues each once). */
   private final Set<Long> rolloversQueued = new HashSet<>();
   private final Set<Long> expiriesQueued = new HashSet<>();
-  private final Map<String, Set<Long>> accountsBySymbol = new HashMap<>();
-  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  private final ArrayDeque<ShardInput> queue = new ArrayDeque<>();
   private final Set<String> movedSymbols = new LinkedHashSet<>();
-  private final Set<Long> summaryDirty = new HashSet<>();
-  /** Accounts some client watches (gateway feeds), until when: only these get summaries. */
-  private final Map<Long, Long> watchedUntil = new HashMap<>();
-  private final ShardIds ids;
   private final AccountReloads reloads = new AccountReloads();
-  private Exposure exposure = Exposure.empty();
-  private boolean exposureChanged;
-  /** Summary ticks (dealing.summary-ms) between two publications of an unchanged exposure. */
-  private static final int EXPOSURE_REFRESH_TICKS = 20;
-  private int ticksSinceExposure;
   private boolean busy;
   /** Waiters for the batch in flight to finish ({@link #idle}). */
   private Promise<Void> idle;
@@ -103,35 +78,31 @@ final class DealingShard {
   /** Commands still to run in smaller batches after a data error, until the bad one stands alone. */
   private int retryingLeft;
 
-  DealingShard(int shard, Vertx vertx, ShardStore store, ShardIds ids, Map<Long, ShardStore.StoredAccount> loaded,
-               Supplier<DealingRefData> refdata, DealingQuotes quotes, RolloverSchedule rollovers, Clock clock,
-               int maxBatch, LpBoard board, long lpTimeoutMs, ProcessingFaults faults, Runnable lost) {
+  DealingShard(int shard, ShardServices services, DealingStore store, ShardIds ids,
+               Map<Long, DealingStore.StoredAccount> loaded, RecentRequests recent, Runnable lost) {
     this.shard = shard;
-    this.faults = faults;
-    this.vertx = vertx;
+    this.vertx = services.vertx();
     this.store = store;
-    this.ids = ids;
-    this.refdata = refdata;
-    this.quotes = quotes;
-    this.rollovers = rollovers;
-    this.clock = clock;
-    this.maxBatch = maxBatch;
+    this.refdata = services.refdata();
+    this.rollovers = services.rollovers();
+    this.clock = services.clock();
+    this.maxBatch = services.maxBatch();
     this.batchLimit = maxBatch;
     this.lost = lost;
-    this.board = board;
-    this.desk = new LpOrderDesk(vertx, clock, lpTimeoutMs, report -> {
-      queue.add(new Pending(report.getLong("accountId"), report, null, null));
+    this.board = services.board();
+    this.recent = recent;
+    this.desk = new LpOrderDesk(vertx, clock, services.lpTimeoutMs(), report -> {
+      queue.add(new ShardInput.DeskReport(report.getLong("accountId"), report));
       drain();
     });
-    loaded.forEach((id, stored) -> install(stored));
+    this.applier = new BatchApplier(shard, services.quotes(), rollovers, ids, services.faults(), desk, board, guard);
+    this.memory = new ShardMemory(rollovers, clock);
+    loaded.forEach((id, stored) -> memory.install(stored));
     loaded.forEach((id, stored) -> stored.state().lpOrders().values().forEach(o -> {
       String[] route = stored.lpRoutes().getOrDefault(o.id(), new String[] {null, null});
       desk.recovered(id, o, route[0], route[1]);
     }));
-    List<Position> open = new ArrayList<>();
-    accounts.values().stream().filter(this::bBook).forEach(a -> open.addAll(a.positions().values()));
-    exposure = Exposure.ofPositions(open);
-    exposureChanged = true;
+    this.views = new ShardViews(shard, vertx, refdata, clock, applier, memory.bBookExposure(refdata.get()));
   }
 
   int shard() {
@@ -139,7 +110,7 @@ final class DealingShard {
   }
 
   int accountCount() {
-    return accounts.size();
+    return memory.size();
   }
 
   /** Completes once no batch is in flight (stop first, so none starts). */
@@ -157,7 +128,7 @@ final class DealingShard {
   void stop() {
     serving = false;
     while (!queue.isEmpty()) {
-      Pending p = queue.poll();
+      ShardInput p = queue.poll();
       if (p.reply() != null) {
         p.reply().tryComplete(DealingReplies.unavailable());
       }
@@ -187,15 +158,14 @@ final class DealingShard {
       return Future.succeededFuture(halted);
     }
     Promise<JsonObject> reply = Promise.promise();
-    queue.add(new Pending(accountId, req, null, reply));
+    queue.add(new ShardInput.Request(accountId, req, reply));
     drain();
     return reply.future();
   }
 
   /** A new LP quote of {@code symbol} arrived: its accounts are re-evaluated in the next batch. */
   void quoteMoved(String symbol) {
-    Set<Long> interested = accountsBySymbol.get(symbol);
-    if (interested != null && !interested.isEmpty()) {
+    if (!memory.holding(symbol).isEmpty()) {
       movedSymbols.add(symbol);
       drain();
     }
@@ -207,17 +177,17 @@ final class DealingShard {
     Instant now = clock.instant();
     List<Rollover> due = rollovers.due(LocalDate.ofInstant(now, RolloverSchedule.NEW_YORK).minusDays(10), now);
     LocalDate latest = due.isEmpty() ? null : due.get(due.size() - 1).tradeDate();
-    for (AccountState a : accounts.values()) {
-      LocalDate last = lastRollover.get(a.accountId());
+    for (AccountState a : memory.all()) {
+      LocalDate last = memory.lastRollover(a.accountId());
       // Once per account until the queued commands have run: a tick during a slow commit must not queue them again.
       if (last != null && latest != null && last.isBefore(latest) && rolloversQueued.add(a.accountId())) {
         for (Rollover r : rollovers.due(last, now)) {
-          queue.add(new Pending(a.accountId(), null, new Command.ApplyRollover(r), null));
+          queue.add(new ShardInput.Own(a.accountId(), new Command.ApplyRollover(r)));
         }
       }
       if (a.orders().values().stream().anyMatch(o -> o.expireAt() != null && !o.expireAt().isAfter(now))
         && expiriesQueued.add(a.accountId())) {
-        queue.add(new Pending(a.accountId(), null, new Command.ExpireOrders(), null));
+        queue.add(new ShardInput.Own(a.accountId(), new Command.ExpireOrders()));
       }
     }
     drain();
@@ -235,95 +205,58 @@ final class DealingShard {
 
   /** Gateways say which of this shard's accounts clients are watching (see DealingAddresses). */
   void watched(Iterable<Long> accountIds) {
-    long until = clock.millis() + 3 * DealingAddresses.WATCH_REFRESH_MS;
     for (Long id : accountIds) {
-      if (accounts.containsKey(id)) {
-        watchedUntil.put(id, until);
-        summaryDirty.add(id);
+      if (memory.contains(id)) {
+        views.watched(id);
       }
     }
   }
 
   /** Timer: publish account summaries whose equity moved, and the exposure if it changed. */
   void publishSummaries() {
-    if (!serving) {
-      return;
-    }
-    DealingRefData data = refdata.get();
-    Instant now = clock.instant();
-    Map<String, Quotes> byGroup = new HashMap<>();
-    long nowMillis = now.toEpochMilli();
-    watchedUntil.values().removeIf(until -> until < nowMillis);
-    for (Long id : summaryDirty) {
-      AccountState a = accounts.get(id);
-      // Valuing every account on every quote for nobody costs the shard most of its CPU under load.
-      if (a != null && watchedUntil.containsKey(id)) {
-        data.group(a.profile().group()).flatMap(group -> valuation(a, context(group, data, byGroup, now)))
-          .ifPresent(valued -> vertx.eventBus().publish(DealingAddresses.account(id),
-            new JsonObject().put("accountId", id).put("summary", DealingJson.summary(valued))));
-      }
-    }
-    summaryDirty.clear();
-    // Also re-sent every EXPOSURE_REFRESH_TICKS summaries unchanged, so a hedger that starts (or takes
-    // over) later learns every shard's exposure without waiting for it to change.
-    if (exposureChanged || ++ticksSinceExposure >= EXPOSURE_REFRESH_TICKS) {
-      ticksSinceExposure = 0;
-      JsonObject net = new JsonObject();
-      exposure.bySymbol().forEach((symbol, volume) -> net.put(symbol, DealingJson.volume(volume)));
-      vertx.eventBus().publish(DealingAddresses.EXPOSURE, new JsonObject().put("shard", shard).put("net", net));
-      exposureChanged = false;
+    if (serving) {
+      views.publish(memory);
     }
   }
 
   private Future<JsonObject> read(long accountId) {
-    AccountState a = accounts.get(accountId);
-    Future<AccountState> found = a != null ? Future.succeededFuture(a)
+    Future<AccountState> found = memory.contains(accountId) ? Future.succeededFuture(memory.get(accountId))
       : store.loadAccounts(List.of(accountId)).map(loaded -> {
-        loaded.values().forEach(this::installIfAbsent);
-        return accounts.get(accountId);
+        loaded.values().forEach(memory::installIfAbsent);
+        return memory.get(accountId);
       });
-    return found.map(state -> {
-      if (state == null) {
-        return DealingReplies.error(ApiErrorCode.ACCOUNT_NOT_FOUND, "no account " + accountId, "accountId");
-      }
-      DealingRefData data = refdata.get();
-      Group group = data.group(state.profile().group()).orElseThrow();
-      DealingJson json = new DealingJson(data.symbols());
-      JsonArray positions = new JsonArray();
-      state.positions().values().forEach(p -> positions.add(json.position(p)));
-      JsonArray orders = new JsonArray();
-      state.orders().values().forEach(o -> orders.add(json.order(o)));
-      JsonObject account;
-      try {
-        account = json.account(state, state.snapshot(context(group, data, new HashMap<>(), clock.instant())));
-      } catch (PriceUnavailableException e) {
-        account = json.unvaluedAccount(state, e);
-      }
-      return new JsonObject().put("httpStatus", 200).put("account", account)
-        .put("positions", positions).put("orders", orders);
-    });
+    return found.map(state -> state == null
+      ? DealingReplies.error(ApiErrorCode.ACCOUNT_NOT_FOUND, "no account " + accountId, "accountId")
+      : views.account(state));
   }
 
   private void drain() {
     if (!busy && serving) {
-      reloads.run(accounts::get, this::evict);
+      reloads.run(memory::get, this::evict);
     }
     if (busy || !serving || (queue.isEmpty() && movedSymbols.isEmpty())) {
       return;
     }
     busy = true;
-    List<Pending> batch = new ArrayList<>();
+    List<ShardInput> batch = new ArrayList<>();
     for (String symbol : movedSymbols) {
-      for (Long id : accountsBySymbol.getOrDefault(symbol, Set.of())) {
-        batch.add(new Pending(id, null, new Command.ProcessQuote(symbol), null));
-        summaryDirty.add(id);
+      for (Long id : memory.holding(symbol)) {
+        batch.add(new ShardInput.Own(id, new Command.ProcessQuote(symbol)));
+        views.dirty(id);
       }
     }
     movedSymbols.clear();
     int clientCommands = 0;
     int limit = retryingLeft > 0 ? batchLimit : maxBatch;
     while (!queue.isEmpty() && clientCommands < limit) {
-      batch.add(queue.poll());
+      ShardInput next = queue.poll();
+      // Taken: the timer may queue the account's next roll-over or expiry again from now on.
+      if (next.command() instanceof Command.ExpireOrders) {
+        expiriesQueued.remove(next.accountId());
+      } else if (next.command() instanceof Command.ApplyRollover) {
+        rolloversQueued.remove(next.accountId());
+      }
+      batch.add(next);
       clientCommands++;
     }
     int taken = clientCommands;
@@ -347,208 +280,48 @@ final class DealingShard {
       });
   }
 
-  /** Loads accounts not in memory yet and the stored results of the batch's client order ids. */
-  private Future<Map<String, JsonObject>> prepare(List<Pending> batch) {
+  /**
+   * Loads accounts not in memory yet, and the stored results of the batch's client order ids that
+   * the window of recent ids knows (repeats: rare, so most batches read nothing here).
+   */
+  private Future<Map<String, JsonObject>> prepare(List<ShardInput> batch) {
     Set<Long> missing = new HashSet<>();
     List<Long> requestAccounts = new ArrayList<>();
     List<String> requestIds = new ArrayList<>();
-    for (Pending p : batch) {
-      if (!accounts.containsKey(p.accountId())) {
+    for (ShardInput p : batch) {
+      if (!memory.contains(p.accountId())) {
         missing.add(p.accountId());
       }
-      String clientOrderId = p.request() == null ? null : p.request().getString("clientOrderId");
-      if (clientOrderId != null) {
+      String clientOrderId = p.clientOrderId();
+      if (clientOrderId != null && recent.contains(DealingStore.requestKey(p.accountId(), clientOrderId))) {
         requestAccounts.add(p.accountId());
         requestIds.add(clientOrderId);
       }
     }
     Future<Void> loaded = missing.isEmpty() ? Future.succeededFuture()
       : store.loadAccounts(missing).map(found -> {
-        found.values().forEach(this::installIfAbsent);
+        found.values().forEach(memory::installIfAbsent);
         return null;
       });
     return loaded.compose(v -> store.findRequests(requestAccounts, requestIds));
   }
 
-  private Future<Void> run(List<Pending> batch, Map<String, JsonObject> known) {
-    DealingRefData data = refdata.get();
-    DealingJson json = new DealingJson(data.symbols());
-    Instant now = clock.instant();
-    Map<String, Quotes> byGroup = new HashMap<>();
-    Map<Long, AccountState> working = new HashMap<>();
-    Map<Long, LocalDate> workingRollover = new HashMap<>();
-    Map<String, JsonObject> results = new HashMap<>(known);
-    List<Outcome> outcomes = new ArrayList<>();
-    List<AccountEvent> allEvents = new ArrayList<>();
-    Map<Long, JsonArray> published = new HashMap<>();
-    ShardWrites writes = new ShardWrites();
-    List<Runnable> afterCommit = new ArrayList<>();
-    int commands = 0;
-    for (Pending p : batch) {
-      AccountState before = working.getOrDefault(p.accountId(), accounts.get(p.accountId()));
-      if (before == null) {
-        outcomes.add(new Outcome(p, DealingReplies.error(ApiErrorCode.ACCOUNT_NOT_FOUND, "no account " + p.accountId(), "accountId")));
-        continue;
-      }
-      if (p.command() instanceof Command.ExpireOrders) {
-        expiriesQueued.remove(p.accountId());
-      }
-      if (p.command() instanceof Command.ApplyRollover r) {
-        rolloversQueued.remove(p.accountId());
-        LocalDate done = workingRollover.getOrDefault(p.accountId(), lastRollover.get(p.accountId()));
-        if (done != null && !r.rollover().tradeDate().isAfter(done)) {
-          continue; // charged already: swap is charged once per trade date whatever was queued
-        }
-      }
-      String clientOrderId = p.request() == null ? null : p.request().getString("clientOrderId");
-      String key = clientOrderId == null ? null : ShardStore.requestKey(p.accountId(), clientOrderId);
-      if (key != null && results.containsKey(key)) {
-        outcomes.add(new Outcome(p, results.get(key).copy().put("replay", true)));
-        continue;
-      }
-      Group group = data.group(before.profile().group()).orElse(null);
-      if (group == null) {
-        outcomes.add(new Outcome(p, DealingReplies.error(ApiErrorCode.GROUP_UNAVAILABLE, "group " + before.profile().group()
-          + " is not loaded", null)));
-        continue;
-      }
-      boolean execution = p.request() != null && "execution".equals(p.request().getString("op"));
-      Command command;
-      RoutingDecision route = null;
-      List<Command> steps;
-      try {
-        command = p.command() != null ? p.command()
-          : execution ? ExecutionIntake.command(p.request(), before, desk, board, data, writes, afterCommit, now)
-          : CommandCodec.decode(CommandCodec.withSymbol(p.request(), before), data.symbols(), before.profile().currency());
-        if (command instanceof Command.PlaceOrder || command instanceof Command.ClosePosition) {
-          route = OrderRouting.decide(command, before, group, data);
-          steps = OrderRouting.steps(command, route, board);
-        } else {
-          steps = command == null ? List.of() : List.of(command);
-        }
-      } catch (InvalidRequest e) {
-        outcomes.add(new Outcome(p, DealingReplies.error(ApiErrorCode.VALIDATION_INVALID_VALUE, e.getMessage(), e.field)));
-        continue;
-      } catch (OrderRouting.Unroutable e) {
-        steps = null;
-        command = null;
-        route = null;
-        JsonObject refused = DealingReplies.rejected(RejectReason.ROUTING_UNAVAILABLE, e.getMessage());
-        String cid = p.request().getString("clientOrderId");
-        if (cid != null) {
-          refused.put("clientOrderId", cid);
-          writes.request(p.accountId(), cid, refused, now);
-          results.put(ShardStore.requestKey(p.accountId(), cid), refused);
-          commands++;
-        }
-        outcomes.add(new Outcome(p, refused));
-        continue;
-      } catch (RuntimeException e) {
-        // A bug reading one request answers that request only: the batch holds other traders' commands.
-        LOG.error("shard {}: account {}: request {} could not be read", shard, p.accountId(),
-          p.request() == null ? null : p.request().getString("op"), e);
-        outcomes.add(new Outcome(p, DealingReplies.error(ApiErrorCode.INTERNAL_ERROR, "the command could not be run", null)));
-        continue;
-      }
-      if (steps.isEmpty()) {
-        // An execution report that changes nothing here (an ack, a duplicate, a resend to the next LP).
-        if (p.reply() != null) {
-          outcomes.add(new Outcome(p, new JsonObject().put("httpStatus", 200).put("ok", true)));
-        }
-        continue;
-      }
-      DealingContext ctx = context(group, data, byGroup, now);
-      Result result;
-      try {
-        result = OrderRouting.apply(before, steps, ctx);
-      } catch (PriceUnavailableException e) {
-        // A price the shard has not had since it started: for a trader's close or modification that is the
-        // market's state, not an internal error (nothing was applied); for the shard's own quote processing
-        // it is a fault to alert on, since margin control cannot value the account until the price comes.
-        if (p.reply() == null) {
-          faults.command(shard, p.accountId(), command, e);
-        } else {
-          outcomes.add(new Outcome(p, DealingReplies.rejected(
-            e.conversion() ? RejectReason.NO_CONVERSION_RATE : RejectReason.NO_QUOTE, e.getMessage())));
-        }
-        continue;
-      } catch (RuntimeException e) {
-        faults.command(shard, p.accountId(), command, e);
-        outcomes.add(new Outcome(p, DealingReplies.error(ApiErrorCode.INTERNAL_ERROR, "the command could not be applied", null)));
-        continue;
-      }
-      JsonObject reply;
-      boolean held = false;
-      if (result instanceof Result.Rejected r && p.reply() == null) {
-        // The shard's own commands (roll-over, expiry) are retried on the next tick; say why not now.
-        LOG.warn("shard {}: account {}: {} refused: {} {}", shard, p.accountId(), command, r.reason(),
-          r.rejection().detail());
-      }
-      if (result instanceof Result.Rejected r) {
-        reply = DealingReplies.rejected(r.reason(), r.rejection().detail());
-      } else {
-        Result.Accepted a = (Result.Accepted) result;
-        a.faults().forEach(f -> faults.isolated(shard, f));
-        boolean rollover = command instanceof Command.ApplyRollover;
-        if (rollover) {
-          workingRollover.put(p.accountId(), ((Command.ApplyRollover) command).rollover().tradeDate());
-        }
-        JsonArray eventsJson = new JsonArray();
-        a.events().forEach(e -> eventsJson.add(json.event(e, before.profile().currency())));
-        if (!a.events().isEmpty() || rollover) {
-          writes.accepted(before, a.state(), workingRollover.getOrDefault(p.accountId(),
-            lastRollover.get(p.accountId())), a.events(), eventsJson, now);
-          working.put(p.accountId(), a.state());
-          allEvents.addAll(a.events());
-          published.computeIfAbsent(p.accountId(), k -> new JsonArray()).addAll(eventsJson);
-          commands++;
-        }
-        reply = DealingReplies.accepted(a.events(), eventsJson);
-        JsonObject audit = p.request() == null ? null : p.request().getJsonObject("audit");
-        if (audit != null && !a.events().isEmpty()) {
-          writes.audit(audit, a.state());
-          reply.put("audited", true);
-        }
-        if (route != null) {
-          OrderRouting.recordRoute(a.events(), route, writes);
-        }
-        if (OrderRouting.sentToLp(a.events(), p.accountId(), route, p.reply(), eventsJson, desk, writes, afterCommit,
-          data.symbols(), board)) {
-          held = p.reply() != null;
-        }
-        if (command instanceof Command.ApplyExecution fill && fill.lpPrice() > 0) {
-          LpMarkup.record(fill, a.events(), ctx, before.profile().currency(), writes);
-        }
-        if (execution) {
-          ExecutionIntake.settled(p.request(), a.events(), eventsJson, desk, writes, afterCommit, now);
-        }
-      }
-      if (clientOrderId != null) {
-        reply.put("clientOrderId", clientOrderId);
-        writes.request(p.accountId(), clientOrderId, reply, now);
-        results.put(key, reply);
-        commands += result instanceof Result.Rejected ? 1 : 0;
-      }
-      if (execution && p.reply() != null) {
-        reply = new JsonObject().put("httpStatus", 200).put("ok", true);
-      }
-      if (p.reply() != null && !held) {
-        outcomes.add(new Outcome(p, reply));
-      }
-    }
+  private Future<Void> run(List<ShardInput> batch, Map<String, JsonObject> known) {
+    AppliedBatch applied = applier.apply(batch, memory::get, memory::lastRollover, known, refdata.get(), clock.instant());
+    ShardWrites writes = applied.writes();
     if (writes.isEmpty()) {
-      afterCommit.forEach(Runnable::run);
-      outcomes.forEach(o -> answer(o, working));
+      applied.afterCommit().forEach(Runnable::run);
+      applied.outcomes().forEach(o -> answer(o.input(), o.reply()));
       return Future.succeededFuture();
     }
-    return store.write(writes, Math.max(commands, 1))
-      .recover(e -> e instanceof ShardStore.CommitOutcomeUnknown u
+    return store.write(writes, Math.max(applied.commands(), 1))
+      .recover(e -> e instanceof DealingStore.CommitOutcomeUnknown u
         ? store.batchCommitted(u.batchId).compose(yes -> yes ? Future.succeededFuture(u.batchId) : Future.failedFuture(e))
         : Future.failedFuture(e))
       .map(batchId -> {
-        committed(working, workingRollover, allEvents, published);
-        afterCommit.forEach(Runnable::run);
-        outcomes.forEach(o -> answer(o.pending(), o.reply().put("batchId", batchId), working));
+        committed(applied);
+        applied.afterCommit().forEach(Runnable::run);
+        applied.outcomes().forEach(o -> answer(o.input(), o.reply().put("batchId", batchId)));
         return (Void) null;
       })
       .recover(e -> {
@@ -558,56 +331,71 @@ final class DealingShard {
   }
 
   /** After the commit: memory takes the new states, then events go out, then replies. */
-  private void committed(Map<Long, AccountState> working, Map<Long, LocalDate> workingRollover,
-                         List<AccountEvent> events, Map<Long, JsonArray> published) {
-    working.forEach((id, state) -> {
-      accounts.put(id, state);
-      index(state);
-      summaryDirty.add(id);
-    });
-    lastRollover.putAll(workingRollover);
-    for (AccountEvent e : events) {
+  private void committed(AppliedBatch applied) {
+    memory.committed(applied.working(), applied.workingRollover());
+    applied.working().keySet().forEach(views::dirty);
+    applied.writes().requests().forEach(row -> recent.add(DealingStore.requestKey(row.getLong(0), row.getString(1))));
+    for (AccountEvent e : applied.events()) {
       // A deal from an LP fill is the LP's risk, not the house's: only internal fills move exposure.
       if (e instanceof AccountEvent.DealExecuted d && desk.get(d.deal().orderId()) == null) {
-        exposure = exposure.plus(d.deal());
-        exposureChanged = true;
+        views.houseDeal(d.deal());
       }
     }
-    published.forEach((id, list) -> vertx.eventBus().publish(DealingAddresses.account(id),
-      new JsonObject().put("accountId", id).put("version", accounts.get(id).version()).put("events", list)));
+    applied.published().forEach((id, list) -> vertx.eventBus().publish(DealingAddresses.account(id),
+      new JsonObject().put("accountId", id).put("version", memory.get(id).version()).put("events", list)));
   }
 
-  private void failed(List<Pending> batch, Throwable e) {
-    // Everything but the quote re-evaluations, which the next quote redoes anyway.
-    List<Pending> clients = batch.stream().filter(p -> p.reply() != null || p.request() != null
-      || p.command() instanceof Command.ApplyRollover || p.command() instanceof Command.ExpireOrders).toList();
+  private void failed(List<ShardInput> batch, Throwable e) {
+    List<ShardInput> clients = batch.stream().filter(ShardInput::mustRetry).toList();
     // Held A-Book replies are not among the outcomes: answer every waiting client of the batch.
-    List<Promise<JsonObject>> waiting = batch.stream().map(Pending::reply).filter(r -> r != null).toList();
-    if (e instanceof ShardStore.VersionConflict || e instanceof ShardStore.CommitOutcomeUnknown) {
+    List<Promise<JsonObject>> waiting = batch.stream().map(ShardInput::reply).filter(r -> r != null).toList();
+    if (e instanceof DealingStore.VersionConflict || e instanceof DealingStore.CommitOutcomeUnknown) {
       // Another writer, or a commit we cannot confirm: memory may no longer be what the database
       // holds. Stop serving; the verticle gives the shard up and rebuilds it from the database.
       LOG.error("shard {}: {}; giving the shard up", shard, e.getMessage());
       waiting.forEach(r -> r.tryComplete(DealingReplies.unavailable()));
       stop();
       lost.run();
+    } else if (repeatedRequest(e) && recent.addAll(requestKeys(clients))) {
+      // A client order id stored before the window of recent ids began: nothing was written; run the
+      // batch again, now reading the stored results of its ids, so the repeat is answered as a replay.
+      LOG.info("shard {}: a client order id of the batch was stored before; running the batch again", shard);
+      requeue(clients);
     } else if (isDataError(e) && clients.size() > 1) {
       // A data error of one command: retry the batch in halves, in order, until it stands alone.
       batchLimit = Math.max(1, clients.size() / 2);
       retryingLeft = clients.size() + batchLimit;
       LOG.warn("shard {}: batch of {} failed ({}); retrying in batches of {}", shard, clients.size(), e.getMessage(),
         batchLimit);
-      for (int i = clients.size() - 1; i >= 0; i--) {
-        queue.addFirst(clients.get(i));
-      }
+      requeue(clients);
     } else {
       LOG.warn("shard {}: batch of {} not committed: {}", shard, batch.size(), e.toString());
       boolean dataError = isDataError(e);
       for (Promise<JsonObject> r : waiting) {
         r.tryComplete(dataError
-          ? DealingReplies.error(ApiErrorCode.NOT_PERSISTED, "the command could not be stored: " + e.getMessage(), null)
+          ? DealingReplies.error(ApiErrorCode.NOT_PERSISTED, "the command could not be stored", null)
           : DealingReplies.unavailable());
       }
     }
+  }
+
+  private void requeue(List<ShardInput> inputs) {
+    for (int i = inputs.size() - 1; i >= 0; i--) {
+      queue.addFirst(inputs.get(i));
+    }
+  }
+
+  private static Set<String> requestKeys(List<ShardInput> inputs) {
+    Set<String> keys = new HashSet<>();
+    inputs.stream().filter(p -> p.clientOrderId() != null)
+      .forEach(p -> keys.add(DealingStore.requestKey(p.accountId(), p.clientOrderId())));
+    return keys;
+  }
+
+  /** The stored result of a client order id the window did not know (order_request's primary key). */
+  private static boolean repeatedRequest(Throwable e) {
+    return e instanceof PgException pg && "23505".equals(pg.getSqlState())
+      && "order_request_pkey".equals(pg.getConstraint());
   }
 
   /**
@@ -623,79 +411,21 @@ final class DealingShard {
     return sqlClass.equals("22") || sqlClass.equals("23") || sqlClass.equals("P0") || sqlClass.equals("42");
   }
 
-  private void answer(Outcome o, Map<Long, AccountState> working) {
-    answer(o.pending(), o.reply(), working);
-  }
-
-  private void answer(Pending p, JsonObject reply, Map<Long, AccountState> working) {
+  private void answer(ShardInput p, JsonObject reply) {
     if (p.reply() == null) {
       return;
     }
-    AccountState state = accounts.get(p.accountId());
+    AccountState state = memory.get(p.accountId());
     if (state != null && reply.getValue("account") == null && reply.getInteger("httpStatus", 200) < 300) {
-      DealingRefData data = refdata.get();
-      data.group(state.profile().group()).flatMap(g -> valuation(state, context(g, data, new HashMap<>(), clock.instant())))
-        .ifPresent(valued -> reply.put("account", DealingJson.summary(valued)));
+      views.summary(state).ifPresent(summary -> reply.put("account", summary));
     }
     p.reply().tryComplete(reply);
   }
 
-  /** The account's valuation, empty while a price it needs is missing (summaries then wait for it). */
-  private static Optional<MarginSnapshot> valuation(AccountState state, DealingContext ctx) {
-    try {
-      return Optional.of(state.snapshot(ctx));
-    } catch (PriceUnavailableException e) {
-      return Optional.empty();
-    }
-  }
-
-  private DealingContext context(Group group, DealingRefData data, Map<String, Quotes> byGroup, Instant now) {
-    Quotes q = byGroup.computeIfAbsent(group.name(), g -> quotes.forProfile(data.markup(g), now.toEpochMilli()));
-    return new DealingContext(group, data.symbols(), q, rollovers, now, ids);
-  }
-
-  /**
-   * Whether the account's positions count as house exposure when it is rebuilt at acquisition:
-   * positions do not record how they were routed, so the group's execution setting stands in
-   * (after acquisition, exposure follows each internal fill exactly).
-   */
-  private boolean bBook(AccountState a) {
-    return a != null && refdata.get().group(a.profile().group())
-      .map(g -> g.execution() == com.rtx.core.account.ExecutionMode.B_BOOK).orElse(false);
-  }
-
-  private void install(ShardStore.StoredAccount stored) {
-    accounts.put(stored.state().accountId(), stored.state());
-    if (stored.lastRollover() != null) {
-      lastRollover.put(stored.state().accountId(), stored.lastRollover());
-    } else {
-      // Never rolled over (a new account): it starts from the roll-over before it came into this
-      // shard — at once, not at the next tick, which may already be past the next roll-over.
-      rollovers.latest(clock.instant()).ifPresent(r -> lastRollover.put(stored.state().accountId(), r.tradeDate()));
-    }
-    index(stored.state());
-  }
-
   /** Forgets an idle account ({@link AccountReloads}); the next command loads it again. */
   private void evict(long accountId) {
-    accounts.remove(accountId);
-    accountsBySymbol.values().forEach(ids -> ids.remove(accountId));
-    summaryDirty.remove(accountId);
+    memory.evict(accountId);
+    views.forget(accountId);
+    guard.invalidate(accountId);
   }
-
-  private void installIfAbsent(ShardStore.StoredAccount stored) {
-    if (!accounts.containsKey(stored.state().accountId())) {
-      install(stored);
-    }
-  }
-
-  /** Which symbols' quotes the account must see: those of its positions and orders. */
-  private void index(AccountState state) {
-    accountsBySymbol.values().forEach(ids -> ids.remove(state.accountId()));
-    state.positions().values().forEach(p -> accountsBySymbol.computeIfAbsent(p.symbol(), s -> new HashSet<>())
-      .add(state.accountId()));
-    state.orders().values().forEach(o -> accountsBySymbol.computeIfAbsent(o.symbol(), s -> new HashSet<>())
-      .add(state.accountId()));
-  }
-
 }

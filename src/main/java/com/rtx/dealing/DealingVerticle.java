@@ -20,6 +20,7 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +55,7 @@ public final class DealingVerticle extends VerticleBase {
   /** Counted on the event loop by the timer, read by the metrics scrape. */
   private volatile long unknownLpOrders;
   private ProcessingFaults faults;
+  private ShardServices services;
   private boolean stopping;
 
   public DealingVerticle(Platform platform) {
@@ -82,6 +84,8 @@ public final class DealingVerticle extends VerticleBase {
     io.micrometer.core.instrument.Gauge.builder("rtx_dealing_lp_orders_unknown", this, v -> v.unknownLpOrders)
       .description("A-Book orders with no execution report for three LP timeouts (never guessed: they await the LP)")
       .register(platform.metrics());
+    services = new ShardServices(vertx, () -> refdata, quotes, rollovers, platform.clock(), board, faults,
+      settings.maxBatch(), settings.lpTimeoutMs());
     return DealingRefData.load(platform.pool())
       .compose(data -> {
         refdata = data;
@@ -185,14 +189,14 @@ public final class DealingVerticle extends VerticleBase {
         return Future.succeededFuture();
       }
       ShardStore store = new ShardStore(platform.pool(), settings.shards(), shard, platform.node());
-      return Future.all(store.ids(), store.loadShard())
+      Instant since = platform.clock().instant().minus(RecentRequests.REBUILD_SPAN);
+      return Future.all(store.ids(), store.loadShard(), store.recentRequestKeys(since, RecentRequests.CAPACITY))
         .compose(loaded -> {
           if (stopping || !locks.connected()) {
             return Future.succeededFuture();
           }
-          DealingShard s = new DealingShard(shard, vertx, store, loaded.resultAt(0), loaded.resultAt(1),
-            () -> refdata, quotes, rollovers, platform.clock(), settings.maxBatch(), board, settings.lpTimeoutMs(),
-            faults, () -> shardLost(shard));
+          DealingShard s = new DealingShard(shard, services, store, loaded.resultAt(0), loaded.resultAt(1),
+            new RecentRequests(RecentRequests.CAPACITY, loaded.<java.util.Set<String>>resultAt(2)), () -> shardLost(shard));
           owned.put(shard, s);
           MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(DealingAddresses.SHARD_PREFIX + shard,
             m -> s.request(m.body()).onComplete(ar -> m.reply(ar.succeeded() ? ar.result() : internal(shard, ar.cause()))));

@@ -21,44 +21,21 @@ import io.vertx.sqlclient.Transaction;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A dealing shard's PostgreSQL access: rebuilding its accounts at acquisition, loading an account
  * created since, finding earlier results of client order ids, and writing one group-commit batch
  * in one transaction.
  */
-final class ShardStore {
-
-  /**
-   * An account as stored, with the date of its last roll-over and, for each of its orders at an
-   * LP, {@code [lp, clOrdId]} of its last attempt.
-   */
-  record StoredAccount(AccountState state, LocalDate lastRollover, Map<Long, String[]> lpRoutes) {
-  }
-
-  /** Raised inside the batch transaction when an account row is not at the version memory expects. */
-  static final class VersionConflict extends RuntimeException {
-    VersionConflict(long accountId) {
-      super("account " + accountId + " was changed by another writer; this shard is no longer its owner");
-    }
-  }
-
-  /** The commit's outcome is unknown: the connection failed while COMMIT was in flight. */
-  static final class CommitOutcomeUnknown extends RuntimeException {
-    final long batchId;
-
-    CommitOutcomeUnknown(long batchId, Throwable cause) {
-      super("commit of batch " + batchId + " failed in flight: " + cause.getMessage(), cause);
-      this.batchId = batchId;
-    }
-  }
+final class ShardStore implements DealingStore {
 
   private static final String ACCOUNT_COLUMNS = "id, group_name, currency, leverage, mode, status, balance, credit, "
     + "margin_call_active, last_rollover, version";
@@ -89,8 +66,8 @@ final class ShardStore {
       .map(all -> assemble(accounts.result(), positions.result(), orders.result()));
   }
 
-  /** The given accounts (those of this shard that exist), e.g. created after the shard was acquired. */
-  Future<Map<Long, StoredAccount>> loadAccounts(Collection<Long> ids) {
+  @Override
+  public Future<Map<Long, StoredAccount>> loadAccounts(Collection<Long> ids) {
     Tuple args = Tuple.tuple().addArrayOfLong(ids.toArray(new Long[0]));
     Future<RowSet<Row>> accounts = pool.preparedQuery("SELECT " + ACCOUNT_COLUMNS + " FROM account WHERE id = ANY($1)")
       .execute(args);
@@ -113,8 +90,21 @@ final class ShardStore {
       });
   }
 
-  /** Stored results of earlier commands with these (account, clientOrderId) pairs. */
-  Future<Map<String, JsonObject>> findRequests(List<Long> accountIds, List<String> clientOrderIds) {
+  @Override
+  public Future<Set<String>> recentRequestKeys(Instant since, int limit) {
+    // order_request_created_at is a BRIN index: tiny and nearly free to keep on an append-only table.
+    return pool.preparedQuery("SELECT account_id, client_order_id FROM order_request WHERE created_at > $1 "
+        + "AND account_id % $2 = $3 ORDER BY created_at DESC LIMIT $4")
+      .execute(Tuple.of(OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC), shards, shard, limit))
+      .map(rows -> {
+        Set<String> keys = new HashSet<>();
+        rows.forEach(r -> keys.add(DealingStore.requestKey(r.getLong(0), r.getString(1))));
+        return keys;
+      });
+  }
+
+  @Override
+  public Future<Map<String, JsonObject>> findRequests(List<Long> accountIds, List<String> clientOrderIds) {
     if (accountIds.isEmpty()) {
       return Future.succeededFuture(Map.of());
     }
@@ -124,23 +114,14 @@ final class ShardStore {
         .addArrayOfString(clientOrderIds.toArray(new String[0])))
       .map(rows -> {
         Map<String, JsonObject> found = new HashMap<>();
-        rows.forEach(r -> found.put(requestKey(r.getLong("account_id"), r.getString("client_order_id")),
+        rows.forEach(r -> found.put(DealingStore.requestKey(r.getLong("account_id"), r.getString("client_order_id")),
           (JsonObject) r.getValue("result")));
         return found;
       });
   }
 
-  static String requestKey(long accountId, String clientOrderId) {
-    return accountId + "/" + clientOrderId;
-  }
-
-  /**
-   * Writes {@code w} in one transaction and returns its batch id. Fails with {@link VersionConflict}
-   * when another writer got there first, with {@link CommitOutcomeUnknown} when the COMMIT itself
-   * failed (it may or may not have committed: ask {@link #batchCommitted}), or with the database
-   * error, in which case nothing was written.
-   */
-  Future<Long> write(ShardWrites w, int commands) {
+  @Override
+  public Future<Long> write(ShardWrites w, int commands) {
     return pool.getConnection().compose(conn -> conn.begin()
       .compose(tx -> statements(conn, w, commands)
         .compose(batchId -> tx.commit()
@@ -150,8 +131,8 @@ final class ShardStore {
       .eventually(conn::close));
   }
 
-  /** Whether batch {@code batchId} is in the database, i.e. its transaction committed. */
-  Future<Boolean> batchCommitted(long batchId) {
+  @Override
+  public Future<Boolean> batchCommitted(long batchId) {
     return pool.preparedQuery("SELECT 1 FROM dealing_batch WHERE id = $1").execute(Tuple.of(batchId))
       .map(rows -> rows.size() == 1);
   }
@@ -214,8 +195,6 @@ final class ShardStore {
     batch(conn, all, "INSERT INTO audit_log (at, actor_id, actor_username, actor_role, action, outcome, target_type, "
       + "target_id, before, after, ip, user_agent, request_id, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, 'OK', $6, $7, "
       + "$8, $9, $10, $11, $12, '\\x'::bytea, '\\x'::bytea)", w.audits());
-    batch(conn, all, "INSERT INTO account_event (account_id, version, events, created_at, batch_id) "
-      + "VALUES ($1, $2, $3, $4, currval('dealing_batch_id_seq'))", w.events());
     return Future.all(all).map(v -> batchId.result());
   }
 

@@ -23,8 +23,8 @@ import java.util.Map;
 /**
  * The rows one group-commit transaction writes, collected from the accepted commands' events:
  * the last state of every order and position touched, every deal, ledger entry, stop-out,
- * equity snapshot and idempotency record, each account's new version (guarded by the version it
- * was read at), and the events per account version for publication.
+ * equity snapshot and idempotency record, and each account's new version (guarded by the version it
+ * was read at). The events themselves are not stored: the rows hold their facts.
  */
 final class ShardWrites {
 
@@ -40,7 +40,6 @@ final class ShardWrites {
   private final List<Tuple> stopOuts = new ArrayList<>();
   private final List<Tuple> snapshots = new ArrayList<>();
   private final List<Tuple> requests = new ArrayList<>();
-  private final List<Tuple> events = new ArrayList<>();
   private final List<Tuple> orderRoutes = new ArrayList<>();
   private final List<Tuple> executions = new ArrayList<>();
   private final List<Tuple> requestUpdates = new ArrayList<>();
@@ -164,9 +163,6 @@ final class ShardWrites {
         snapshots.add(snapshot(x.snapshot()));
       }
     }
-    if (!eventsJson.isEmpty()) {
-      events.add(Tuple.of(after.accountId(), after.version(), eventsJson, utc(now)));
-    }
   }
 
   /** A command that carried a clientOrderId: its result is kept for replays. */
@@ -212,10 +208,6 @@ final class ShardWrites {
 
   List<Tuple> requests() {
     return requests;
-  }
-
-  List<Tuple> events() {
-    return events;
   }
 
   private void order(Order o, String rejectReason, String rejectDetail) {

@@ -17,6 +17,8 @@ import io.vertx.openapi.validation.ValidationContext;
 import io.vertx.openapi.validation.ValidatorErrorType;
 import io.vertx.openapi.validation.ValidatorException;
 
+import java.util.function.Predicate;
+
 /**
  * Contract validation of a JSON request body with the schema validator built once, for the hot
  * operations (order entry). vertx-openapi 5.0.7 builds a new validator from the contract's schema
@@ -29,14 +31,21 @@ final class CachedBodyValidation implements Handler<RoutingContext> {
 
   private final Validator validator;
   private final boolean required;
+  private final Predicate<Object> plainlyValid;
 
-  private CachedBodyValidation(Validator validator, boolean required) {
+  private CachedBodyValidation(Validator validator, boolean required, Predicate<Object> plainlyValid) {
     this.validator = validator;
     this.required = required;
+    this.plainlyValid = plainlyValid;
   }
 
-  /** Validates {@code operationId}'s JSON body with a validator built once; no-op when it has no body. */
-  static void apply(OpenAPIContract contract, OpenAPIRoute route, String operationId) {
+  /**
+   * Validates {@code operationId}'s JSON body with a validator built once; no-op when it has no
+   * body. A body {@code plainlyValid} vouches for (it must vouch only for bodies the schema accepts)
+   * skips the schema validator.
+   */
+  static void apply(OpenAPIContract contract, OpenAPIRoute route, String operationId,
+                    Predicate<Object> plainlyValid) {
     Operation operation = contract.operation(operationId);
     if (operation.getRequestBody() == null) {
       return;
@@ -47,7 +56,7 @@ final class CachedBodyValidation implements Handler<RoutingContext> {
     }
     route.setDoValidation(false);
     route.addHandler(new CachedBodyValidation(contract.getSchemaRepository().validator(json.getSchema()),
-      operation.getRequestBody().isRequired()));
+      operation.getRequestBody().isRequired(), plainlyValid));
   }
 
   @Override
@@ -73,6 +82,10 @@ final class CachedBodyValidation implements Handler<RoutingContext> {
       value = Json.decodeValue(rc.body().buffer());
     } catch (DecodeException e) {
       fail(rc, new ValidatorException("The request body can't be decoded", ValidatorErrorType.ILLEGAL_VALUE));
+      return;
+    }
+    if (plainlyValid.test(value)) {
+      rc.next();
       return;
     }
     OutputUnit result = validator.validate(value);

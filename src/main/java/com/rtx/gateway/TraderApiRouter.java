@@ -43,7 +43,7 @@ final class TraderApiRouter {
       PasswordChangeGate.apply(contract, rb);
       // Order entry validates with a validator built once (see CachedBodyValidation); before the
       // operations add their handlers, so validation runs first.
-      CachedBodyValidation.apply(contract, rb.getRoute("placeOrder"), "placeOrder");
+      CachedBodyValidation.apply(contract, rb.getRoute("placeOrder"), "placeOrder", PlaceOrderShape::plainlyValid);
       // Then the rules the schema cannot state (64-bit whole numbers, storable text), still before any handler.
       rb.getRoutes().forEach(route -> route.addHandler(new TraderInput(route.getOperation())));
       operations.forEach(o -> o.register(rb));

@@ -586,20 +586,7 @@ class AdminApiIT {
   }
 
   private static <T> T eventually(java.util.function.Supplier<T> attempt, java.util.function.Predicate<T> done) {
-    T last = null;
-    for (int i = 0; i < 50; i++) {
-      last = attempt.get();
-      if (done.test(last)) {
-        return last;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    return last;
+    return com.rtx.support.Eventually.value(java.time.Duration.ofSeconds(10), attempt, done);
   }
 
   private static void quote(String symbol, String bid, String ask) {

@@ -313,20 +313,7 @@ class AdminSettingsIT {
   }
 
   static <T> T eventually(Supplier<T> attempt, Predicate<T> done) {
-    T last = null;
-    for (int i = 0; i < 50; i++) {
-      last = attempt.get();
-      if (last != null && done.test(last)) {
-        return last;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    return last;
+    return com.rtx.support.Eventually.value(java.time.Duration.ofSeconds(10), attempt, done);
   }
 
   private static HttpResponse<String> call(String method, String path, JsonObject body, String token) {

@@ -86,11 +86,8 @@ class AppRoleIT {
       .put("password", PASSWORD), null)).getString("accessToken");
     JsonObject order = new JsonObject().put("accountId", 100001).put("symbol", "EURUSD").put("side", "BUY")
       .put("type", "MARKET").put("volume", "0.01");
-    HttpResponse<String> filled = null;
-    for (int i = 0; i < 50 && (filled == null || filled.statusCode() != 200); i++) {
-      filled = call("POST", "/api/v1/orders", order, trader);
-      sleep();
-    }
+    HttpResponse<String> filled = com.rtx.support.Eventually.value(java.time.Duration.ofSeconds(10),
+      () -> call("POST", "/api/v1/orders", order, trader), r -> r.statusCode() == 200);
     assertThat(filled.statusCode()).as(filled.body()).isEqualTo(200);
     assertThat(Http.json(filled).getString("status")).isEqualTo("FILLED");
 
@@ -114,14 +111,6 @@ class AppRoleIT {
         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
       assertThatThrownBy(() -> s.execute("TRUNCATE audit_log"))
         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
-    }
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

@@ -107,6 +107,45 @@ class DealingIT {
       + orderIds.iterator().next())).isEqualTo(1);
   }
 
+  /**
+   * The window of recent client order ids is a hint, the primary key the guarantee: an id stored
+   * long before (outside the window a shard rebuilds at acquisition) is answered from its stored
+   * result, and the fresh orders sharing its batch fill once each.
+   */
+  @Test
+  void aClientOrderIdStoredBeforeTheWindowIsReplayedFromTheDatabase() throws Exception {
+    try (Connection c = TestInfra.connect(database); Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO order_request (account_id, client_order_id, result, batch_id, created_at) VALUES ("
+        + HEDGING + ", 'old-1', '{\"httpStatus\":200,\"status\":\"FILLED\",\"orderId\":424242,"
+        + "\"clientOrderId\":\"old-1\"}', 0, now() - interval '2 days')");
+    }
+    List<CompletableFuture<JsonObject>> fresh = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      fresh.add(dealing.sendAsync(market(HEDGING, "EURUSD", "BUY", "0.01", "old-window-" + i)));
+    }
+    CompletableFuture<JsonObject> repeat = dealing.sendAsync(market(HEDGING, "EURUSD", "BUY", "0.01", "old-1"));
+    for (int i = 5; i < 10; i++) {
+      fresh.add(dealing.sendAsync(market(HEDGING, "EURUSD", "BUY", "0.01", "old-window-" + i)));
+    }
+
+    JsonObject replayed = repeat.join();
+    assertThat(replayed.getBoolean("replay")).as(replayed.encode()).isTrue();
+    assertThat(replayed.getLong("orderId")).isEqualTo(424242);
+    for (CompletableFuture<JsonObject> f : fresh) {
+      JsonObject reply = f.join();
+      assertThat(reply.getString("status")).as(reply.encode()).isEqualTo("FILLED");
+      assertThat(reply.getBoolean("replay", false)).isFalse();
+    }
+    assertThat(count("SELECT count(*) FROM trade_order WHERE account_id = " + HEDGING
+      + " AND client_order_id = 'old-1'")).isZero();
+    assertThat(count("SELECT count(*) FROM trade_order WHERE account_id = " + HEDGING
+      + " AND client_order_id LIKE 'old-window-%'")).isEqualTo(10);
+    assertThat(count("SELECT count(*) FROM deal d JOIN trade_order o ON o.id = d.order_id WHERE o.account_id = "
+      + HEDGING + " AND o.client_order_id LIKE 'old-window-%'")).isEqualTo(10);
+    // Known now: the next repeat is read before its batch runs, not discovered by a failed commit.
+    assertThat(dealing.send(market(HEDGING, "EURUSD", "BUY", "0.01", "old-1")).getLong("orderId")).isEqualTo(424242);
+  }
+
   @Test
   void aRejectionIsAnsweredWithItsReasonAndReplayedAsSuch() {
     JsonObject tooSmall = dealing.send(market(HEDGING, "EURUSD", "BUY", "0.001", null));

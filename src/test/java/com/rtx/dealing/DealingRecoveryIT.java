@@ -84,7 +84,7 @@ class DealingRecoveryIT {
     Pool pool = PgBuilder.pool().connectingTo(database.connectOptions()).using(vertx).build();
     try {
       ShardStore late = new ShardStore(pool, 16, (int) (HEDGING % 16), "node-a");
-      ShardStore.StoredAccount stale = late.loadAccounts(List.of(HEDGING)).toCompletionStage().toCompletableFuture()
+      DealingStore.StoredAccount stale = late.loadAccounts(List.of(HEDGING)).toCompletionStage().toCompletableFuture()
         .get(30, TimeUnit.SECONDS).get(HEDGING);
 
       // A's lock connection dies (a partition, a killed backend): PostgreSQL releases A's locks.
@@ -107,7 +107,7 @@ class DealingRecoveryIT {
       ShardWrites writes = new ShardWrites();
       writes.accepted(before, after, null, List.of(), new JsonArray(), a.now());
       assertThatThrownBy(() -> late.write(writes, 1).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS))
-        .hasCauseInstanceOf(ShardStore.VersionConflict.class);
+        .hasCauseInstanceOf(DealingStore.VersionConflict.class);
       assertThat(DealingIT.count(database, "SELECT balance FROM account WHERE id = " + HEDGING))
         .isEqualTo(Long.parseLong(b.account(HEDGING).getJsonObject("account").getString("balance").replace(".", "")));
     } finally {

@@ -146,7 +146,8 @@ class HedgingIT {
     filled(NETTING, "GBPUSD", "BUY", "0.10");
     // The price runs the client's way at once, and it takes the profit straight away.
     dealing.quote("GBPUSD", "1.25100", "1.25102");
-    Thread.sleep(100);
+    Eventually.await("the shard values the position at the new price", Duration.ofSeconds(30), () ->
+      new BigDecimal(dealing.account(NETTING).getJsonObject("account").getString("floatingPnl")).signum() > 0);
     filled(NETTING, "GBPUSD", "SELL", "0.10");
 
     Eventually.await("both deals' markouts stored", Duration.ofSeconds(30), () -> DealingIT.count(database,

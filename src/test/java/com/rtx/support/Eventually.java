@@ -2,6 +2,8 @@ package com.rtx.support;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Waits for a condition the test cannot be called back on (a port closing, a process exiting,
@@ -26,5 +28,24 @@ public final class Eventually {
         throw new AssertionError("interrupted while waiting for " + what);
       }
     }
+  }
+
+  /**
+   * Asks {@code attempt} until its answer (not null) is {@code done}, and returns that answer; after
+   * {@code deadline} the last answer, for the caller's assertion to describe what it got instead.
+   */
+  public static <T> T value(Duration deadline, Supplier<T> attempt, Predicate<T> done) {
+    long end = System.nanoTime() + deadline.toNanos();
+    T last = attempt.get();
+    while ((last == null || !done.test(last)) && System.nanoTime() < end) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return last;
+      }
+      last = attempt.get();
+    }
+    return last;
   }
 }

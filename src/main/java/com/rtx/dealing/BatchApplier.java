@@ -1,0 +1,263 @@
+package com.rtx.dealing;
+
+import com.rtx.core.account.Group;
+import com.rtx.core.conversion.PriceUnavailableException;
+import com.rtx.core.conversion.Quotes;
+import com.rtx.core.dealing.AccountEvent;
+import com.rtx.core.dealing.AccountState;
+import com.rtx.core.dealing.Command;
+import com.rtx.core.dealing.DealingContext;
+import com.rtx.core.dealing.QuoteGuard;
+import com.rtx.core.dealing.Result;
+import com.rtx.core.routing.RoutingDecision;
+import com.rtx.core.swap.RolloverSchedule;
+import com.rtx.core.trading.RejectReason;
+import io.vertx.core.json.JsonArray;
+import com.rtx.platform.http.ApiErrorCode;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/**
+ * Applies one batch of a dealing shard: account states, the batch's inputs and the time in; the
+ * rows to write, the replies, the new states and the events out. Nothing here touches the
+ * database, the bus or the shard's memory: the sequencer ({@link DealingShard}) writes the rows in
+ * one transaction and only then installs the states, publishes the events, runs
+ * {@link AppliedBatch#afterCommit()} and answers. Each input is applied to the state the inputs
+ * before it left; a failure of one input answers that input only.
+ */
+final class BatchApplier {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BatchApplier.class);
+
+  /** What one input answers once its batch is settled. */
+  record Outcome(ShardInput input, JsonObject reply) {
+  }
+
+  /**
+   * A batch applied in memory, not yet written: {@code working} holds each changed account's new
+   * state, {@code published} each account's events as published after the commit, and
+   * {@code commands} the number of inputs that wrote something (the batch row's count).
+   */
+  record AppliedBatch(ShardWrites writes, List<Outcome> outcomes, Map<Long, AccountState> working,
+                      Map<Long, LocalDate> workingRollover, List<AccountEvent> events, Map<Long, JsonArray> published,
+                      List<Runnable> afterCommit, int commands) {
+  }
+
+  private final int shard;
+  private final DealingQuotes quotes;
+  private final RolloverSchedule rollovers;
+  private final ShardIds ids;
+  private final ProcessingFaults faults;
+  private final LpOrderDesk desk;
+  private final LpBoard board;
+  private final QuoteGuard guard;
+
+  /**
+   * @param guard the shard's quote bands: a quote inside an account's band skips its processing
+   *              (the band is tied to the state object memory holds, so any change retires it)
+   */
+  BatchApplier(int shard, DealingQuotes quotes, RolloverSchedule rollovers, ShardIds ids, ProcessingFaults faults,
+               LpOrderDesk desk, LpBoard board, QuoteGuard guard) {
+    this.guard = guard;
+    this.shard = shard;
+    this.quotes = quotes;
+    this.rollovers = rollovers;
+    this.ids = ids;
+    this.faults = faults;
+    this.desk = desk;
+    this.board = board;
+  }
+
+  /**
+   * Applies {@code batch} in order. {@code accounts} and {@code lastRollover} read the shard's
+   * committed memory; {@code known} holds stored results of client order ids seen before.
+   */
+  AppliedBatch apply(List<ShardInput> batch, LongFunction<AccountState> accounts, LongFunction<LocalDate> lastRollover,
+                     Map<String, JsonObject> known, DealingRefData data, Instant now) {
+    DealingJson json = new DealingJson(data.symbols());
+    Map<String, Quotes> byGroup = new HashMap<>();
+    Map<Long, AccountState> working = new HashMap<>();
+    Map<Long, LocalDate> workingRollover = new HashMap<>();
+    Map<String, JsonObject> results = new HashMap<>(known);
+    List<Outcome> outcomes = new ArrayList<>();
+    List<AccountEvent> allEvents = new ArrayList<>();
+    Map<Long, JsonArray> published = new HashMap<>();
+    ShardWrites writes = new ShardWrites();
+    List<Runnable> afterCommit = new ArrayList<>();
+    int commands = 0;
+    for (ShardInput p : batch) {
+      AccountState before = working.getOrDefault(p.accountId(), accounts.apply(p.accountId()));
+      if (before == null) {
+        outcomes.add(new Outcome(p, DealingReplies.error(ApiErrorCode.ACCOUNT_NOT_FOUND, "no account " + p.accountId(), "accountId")));
+        continue;
+      }
+      if (p.command() instanceof Command.ApplyRollover r) {
+        LocalDate done = workingRollover.getOrDefault(p.accountId(), lastRollover.apply(p.accountId()));
+        if (done != null && !r.rollover().tradeDate().isAfter(done)) {
+          continue; // charged already: swap is charged once per trade date whatever was queued
+        }
+      }
+      String clientOrderId = p.clientOrderId();
+      String key = clientOrderId == null ? null : DealingStore.requestKey(p.accountId(), clientOrderId);
+      if (key != null && results.containsKey(key)) {
+        outcomes.add(new Outcome(p, results.get(key).copy().put("replay", true)));
+        continue;
+      }
+      Group group = data.group(before.profile().group()).orElse(null);
+      if (group == null) {
+        outcomes.add(new Outcome(p, DealingReplies.error(ApiErrorCode.GROUP_UNAVAILABLE, "group " + before.profile().group()
+          + " is not loaded", null)));
+        continue;
+      }
+      boolean execution = p.body() != null && "execution".equals(p.body().getString("op"));
+      Command command;
+      RoutingDecision route = null;
+      List<Command> steps;
+      try {
+        command = p.command() != null ? p.command()
+          : execution ? ExecutionIntake.command(p.body(), before, desk, board, data, writes, afterCommit, now)
+          : CommandCodec.decode(CommandCodec.withSymbol(p.body(), before), data.symbols(), before.profile().currency());
+        if (command instanceof Command.PlaceOrder || command instanceof Command.ClosePosition) {
+          route = OrderRouting.decide(command, before, group, data);
+          steps = OrderRouting.steps(command, route, board);
+        } else {
+          steps = command == null ? List.of() : List.of(command);
+        }
+      } catch (InvalidRequest e) {
+        outcomes.add(new Outcome(p, DealingReplies.error(ApiErrorCode.VALIDATION_INVALID_VALUE, e.getMessage(), e.field)));
+        continue;
+      } catch (OrderRouting.Unroutable e) {
+        steps = null;
+        command = null;
+        route = null;
+        JsonObject refused = DealingReplies.rejected(RejectReason.ROUTING_UNAVAILABLE, e.getMessage());
+        String cid = p.body().getString("clientOrderId");
+        if (cid != null) {
+          refused.put("clientOrderId", cid);
+          writes.request(p.accountId(), cid, refused, now);
+          results.put(DealingStore.requestKey(p.accountId(), cid), refused);
+          commands++;
+        }
+        outcomes.add(new Outcome(p, refused));
+        continue;
+      } catch (RuntimeException e) {
+        // A bug reading one request answers that request only: the batch holds other traders' commands.
+        LOG.error("shard {}: account {}: request {} could not be read", shard, p.accountId(),
+          p.body() == null ? null : p.body().getString("op"), e);
+        outcomes.add(new Outcome(p, DealingReplies.error(ApiErrorCode.INTERNAL_ERROR, "the command could not be run", null)));
+        continue;
+      }
+      if (steps.isEmpty()) {
+        // An execution report that changes nothing here (an ack, a duplicate, a resend to the next LP).
+        if (p.reply() != null) {
+          outcomes.add(new Outcome(p, new JsonObject().put("httpStatus", 200).put("ok", true)));
+        }
+        continue;
+      }
+      DealingContext ctx = context(group, data, byGroup, now);
+      boolean quote = command instanceof Command.ProcessQuote;
+      if (quote) {
+        if (!guard.mustProcess(before, ctx)) {
+          continue; // every quote the account reads is inside its band: processing would change nothing
+        }
+        guard.invalidate(p.accountId()); // a band again only once this processing has succeeded
+      }
+      Result result;
+      try {
+        result = OrderRouting.apply(before, steps, ctx);
+      } catch (PriceUnavailableException e) {
+        // A price the shard has not had since it started: for a trader's close or modification that is the
+        // market's state, not an internal error (nothing was applied); for the shard's own quote processing
+        // it is a fault to alert on, since margin control cannot value the account until the price comes.
+        if (p.reply() == null) {
+          faults.command(shard, p.accountId(), command, e);
+        } else {
+          outcomes.add(new Outcome(p, DealingReplies.rejected(
+            e.conversion() ? RejectReason.NO_CONVERSION_RATE : RejectReason.NO_QUOTE, e.getMessage())));
+        }
+        continue;
+      } catch (RuntimeException e) {
+        faults.command(shard, p.accountId(), command, e);
+        outcomes.add(new Outcome(p, DealingReplies.error(ApiErrorCode.INTERNAL_ERROR, "the command could not be applied", null)));
+        continue;
+      }
+      JsonObject reply;
+      boolean held = false;
+      if (result instanceof Result.Rejected r && p.reply() == null) {
+        // The shard's own commands (roll-over, expiry) are retried on the next tick; say why not now.
+        LOG.warn("shard {}: account {}: {} refused: {} {}", shard, p.accountId(), command, r.reason(),
+          r.rejection().detail());
+      }
+      if (result instanceof Result.Rejected r) {
+        reply = DealingReplies.rejected(r.reason(), r.rejection().detail());
+      } else {
+        Result.Accepted a = (Result.Accepted) result;
+        a.faults().forEach(f -> faults.isolated(shard, f));
+        if (quote) {
+          guard.processed(a, ctx);
+        }
+        boolean rollover = command instanceof Command.ApplyRollover;
+        if (rollover) {
+          workingRollover.put(p.accountId(), ((Command.ApplyRollover) command).rollover().tradeDate());
+        }
+        JsonArray eventsJson = new JsonArray();
+        a.events().forEach(e -> eventsJson.add(json.event(e, before.profile().currency())));
+        if (!a.events().isEmpty() || rollover) {
+          writes.accepted(before, a.state(), workingRollover.getOrDefault(p.accountId(),
+            lastRollover.apply(p.accountId())), a.events(), eventsJson, now);
+          working.put(p.accountId(), a.state());
+          allEvents.addAll(a.events());
+          published.computeIfAbsent(p.accountId(), k -> new JsonArray()).addAll(eventsJson);
+          commands++;
+        }
+        reply = DealingReplies.accepted(a.events(), eventsJson);
+        JsonObject audit = p.body() == null ? null : p.body().getJsonObject("audit");
+        if (audit != null && !a.events().isEmpty()) {
+          writes.audit(audit, a.state());
+          reply.put("audited", true);
+        }
+        if (route != null) {
+          OrderRouting.recordRoute(a.events(), route, writes);
+        }
+        if (OrderRouting.sentToLp(a.events(), p.accountId(), route, p.reply(), eventsJson, desk, writes, afterCommit,
+          data.symbols(), board)) {
+          held = p.reply() != null;
+        }
+        if (command instanceof Command.ApplyExecution fill && fill.lpPrice() > 0) {
+          LpMarkup.record(fill, a.events(), ctx, before.profile().currency(), writes);
+        }
+        if (execution) {
+          ExecutionIntake.settled(p.body(), a.events(), eventsJson, desk, writes, afterCommit, now);
+        }
+      }
+      if (clientOrderId != null) {
+        reply.put("clientOrderId", clientOrderId);
+        writes.request(p.accountId(), clientOrderId, reply, now);
+        results.put(key, reply);
+        commands += result instanceof Result.Rejected ? 1 : 0;
+      }
+      if (execution && p.reply() != null) {
+        reply = new JsonObject().put("httpStatus", 200).put("ok", true);
+      }
+      if (p.reply() != null && !held) {
+        outcomes.add(new Outcome(p, reply));
+      }
+    }
+    return new AppliedBatch(writes, outcomes, working, workingRollover, allEvents, published, afterCommit, commands);
+  }
+
+  /** The dealing context of an account of {@code group}; {@code byGroup} reuses client quotes within a batch. */
+  DealingContext context(Group group, DealingRefData data, Map<String, Quotes> byGroup, Instant now) {
+    Quotes q = byGroup.computeIfAbsent(group.name(), g -> quotes.forProfile(data.markup(g), now.toEpochMilli()));
+    return new DealingContext(group, data.symbols(), q, rollovers, now, ids);
+  }
+}

@@ -1,0 +1,137 @@
+package com.rtx.dealing;
+
+import com.rtx.core.account.AccountMode;
+import com.rtx.core.dealing.AccountState;
+import com.rtx.core.pricing.AggregatedQuote;
+import com.rtx.core.pricing.QuoteStatus;
+import com.rtx.core.swap.RolloverSchedule;
+import com.rtx.core.routing.RoutingPolicy;
+import com.rtx.core.testkit.Desk;
+import com.rtx.core.testkit.Fixtures;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The batch applier without a database: inputs applied in order to the state the ones before
+ * them left, the rows to write and the replies out, the shard's committed memory untouched.
+ */
+class BatchApplierTest {
+
+  private static final long ACCOUNT = 1001;
+  private static final Instant NOW = Desk.T0;
+  private static Vertx vertx;
+
+  private final Map<Long, AccountState> committed = new HashMap<>();
+  private final Map<Long, LocalDate> rolledOver = new HashMap<>();
+  private BatchApplier applier;
+  private DealingRefData data;
+
+  @BeforeAll
+  static void vertx() {
+    vertx = Vertx.vertx();
+  }
+
+  @AfterAll
+  static void close() {
+    vertx.close().await();
+  }
+
+  BatchApplierTest() {
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    DealingQuotes quotes = new DealingQuotes(5_000);
+    quotes.update(new AggregatedQuote("EURUSD", 110_000, 110_010, "LP1", "LP1", QuoteStatus.OK, 1,
+      NOW.toEpochMilli(), NOW.toEpochMilli()));
+    LpBoard board = new LpBoard(clock);
+    applier = new BatchApplier(0, quotes, RolloverSchedule.newYork(Set.of()), new ShardIds(0, 0, 0, 0, 0),
+      new ProcessingFaults(new SimpleMeterRegistry(), clock), new LpOrderDesk(vertx, clock, 5_000, r -> { }), board, new com.rtx.core.dealing.QuoteGuard());
+    data = new DealingRefData(Map.of("std", Fixtures.group()), Fixtures.catalog(), Map.of(), RoutingPolicy.none(),
+      Map.of());
+    AccountState account = new AccountState(Fixtures.profile(AccountMode.HEDGING), 1_000_000, 0, Map.of(), Map.of(),
+      false, 7, Map.of());
+    committed.put(ACCOUNT, account);
+  }
+
+  private static ShardInput.Request market(long accountId, String volume, String clientOrderId) {
+    return new ShardInput.Request(accountId, DealingFixture.market(accountId, "EURUSD", "BUY", volume, clientOrderId),
+      Promise.promise());
+  }
+
+  private BatchApplier.AppliedBatch apply(Map<String, JsonObject> known, ShardInput... inputs) {
+    return applier.apply(List.of(inputs), committed::get, rolledOver::get, known, data, NOW);
+  }
+
+  @Test
+  void eachInputSeesTheStateTheOnesBeforeItLeftAndNothingCommittedChanges() {
+    AccountState before = committed.get(ACCOUNT);
+
+    BatchApplier.AppliedBatch applied = apply(Map.of(), market(ACCOUNT, "0.10", "a"), market(ACCOUNT, "0.20", "b"));
+
+    assertThat(applied.outcomes()).extracting(o -> o.reply().getString("status")).containsExactly("FILLED", "FILLED");
+    AccountState after = applied.working().get(ACCOUNT);
+    assertThat(after.positions()).hasSize(2);
+    assertThat(after.version()).isEqualTo(before.version() + 2);
+    assertThat(applied.writes().deals()).hasSize(2);
+    assertThat(applied.writes().requests()).hasSize(2);
+    // One account row for the batch, guarded by the version memory held before it.
+    assertThat(applied.writes().accounts().get(ACCOUNT).expectedVersion()).isEqualTo(before.version());
+    assertThat(applied.commands()).isEqualTo(2);
+    assertThat(applied.published().get(ACCOUNT)).isNotEmpty();
+    assertThat(committed.get(ACCOUNT)).isSameAs(before);
+  }
+
+  @Test
+  void aRepeatedClientOrderIdIsAnsweredAsAReplayInTheSameBatchAndFromStoredResults() {
+    BatchApplier.AppliedBatch applied = apply(Map.of(), market(ACCOUNT, "0.10", "dup"), market(ACCOUNT, "0.10", "dup"));
+
+    JsonObject first = applied.outcomes().get(0).reply();
+    JsonObject second = applied.outcomes().get(1).reply();
+    assertThat(second.getBoolean("replay")).isTrue();
+    assertThat(second.getLong("orderId")).isEqualTo(first.getLong("orderId"));
+    assertThat(applied.writes().deals()).hasSize(1);
+
+    JsonObject stored = new JsonObject().put("httpStatus", 200).put("status", "FILLED").put("orderId", 99);
+    BatchApplier.AppliedBatch replayed = apply(Map.of(DealingStore.requestKey(ACCOUNT, "old"), stored),
+      market(ACCOUNT, "0.10", "old"));
+    assertThat(replayed.outcomes().get(0).reply().getLong("orderId")).isEqualTo(99);
+    assertThat(replayed.writes().isEmpty()).isTrue();
+  }
+
+  @Test
+  void aBadInputIsAnsweredAloneAndTheOthersApply() {
+    BatchApplier.AppliedBatch applied = apply(Map.of(), market(ACCOUNT, "0.001", "tiny"), market(424_242, "0.10", "x"),
+      market(ACCOUNT, "0.10", "fine"));
+
+    JsonObject tiny = applied.outcomes().get(0).reply();
+    assertThat(tiny.getInteger("httpStatus")).isEqualTo(400);
+    assertThat(tiny.getJsonObject("error").getString("field")).isEqualTo("volume");
+    assertThat(applied.outcomes().get(1).reply().getInteger("httpStatus")).isEqualTo(404);
+    assertThat(applied.outcomes().get(2).reply().getString("status")).isEqualTo("FILLED");
+    assertThat(applied.writes().deals()).hasSize(1);
+  }
+
+  @Test
+  void aRejectionWithAClientOrderIdIsStoredForReplayButChangesNoAccount() {
+    BatchApplier.AppliedBatch applied = apply(Map.of(), market(ACCOUNT, "10", "huge"));
+
+    assertThat(applied.outcomes().get(0).reply().getString("reason")).isEqualTo("INSUFFICIENT_MARGIN");
+    assertThat(applied.writes().requests()).hasSize(1);
+    assertThat(applied.writes().accounts()).isEmpty();
+    assertThat(applied.working()).isEmpty();
+  }
+}
