@@ -3,12 +3,11 @@ package com.rtx.dealing;
 import com.rtx.core.account.AccountMode;
 import com.rtx.core.dealing.AccountState;
 import com.rtx.core.dealing.QuoteGuard;
-import com.rtx.core.pricing.AggregatedQuote;
-import com.rtx.core.pricing.QuoteStatus;
-import com.rtx.core.routing.RoutingPolicy;
+
+
+
 import com.rtx.core.swap.RolloverSchedule;
 import com.rtx.core.testkit.Desk;
-import com.rtx.core.testkit.Fixtures;
 import com.rtx.core.account.AccountProfile;
 import com.rtx.core.account.AccountStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -69,14 +68,11 @@ public class BatchApplierBench {
   public void setUp() {
     vertx = Vertx.vertx();
     Clock clock = Clock.fixed(Desk.T0, ZoneOffset.UTC);
-    DealingQuotes quotes = new DealingQuotes(Long.MAX_VALUE / 4);
-    quotes.update(new AggregatedQuote("EURUSD", 110_000, 110_010, "LP1", "LP1", QuoteStatus.OK, 1,
-      Desk.T0.toEpochMilli(), Desk.T0.toEpochMilli()));
+    DealingQuotes quotes = InMemoryMarket.eurusd(Desk.T0, Long.MAX_VALUE / 4);
     applier = new BatchApplier(0, quotes, RolloverSchedule.newYork(Set.of()), new ShardIds(0, 0, 0, 0, 0),
       new ProcessingFaults(new SimpleMeterRegistry(), clock), new LpOrderDesk(vertx, clock, 5_000, r -> { }),
       new LpBoard(clock), new QuoteGuard());
-    data = new DealingRefData(Map.of("std", Fixtures.group()), Fixtures.catalog(), Map.of(), RoutingPolicy.none(),
-      Map.of());
+    data = InMemoryMarket.refData();
     for (long id = 1; id <= accounts; id++) {
       AccountState state = new AccountState(new AccountProfile(id, "USD", 100, mode, AccountStatus.ACTIVE, "std"),
         1_000_000_000, 0, Map.of(), Map.of(), false, 1, Map.of());

@@ -2,10 +2,10 @@ package com.rtx.dealing;
 
 import com.rtx.core.account.AccountMode;
 import com.rtx.core.dealing.AccountState;
-import com.rtx.core.pricing.AggregatedQuote;
-import com.rtx.core.pricing.QuoteStatus;
+
+
 import com.rtx.core.swap.RolloverSchedule;
-import com.rtx.core.routing.RoutingPolicy;
+
 import com.rtx.core.testkit.Desk;
 import com.rtx.core.testkit.Fixtures;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -54,14 +54,11 @@ class BatchApplierTest {
 
   BatchApplierTest() {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    DealingQuotes quotes = new DealingQuotes(5_000);
-    quotes.update(new AggregatedQuote("EURUSD", 110_000, 110_010, "LP1", "LP1", QuoteStatus.OK, 1,
-      NOW.toEpochMilli(), NOW.toEpochMilli()));
+    DealingQuotes quotes = InMemoryMarket.eurusd(NOW, 5_000);
     LpBoard board = new LpBoard(clock);
     applier = new BatchApplier(0, quotes, RolloverSchedule.newYork(Set.of()), new ShardIds(0, 0, 0, 0, 0),
       new ProcessingFaults(new SimpleMeterRegistry(), clock), new LpOrderDesk(vertx, clock, 5_000, r -> { }), board, new com.rtx.core.dealing.QuoteGuard());
-    data = new DealingRefData(Map.of("std", Fixtures.group()), Fixtures.catalog(), Map.of(), RoutingPolicy.none(),
-      Map.of());
+    data = InMemoryMarket.refData();
     AccountState account = new AccountState(Fixtures.profile(AccountMode.HEDGING), 1_000_000, 0, Map.of(), Map.of(),
       false, 7, Map.of());
     committed.put(ACCOUNT, account);

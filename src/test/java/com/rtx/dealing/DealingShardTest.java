@@ -2,9 +2,9 @@ package com.rtx.dealing;
 
 import com.rtx.core.account.AccountMode;
 import com.rtx.core.dealing.AccountState;
-import com.rtx.core.pricing.AggregatedQuote;
-import com.rtx.core.pricing.QuoteStatus;
-import com.rtx.core.routing.RoutingPolicy;
+
+
+
 import com.rtx.core.swap.RolloverSchedule;
 import com.rtx.core.testkit.Desk;
 import com.rtx.core.testkit.Fixtures;
@@ -47,11 +47,8 @@ class DealingShardTest {
     context = vertx.getOrCreateContext();
     store = new InMemoryDealingStore();
     Clock clock = Clock.fixed(Desk.T0, ZoneOffset.UTC);
-    DealingQuotes quotes = new DealingQuotes(5_000);
-    quotes.update(new AggregatedQuote("EURUSD", 110_000, 110_010, "LP1", "LP1", QuoteStatus.OK, 1,
-      Desk.T0.toEpochMilli(), Desk.T0.toEpochMilli()));
-    DealingRefData data = new DealingRefData(Map.of("std", Fixtures.group()), Fixtures.catalog(), Map.of(),
-      RoutingPolicy.none(), Map.of());
+    DealingQuotes quotes = InMemoryMarket.eurusd(Desk.T0, 5_000);
+    DealingRefData data = InMemoryMarket.refData();
     ShardServices services = new ShardServices(vertx, () -> data, quotes, RolloverSchedule.newYork(Set.of()), clock,
       new LpBoard(clock), new ProcessingFaults(new SimpleMeterRegistry(), clock), 256, 5_000);
     AccountState account = new AccountState(Fixtures.profile(AccountMode.HEDGING), 100_000_000, 0, Map.of(), Map.of(),
