@@ -4,7 +4,8 @@ import com.rtx.core.dealing.AccountState;
 import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.json.JsonObject;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingReply;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,10 +24,10 @@ import java.util.function.LongConsumer;
  */
 final class AccountReloads {
 
-  private final Map<Long, List<Promise<JsonObject>>> waiting = new LinkedHashMap<>();
+  private final Map<Long, List<Promise<DealingReply>>> waiting = new LinkedHashMap<>();
 
-  Future<JsonObject> request(long accountId) {
-    Promise<JsonObject> reply = Promise.promise();
+  Future<DealingReply> request(long accountId) {
+    Promise<DealingReply> reply = Promise.promise();
     waiting.computeIfAbsent(accountId, id -> new ArrayList<>()).add(reply);
     return reply.future();
   }
@@ -36,30 +37,34 @@ final class AccountReloads {
     if (waiting.isEmpty()) {
       return;
     }
-    List<Map.Entry<Long, List<Promise<JsonObject>>>> due = new ArrayList<>(waiting.entrySet());
+    List<Map.Entry<Long, List<Promise<DealingReply>>>> due = new ArrayList<>(waiting.entrySet());
     waiting.clear();
-    for (Map.Entry<Long, List<Promise<JsonObject>>> entry : due) {
-      JsonObject reply = reload(entry.getKey(), memory.apply(entry.getKey()), evict);
-      entry.getValue().forEach(p -> p.tryComplete(reply.copy()));
+    for (Map.Entry<Long, List<Promise<DealingReply>>> entry : due) {
+      try {
+        DealingReply reply = reload(entry.getKey(), memory.apply(entry.getKey()), evict);
+        entry.getValue().forEach(p -> p.tryComplete(reply));
+      } catch (DealingFailure refused) {
+        entry.getValue().forEach(p -> p.tryFail(refused));
+      }
     }
   }
 
   /** The shard stopped: every waiting request gets {@code unavailable}. */
-  void stop(JsonObject unavailable) {
-    waiting.values().forEach(list -> list.forEach(p -> p.tryComplete(unavailable.copy())));
+  void stop(DealingFailure unavailable) {
+    waiting.values().forEach(list -> list.forEach(p -> p.tryFail(unavailable)));
     waiting.clear();
   }
 
-  private static JsonObject reload(long accountId, AccountState state, LongConsumer evict) {
+  /** @throws DealingFailure ACCOUNT_NOT_IDLE */
+  private static DealingReply reload(long accountId, AccountState state, LongConsumer evict) {
     if (state == null) {
-      return new JsonObject().put("httpStatus", 200).put("status", "OK").put("accountId", accountId)
-        .put("reloaded", false);
+      return DealingReply.reloaded(false);
     }
     if (!state.positions().isEmpty() || !state.orders().isEmpty() || !state.lpOrders().isEmpty()) {
-      return DealingReplies.error(ApiErrorCode.ACCOUNT_NOT_IDLE, "account " + accountId
+      throw DealingReplies.failure(ApiErrorCode.ACCOUNT_NOT_IDLE, "account " + accountId
         + " has open positions or orders; memory keeps it until they are closed", null);
     }
     evict.accept(accountId);
-    return new JsonObject().put("httpStatus", 200).put("status", "OK").put("accountId", accountId).put("reloaded", true);
+    return DealingReply.reloaded(true);
   }
 }

@@ -1,5 +1,9 @@
 package com.rtx.dealing;
 
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequest;
+import com.rtx.bus.InvalidRequest;
 import com.rtx.core.account.Group;
 import com.rtx.core.conversion.PriceUnavailableException;
 import com.rtx.core.conversion.Quotes;
@@ -38,8 +42,16 @@ final class BatchApplier {
 
   private static final Logger LOG = LoggerFactory.getLogger(BatchApplier.class);
 
-  /** What one input answers once its batch is settled. */
-  record Outcome(ShardInput input, JsonObject reply) {
+  /** What one input answers once its batch is settled: a reply, or the failure it is failed with. */
+  record Outcome(ShardInput input, DealingReply reply, DealingFailure failure) {
+
+    static Outcome of(ShardInput input, DealingReply reply) {
+      return new Outcome(input, reply, null);
+    }
+
+    static Outcome failed(ShardInput input, ApiErrorCode code, String message, String field) {
+      return new Outcome(input, null, DealingReplies.failure(code, message, field));
+    }
   }
 
   /**
@@ -87,7 +99,8 @@ final class BatchApplier {
     Map<String, Quotes> byGroup = new HashMap<>();
     Map<Long, AccountState> working = new HashMap<>();
     Map<Long, LocalDate> workingRollover = new HashMap<>();
-    Map<String, JsonObject> results = new HashMap<>(known);
+    Map<String, DealingReply> results = new HashMap<>();
+    known.forEach((key, stored) -> results.put(key, DealingReply.fromJson(stored)));
     List<Outcome> outcomes = new ArrayList<>();
     List<AccountEvent> allEvents = new ArrayList<>();
     Map<Long, JsonArray> published = new HashMap<>();
@@ -97,7 +110,7 @@ final class BatchApplier {
     for (ShardInput p : batch) {
       AccountState before = working.getOrDefault(p.accountId(), accounts.apply(p.accountId()));
       if (before == null) {
-        outcomes.add(new Outcome(p, DealingReplies.error(ApiErrorCode.ACCOUNT_NOT_FOUND, "no account " + p.accountId(), "accountId")));
+        outcomes.add(Outcome.failed(p, ApiErrorCode.ACCOUNT_NOT_FOUND, "no account " + p.accountId(), "accountId"));
         continue;
       }
       if (p.command() instanceof Command.ApplyRollover r) {
@@ -109,23 +122,23 @@ final class BatchApplier {
       String clientOrderId = p.clientOrderId();
       String key = clientOrderId == null ? null : DealingStore.requestKey(p.accountId(), clientOrderId);
       if (key != null && results.containsKey(key)) {
-        outcomes.add(new Outcome(p, results.get(key).copy().put("replay", true)));
+        outcomes.add(Outcome.of(p, results.get(key).asReplay()));
         continue;
       }
       Group group = data.group(before.profile().group()).orElse(null);
       if (group == null) {
-        outcomes.add(new Outcome(p, DealingReplies.error(ApiErrorCode.GROUP_UNAVAILABLE, "group " + before.profile().group()
-          + " is not loaded", null)));
+        outcomes.add(Outcome.failed(p, ApiErrorCode.GROUP_UNAVAILABLE, "group " + before.profile().group()
+          + " is not loaded", null));
         continue;
       }
-      boolean execution = p.body() != null && "execution".equals(p.body().getString("op"));
+      DealingRequest.LpExecution execution = p.request() instanceof DealingRequest.LpExecution e ? e : null;
       Command command;
       RoutingDecision route = null;
       List<Command> steps;
       try {
         command = p.command() != null ? p.command()
-          : execution ? ExecutionIntake.command(p.body(), before, desk, board, data, writes, afterCommit, now)
-          : CommandCodec.decode(CommandCodec.withSymbol(p.body(), before), data.symbols(), before.profile().currency());
+          : execution != null ? ExecutionIntake.command(execution, before, desk, board, data, writes, afterCommit, now)
+          : CommandCodec.decode(p.request(), before, data.symbols());
         if (command instanceof Command.PlaceOrder || command instanceof Command.ClosePosition) {
           route = OrderRouting.decide(command, before, group, data);
           steps = OrderRouting.steps(command, route, board);
@@ -133,33 +146,29 @@ final class BatchApplier {
           steps = command == null ? List.of() : List.of(command);
         }
       } catch (InvalidRequest e) {
-        outcomes.add(new Outcome(p, DealingReplies.error(ApiErrorCode.VALIDATION_INVALID_VALUE, e.getMessage(), e.field)));
+        outcomes.add(Outcome.failed(p, ApiErrorCode.VALIDATION_INVALID_VALUE, e.getMessage(), e.field()));
         continue;
       } catch (OrderRouting.Unroutable e) {
-        steps = null;
-        command = null;
-        route = null;
-        JsonObject refused = DealingReplies.rejected(RejectReason.ROUTING_UNAVAILABLE, e.getMessage());
-        String cid = p.body().getString("clientOrderId");
-        if (cid != null) {
-          refused.put("clientOrderId", cid);
-          writes.request(p.accountId(), cid, refused, now);
-          results.put(DealingStore.requestKey(p.accountId(), cid), refused);
+        DealingReply refused = DealingReply.rejected(RejectReason.ROUTING_UNAVAILABLE, e.getMessage());
+        if (clientOrderId != null) {
+          refused = refused.withClientOrderId(clientOrderId);
+          writes.request(p.accountId(), clientOrderId, refused.toJson(), now);
+          results.put(key, refused);
           commands++;
         }
-        outcomes.add(new Outcome(p, refused));
+        outcomes.add(Outcome.of(p, refused));
         continue;
       } catch (RuntimeException e) {
         // A bug reading one request answers that request only: the batch holds other traders' commands.
         LOG.error("shard {}: account {}: request {} could not be read", shard, p.accountId(),
-          p.body() == null ? null : p.body().getString("op"), e);
-        outcomes.add(new Outcome(p, DealingReplies.error(ApiErrorCode.INTERNAL_ERROR, "the command could not be run", null)));
+          p.request() == null ? null : p.request().op(), e);
+        outcomes.add(Outcome.failed(p, ApiErrorCode.INTERNAL_ERROR, "the command could not be run", null));
         continue;
       }
       if (steps.isEmpty()) {
         // An execution report that changes nothing here (an ack, a duplicate, a resend to the next LP).
         if (p.reply() != null) {
-          outcomes.add(new Outcome(p, new JsonObject().put("httpStatus", 200).put("ok", true)));
+          outcomes.add(Outcome.of(p, DealingReply.ok()));
         }
         continue;
       }
@@ -181,16 +190,16 @@ final class BatchApplier {
         if (p.reply() == null) {
           faults.command(shard, p.accountId(), command, e);
         } else {
-          outcomes.add(new Outcome(p, DealingReplies.rejected(
+          outcomes.add(Outcome.of(p, DealingReply.rejected(
             e.conversion() ? RejectReason.NO_CONVERSION_RATE : RejectReason.NO_QUOTE, e.getMessage())));
         }
         continue;
       } catch (RuntimeException e) {
         faults.command(shard, p.accountId(), command, e);
-        outcomes.add(new Outcome(p, DealingReplies.error(ApiErrorCode.INTERNAL_ERROR, "the command could not be applied", null)));
+        outcomes.add(Outcome.failed(p, ApiErrorCode.INTERNAL_ERROR, "the command could not be applied", null));
         continue;
       }
-      JsonObject reply;
+      DealingReply reply;
       boolean held = false;
       if (result instanceof Result.Rejected r && p.reply() == null) {
         // The shard's own commands (roll-over, expiry) are retried on the next tick; say why not now.
@@ -198,7 +207,7 @@ final class BatchApplier {
           r.rejection().detail());
       }
       if (result instanceof Result.Rejected r) {
-        reply = DealingReplies.rejected(r.reason(), r.rejection().detail());
+        reply = DealingReply.rejected(r.reason(), r.rejection().detail());
       } else {
         Result.Accepted a = (Result.Accepted) result;
         a.faults().forEach(f -> faults.isolated(shard, f));
@@ -220,10 +229,10 @@ final class BatchApplier {
           commands++;
         }
         reply = DealingReplies.accepted(a.events(), eventsJson);
-        JsonObject audit = p.body() == null ? null : p.body().getJsonObject("audit");
+        JsonObject audit = p.request() == null ? null : p.request().audit();
         if (audit != null && !a.events().isEmpty()) {
           writes.audit(audit, a.state());
-          reply.put("audited", true);
+          reply = reply.asAudited();
         }
         if (route != null) {
           OrderRouting.recordRoute(a.events(), route, writes);
@@ -235,21 +244,21 @@ final class BatchApplier {
         if (command instanceof Command.ApplyExecution fill && fill.lpPrice() > 0) {
           LpMarkup.record(fill, a.events(), ctx, before.profile().currency(), writes);
         }
-        if (execution) {
-          ExecutionIntake.settled(p.body(), a.events(), eventsJson, desk, writes, afterCommit, now);
+        if (execution != null) {
+          ExecutionIntake.settled(execution, a.events(), eventsJson, desk, writes, afterCommit, now);
         }
       }
       if (clientOrderId != null) {
-        reply.put("clientOrderId", clientOrderId);
-        writes.request(p.accountId(), clientOrderId, reply, now);
+        reply = reply.withClientOrderId(clientOrderId);
+        writes.request(p.accountId(), clientOrderId, reply.toJson(), now);
         results.put(key, reply);
         commands += result instanceof Result.Rejected ? 1 : 0;
       }
-      if (execution && p.reply() != null) {
-        reply = new JsonObject().put("httpStatus", 200).put("ok", true);
+      if (execution != null && p.reply() != null) {
+        reply = DealingReply.ok();
       }
       if (p.reply() != null && !held) {
-        outcomes.add(new Outcome(p, reply));
+        outcomes.add(Outcome.of(p, reply));
       }
     }
     return new AppliedBatch(writes, outcomes, working, workingRollover, allEvents, published, afterCommit, commands);

@@ -2,6 +2,8 @@ package com.rtx.dealing;
 
 import com.rtx.dealing.BatchApplier.AppliedBatch;
 import com.rtx.bus.DealingAddresses;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequest;
 import com.rtx.core.dealing.AccountEvent;
 import com.rtx.core.dealing.AccountState;
 import com.rtx.core.dealing.Command;
@@ -92,7 +94,7 @@ final class DealingShard {
     this.board = services.board();
     this.recent = recent;
     this.desk = new LpOrderDesk(vertx, clock, services.lpTimeoutMs(), report -> {
-      queue.add(new ShardInput.DeskReport(report.getLong("accountId"), report));
+      queue.add(new ShardInput.DeskReport(report.accountId(), report));
       drain();
     });
     this.applier = new BatchApplier(shard, services.quotes(), rollovers, ids, services.faults(), desk, board, guard);
@@ -130,34 +132,31 @@ final class DealingShard {
     while (!queue.isEmpty()) {
       ShardInput p = queue.poll();
       if (p.reply() != null) {
-        p.reply().tryComplete(DealingReplies.unavailable());
+        p.reply().tryFail(DealingReplies.unavailable());
       }
     }
     reloads.stop(DealingReplies.unavailable());
   }
 
-  /** A dealing request from the bus; the future completes with the reply body. */
-  Future<JsonObject> request(JsonObject req) {
+  /** A dealing request from the bus; the future fails with a {@code DealingFailure} when it cannot be served. */
+  Future<DealingReply> request(DealingRequest req) {
     if (!serving) {
-      return Future.succeededFuture(DealingReplies.unavailable());
+      return Future.failedFuture(DealingReplies.unavailable());
     }
-    Long accountId = req.getLong("accountId");
-    if (accountId == null) {
-      return Future.succeededFuture(DealingReplies.error(ApiErrorCode.VALIDATION_MISSING_FIELD, "accountId is required", "accountId"));
-    }
-    if ("account".equals(req.getString("op"))) {
+    long accountId = req.accountId();
+    if (req instanceof DealingRequest.ReadAccount) {
       return read(accountId);
     }
-    if ("reload".equals(req.getString("op"))) {
-      Future<JsonObject> reloaded = reloads.request(accountId);
+    if (req instanceof DealingRequest.Reload) {
+      Future<DealingReply> reloaded = reloads.request(accountId);
       drain();
       return reloaded;
     }
-    JsonObject halted = KillSwitch.rejection(vertx, req);
+    DealingReply halted = KillSwitch.rejection(vertx, req);
     if (halted != null) {
       return Future.succeededFuture(halted);
     }
-    Promise<JsonObject> reply = Promise.promise();
+    Promise<DealingReply> reply = Promise.promise();
     queue.add(new ShardInput.Request(accountId, req, reply));
     drain();
     return reply.future();
@@ -219,15 +218,15 @@ final class DealingShard {
     }
   }
 
-  private Future<JsonObject> read(long accountId) {
+  private Future<DealingReply> read(long accountId) {
     Future<AccountState> found = memory.contains(accountId) ? Future.succeededFuture(memory.get(accountId))
       : store.loadAccounts(List.of(accountId)).map(loaded -> {
         loaded.values().forEach(memory::installIfAbsent);
         return memory.get(accountId);
       });
-    return found.map(state -> state == null
-      ? DealingReplies.error(ApiErrorCode.ACCOUNT_NOT_FOUND, "no account " + accountId, "accountId")
-      : views.account(state));
+    return found.compose(state -> state == null
+      ? Future.failedFuture(DealingReplies.failure(ApiErrorCode.ACCOUNT_NOT_FOUND, "no account " + accountId, "accountId"))
+      : Future.succeededFuture(views.account(state)));
   }
 
   private void drain() {
@@ -266,9 +265,10 @@ final class DealingShard {
       .onFailure(e -> {
         // Reading (accounts, earlier results) failed, or a bug: nothing was written; answer, never hang.
         LOG.warn("shard {}: batch of {} not run: {}", shard, batch.size(), e.toString());
-        batch.stream().filter(p -> p.reply() != null).forEach(p -> p.reply().tryComplete(
+        batch.stream().filter(p -> p.reply() != null).forEach(p -> p.reply().tryFail(
           e instanceof RuntimeException && !(e instanceof io.vertx.core.VertxException) && !(e instanceof PgException)
-            ? DealingReplies.error(ApiErrorCode.INTERNAL_ERROR, "the command could not be run", null) : DealingReplies.unavailable()));
+            ? DealingReplies.failure(ApiErrorCode.INTERNAL_ERROR, "the command could not be run", null)
+            : DealingReplies.unavailable()));
       })
       .onComplete(ar -> {
         busy = false;
@@ -311,7 +311,7 @@ final class DealingShard {
     ShardWrites writes = applied.writes();
     if (writes.isEmpty()) {
       applied.afterCommit().forEach(Runnable::run);
-      applied.outcomes().forEach(o -> answer(o.input(), o.reply()));
+      applied.outcomes().forEach(o -> answer(o, null));
       return Future.succeededFuture();
     }
     return store.write(writes, Math.max(applied.commands(), 1))
@@ -321,7 +321,7 @@ final class DealingShard {
       .map(batchId -> {
         committed(applied);
         applied.afterCommit().forEach(Runnable::run);
-        applied.outcomes().forEach(o -> answer(o.input(), o.reply().put("batchId", batchId)));
+        applied.outcomes().forEach(o -> answer(o, batchId));
         return (Void) null;
       })
       .recover(e -> {
@@ -348,12 +348,12 @@ final class DealingShard {
   private void failed(List<ShardInput> batch, Throwable e) {
     List<ShardInput> clients = batch.stream().filter(ShardInput::mustRetry).toList();
     // Held A-Book replies are not among the outcomes: answer every waiting client of the batch.
-    List<Promise<JsonObject>> waiting = batch.stream().map(ShardInput::reply).filter(r -> r != null).toList();
+    List<Promise<DealingReply>> waiting = batch.stream().map(ShardInput::reply).filter(r -> r != null).toList();
     if (e instanceof DealingStore.VersionConflict || e instanceof DealingStore.CommitOutcomeUnknown) {
       // Another writer, or a commit we cannot confirm: memory may no longer be what the database
       // holds. Stop serving; the verticle gives the shard up and rebuilds it from the database.
       LOG.error("shard {}: {}; giving the shard up", shard, e.getMessage());
-      waiting.forEach(r -> r.tryComplete(DealingReplies.unavailable()));
+      waiting.forEach(r -> r.tryFail(DealingReplies.unavailable()));
       stop();
       lost.run();
     } else if (repeatedRequest(e) && recent.addAll(requestKeys(clients))) {
@@ -371,9 +371,9 @@ final class DealingShard {
     } else {
       LOG.warn("shard {}: batch of {} not committed: {}", shard, batch.size(), e.toString());
       boolean dataError = isDataError(e);
-      for (Promise<JsonObject> r : waiting) {
-        r.tryComplete(dataError
-          ? DealingReplies.error(ApiErrorCode.NOT_PERSISTED, "the command could not be stored", null)
+      for (Promise<DealingReply> r : waiting) {
+        r.tryFail(dataError
+          ? DealingReplies.failure(ApiErrorCode.NOT_PERSISTED, "the command could not be stored", null)
           : DealingReplies.unavailable());
       }
     }
@@ -411,13 +411,20 @@ final class DealingShard {
     return sqlClass.equals("22") || sqlClass.equals("23") || sqlClass.equals("P0") || sqlClass.equals("42");
   }
 
-  private void answer(ShardInput p, JsonObject reply) {
+  /** Answers an outcome's waiting sender: a served command with the account's summary after it. */
+  private void answer(BatchApplier.Outcome outcome, Long batchId) {
+    ShardInput p = outcome.input();
     if (p.reply() == null) {
       return;
     }
+    if (outcome.failure() != null) {
+      p.reply().tryFail(outcome.failure());
+      return;
+    }
+    DealingReply reply = outcome.reply().withBatchId(batchId);
     AccountState state = memory.get(p.accountId());
-    if (state != null && reply.getValue("account") == null && reply.getInteger("httpStatus", 200) < 300) {
-      views.summary(state).ifPresent(summary -> reply.put("account", summary));
+    if (state != null && reply.account() == null && !reply.rejected()) {
+      reply = views.summary(state).map(reply::withAccount).orElse(reply);
     }
     p.reply().tryComplete(reply);
   }

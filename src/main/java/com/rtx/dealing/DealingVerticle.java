@@ -1,6 +1,7 @@
 package com.rtx.dealing;
 
 import com.rtx.bus.DealingAddresses;
+import com.rtx.bus.DealingCodecs;
 import com.rtx.bus.LpStatus;
 import com.rtx.bus.RouterAddresses;
 import com.rtx.core.market.Instrument;
@@ -12,7 +13,6 @@ import com.rtx.platform.Platform;
 import com.rtx.platform.db.AdvisoryLocks;
 import com.rtx.platform.config.RtxConfig;
 import com.rtx.platform.config.DealingConfig;
-import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -42,7 +42,7 @@ public final class DealingVerticle extends VerticleBase {
   private final Platform platform;
   private final DealingConfig settings;
   private final Map<Integer, DealingShard> owned = new HashMap<>();
-  private final Map<Integer, MessageConsumer<JsonObject>> shardConsumers = new HashMap<>();
+  private final Map<Integer, MessageConsumer<Object>> shardConsumers = new HashMap<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private AdvisoryLocks locks;
   private LpBoard board;
@@ -65,6 +65,7 @@ public final class DealingVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    DealingCodecs.register(vertx.eventBus());
     quotes = new DealingQuotes(platform.config().pricing().staleMs());
     standby = platform.config().standby();
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.CONFIG_CHANGED, m -> standbyChanged(m.body())));
@@ -198,8 +199,8 @@ public final class DealingVerticle extends VerticleBase {
           DealingShard s = new DealingShard(shard, services, store, loaded.resultAt(0), loaded.resultAt(1),
             new RecentRequests(RecentRequests.CAPACITY, loaded.<java.util.Set<String>>resultAt(2)), () -> shardLost(shard));
           owned.put(shard, s);
-          MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(DealingAddresses.SHARD_PREFIX + shard,
-            m -> s.request(m.body()).onComplete(ar -> m.reply(ar.succeeded() ? ar.result() : internal(shard, ar.cause()))));
+          MessageConsumer<Object> consumer = vertx.eventBus().consumer(DealingAddresses.SHARD_PREFIX + shard,
+            m -> ShardRequests.serve(shard, s, m));
           shardConsumers.put(shard, consumer);
           LOG.info("dealing shard {} acquired: {} accounts", shard, s.accountCount());
           return consumer.completion();
@@ -257,16 +258,10 @@ public final class DealingVerticle extends VerticleBase {
     if (s != null) {
       s.stop();
     }
-    MessageConsumer<JsonObject> consumer = shardConsumers.remove(shard);
+    MessageConsumer<Object> consumer = shardConsumers.remove(shard);
     if (consumer != null) {
       consumer.unregister();
     }
     LOG.warn("dealing shard {} is no longer served by this node", shard);
-  }
-
-  /** A request that failed inside the shard: logged here, answered without its text (never internals to a client). */
-  private static JsonObject internal(int shard, Throwable cause) {
-    LOG.error("shard {}: a request failed", shard, cause);
-    return DealingReplies.error(ApiErrorCode.INTERNAL_ERROR, "the request could not be served", null);
   }
 }

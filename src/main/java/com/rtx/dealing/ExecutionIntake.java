@@ -10,8 +10,11 @@ import com.rtx.core.pricing.MarkupRule;
 import com.rtx.core.trading.Order;
 import com.rtx.core.trading.RejectReason;
 import com.rtx.core.trading.Side;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequest.LpExecution;
+import com.rtx.bus.DealingRequests;
+import com.rtx.bus.InvalidRequest;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -37,27 +40,30 @@ final class ExecutionIntake {
   }
 
   /** The command for {@code report}, or null when it changes no account state. */
-  static Command command(JsonObject report, AccountState account, LpOrderDesk desk, LpBoard board, DealingRefData data,
+  static Command command(LpExecution report, AccountState account, LpOrderDesk desk, LpBoard board, DealingRefData data,
                          ShardWrites writes, List<Runnable> afterCommit, Instant now) {
-    long orderId = longValue(report, "orderId");
-    String lp = text(report, "lp");
-    String execId = text(report, "execId");
-    String execType = text(report, "execType");
+    long orderId = report.orderId();
+    String lp = report.lp();
+    String execId = report.execId();
+    String execType = report.execType();
     Order order = account.lpOrder(orderId).orElse(null);
     LpOrderDesk.Tracked tracked = desk.get(orderId);
     if (order == null || (tracked != null && tracked.execIds.contains(lp + "/" + execId))) {
       return null;
     }
     SymbolTerms terms = data.symbols().get(order.symbol());
-    String ordStatus = report.getString("ordStatus", "");
-    String text = report.getString("text");
+    String ordStatus = report.ordStatus() == null ? "" : report.ordStatus();
+    String text = report.text();
     long volume;
+    BigDecimal lpPriceValue;
     String priceField;
     if (FILLS.contains(execType)) {
-      volume = lots(report, "lastQty");
+      volume = lots(report.lastQty(), "lastQty");
+      lpPriceValue = report.lastPx();
       priceField = "lastPx";
     } else if ("ORDER_STATUS".equals(execType) && (ordStatus.equals("FILLED") || ordStatus.equals("PARTIALLY_FILLED"))) {
-      volume = order.volume() - (ordStatus.equals("FILLED") ? 0 : lots(report, "leavesQty"));
+      volume = order.volume() - (ordStatus.equals("FILLED") ? 0 : lots(report.leavesQty(), "leavesQty"));
+      lpPriceValue = report.avgPx();
       priceField = "avgPx";
     } else if ("REJECTED".equals(execType) || ("ORDER_STATUS".equals(execType) && ordStatus.equals("REJECTED"))) {
       if (tracked != null && !lp.equals(tracked.lp)) {
@@ -86,7 +92,7 @@ final class ExecutionIntake {
       return null;
     }
     long filled = Math.min(volume, order.volume());
-    long lpPrice = price(report, priceField, terms);
+    long lpPrice = price(lpPriceValue, priceField, terms);
     MarkupRule rule = data.markup(account.profile().group()).ruleFor(order.symbol());
     long clientPrice = order.side() == Side.BUY ? lpPrice + rule.askPoints() : lpPrice - rule.bidPoints();
     record(report, account, orderId, writes, afterCommit, tracked, now);
@@ -95,21 +101,21 @@ final class ExecutionIntake {
   }
 
   /** After the command applied: a final order answers its held client and updates its stored result. */
-  static void settled(JsonObject report, List<AccountEvent> events, JsonArray eventsJson, LpOrderDesk desk,
+  static void settled(LpExecution report, List<AccountEvent> events, JsonArray eventsJson, LpOrderDesk desk,
                       ShardWrites writes, List<Runnable> afterCommit, Instant now) {
-    long orderId = longValue(report, "orderId");
+    long orderId = report.orderId();
     LpOrderDesk.Tracked tracked = desk.get(orderId);
-    String status = null;
+    DealingReply.Status status = null;
     Order finalOrder = null;
     for (AccountEvent e : events) {
       if (e instanceof AccountEvent.OrderFilled f && f.order().id() == orderId) {
-        status = "FILLED";
+        status = DealingReply.Status.FILLED;
         finalOrder = f.order();
       } else if (e instanceof AccountEvent.OrderRejected r && r.order().id() == orderId) {
-        status = "REJECTED";
+        status = DealingReply.Status.REJECTED;
         finalOrder = r.order();
       } else if (e instanceof AccountEvent.OrderCancelled c && c.order().id() == orderId) {
-        status = "CANCELLED";
+        status = DealingReply.Status.CANCELLED;
         finalOrder = c.order();
       }
     }
@@ -127,60 +133,41 @@ final class ExecutionIntake {
       all.addAll(tracked.events);
     }
     all.addAll(eventsJson);
-    JsonObject result = status.equals("REJECTED")
-      ? DealingReplies.rejected(RejectReason.LP_REJECTED, report.getString("text"))
-      : new JsonObject().put("httpStatus", 200).put("status", status);
-    result.put("orderId", orderId).put("events", all);
+    DealingReply outcome = (status == DealingReply.Status.REJECTED
+      ? DealingReply.rejected(RejectReason.LP_REJECTED, report.text()) : DealingReply.outcome(status, null, null))
+      .withOrderId(orderId).withEvents(all);
     if (finalOrder.clientOrderId() != null) {
-      result.put("clientOrderId", finalOrder.clientOrderId());
-      writes.updateRequest(finalOrder.accountId(), finalOrder.clientOrderId(), result);
+      outcome = outcome.withClientOrderId(finalOrder.clientOrderId());
+      writes.updateRequest(finalOrder.accountId(), finalOrder.clientOrderId(), outcome.toJson());
     }
+    DealingReply result = outcome;
     afterCommit.add(() -> desk.finished(orderId, result));
   }
 
-  private static void record(JsonObject report, AccountState account, long orderId, ShardWrites writes,
+  private static void record(LpExecution report, AccountState account, long orderId, ShardWrites writes,
                              List<Runnable> afterCommit, LpOrderDesk.Tracked tracked, Instant now) {
-    String lp = report.getString("lp");
-    String execId = report.getString("execId");
-    writes.execution(lp, execId, account.accountId(), orderId, report, now);
+    String lp = report.lp();
+    String execId = report.execId();
+    writes.execution(lp, execId, account.accountId(), orderId, DealingRequests.toJson(report), now);
     if (tracked != null) {
       afterCommit.add(() -> tracked.execIds.add(lp + "/" + execId));
     }
   }
 
   /** Lots as the router reports them; a fraction below 0.01 lot cannot be booked and is left to reconciliation. */
-  private static long lots(JsonObject report, String field) {
-    String value = report.getString(field);
+  private static long lots(BigDecimal value, String field) {
     try {
-      return value == null ? 0 : Lots.of(new BigDecimal(value).setScale(Lots.DIGITS, java.math.RoundingMode.DOWN));
-    } catch (NumberFormatException | ArithmeticException e) {
+      return value == null ? 0 : Lots.of(value.setScale(Lots.DIGITS, java.math.RoundingMode.DOWN));
+    } catch (ArithmeticException e) {
       throw new InvalidRequest(field, field + " must be a lot quantity, got " + value);
     }
   }
 
-  private static long price(JsonObject report, String field, SymbolTerms terms) {
-    String value = report.getString(field);
+  private static long price(BigDecimal value, String field, SymbolTerms terms) {
     try {
-      return Prices.parse(new BigDecimal(value).setScale(terms.digits(), java.math.RoundingMode.HALF_EVEN)
-        .toPlainString(), terms.digits());
+      return Prices.fromBigDecimal(value, terms.digits(), java.math.RoundingMode.HALF_EVEN);
     } catch (RuntimeException e) {
       throw new InvalidRequest(field, field + " must be a price of " + terms.symbol() + ", got " + value);
     }
-  }
-
-  private static long longValue(JsonObject report, String field) {
-    Object value = report.getValue(field);
-    if (value instanceof Number n) {
-      return n.longValue();
-    }
-    throw new InvalidRequest(field, field + " is required");
-  }
-
-  private static String text(JsonObject report, String field) {
-    String value = report.getString(field);
-    if (value == null) {
-      throw new InvalidRequest(field, field + " is required");
-    }
-    return value;
   }
 }

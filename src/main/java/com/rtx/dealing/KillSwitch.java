@@ -1,5 +1,7 @@
 package com.rtx.dealing;
 
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequest;
 import com.rtx.bus.AdminAddresses;
 import com.rtx.core.trading.RejectReason;
 import io.vertx.core.Future;
@@ -48,8 +50,8 @@ final class KillSwitch {
   }
 
   /** The rejection for a new order while the switch is engaged, or null when orders may pass. */
-  static JsonObject rejection(Vertx vertx, JsonObject request) {
-    if (!"placeOrder".equals(request.getString("op"))) {
+  static DealingReply rejection(Vertx vertx, DealingRequest request) {
+    if (!(request instanceof DealingRequest.PlaceOrder)) {
       return null;
     }
     JsonObject state = (JsonObject) vertx.sharedData().getLocalMap(MAP).get("state");
@@ -57,8 +59,8 @@ final class KillSwitch {
       return null;
     }
     // The desk's reason for halting is the detail, as a rejection's detail is for any other reason.
-    return DealingReplies.rejected(RejectReason.TRADING_HALTED, state.getString("reason"))
-      .put("clientOrderId", request.getString("clientOrderId"));
+    return DealingReply.rejected(RejectReason.TRADING_HALTED, state.getString("reason"))
+      .withClientOrderId(request.clientOrderId());
   }
 
   private static void set(Vertx vertx, JsonObject state) {

@@ -1,5 +1,7 @@
 package com.rtx.dealing;
 
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequest;
 import com.rtx.bus.RouterAddresses;
 import com.rtx.core.market.Lots;
 import com.rtx.core.market.Prices;
@@ -51,7 +53,7 @@ final class LpOrderDesk {
     long lastReportAt;
     boolean statusRequested;
     boolean unknown;
-    Promise<JsonObject> reply;
+    Promise<DealingReply> reply;
     final JsonArray events = new JsonArray();
     final Set<String> execIds = new HashSet<>();
 
@@ -68,11 +70,11 @@ final class LpOrderDesk {
   private final Vertx vertx;
   private final Clock clock;
   private final long timeoutMs;
-  private final Consumer<JsonObject> requeue;
+  private final Consumer<DealingRequest.LpExecution> requeue;
   private final Map<Long, Tracked> byOrder = new HashMap<>();
 
   /** @param requeue hands a synthetic execution report (an unsendable order) back to the shard's queue */
-  LpOrderDesk(Vertx vertx, Clock clock, long timeoutMs, Consumer<JsonObject> requeue) {
+  LpOrderDesk(Vertx vertx, Clock clock, long timeoutMs, Consumer<DealingRequest.LpExecution> requeue) {
     this.vertx = vertx;
     this.clock = clock;
     this.timeoutMs = timeoutMs;
@@ -102,7 +104,7 @@ final class LpOrderDesk {
   }
 
   /** After the commit that recorded {@code order} SENT_TO_LP: send it, holding {@code reply} until it is final. */
-  void sent(Tracked t, Promise<JsonObject> reply, JsonArray events, SymbolCatalog symbols) {
+  void sent(Tracked t, Promise<DealingReply> reply, JsonArray events, SymbolCatalog symbols) {
     t.reply = reply;
     t.events.addAll(events);
     byOrder.put(t.order.id(), t);
@@ -133,23 +135,21 @@ final class LpOrderDesk {
         if (answer == null || !answer.getBoolean("sent", false)) {
           String reason = answer == null ? "router unavailable: " + ar.cause().getMessage() : answer.getString("reason");
           // Not sent: as good as an LP reject (never reached it), so the next LP is tried.
-          requeue.accept(new JsonObject().put("op", "execution").put("accountId", t.accountId)
-            .put("orderId", t.order.id()).put("clOrdId", t.clOrdId).put("lp", t.lp)
-            .put("execId", "unsent-" + t.clOrdId).put("execType", "REJECTED").put("ordStatus", "REJECTED")
-            .put("text", "not sent to " + t.lp + ": " + reason));
+          requeue.accept(new DealingRequest.LpExecution(t.accountId, t.order.id(), t.clOrdId, t.lp, "unsent-" + t.clOrdId,
+            false, "REJECTED", "REJECTED", null, null, null, null, null, "not sent to " + t.lp + ": " + reason));
         }
       });
   }
 
   /** The held client reply, answered with {@code result} (final, or interim on timeout). */
-  void answer(Tracked t, JsonObject result) {
+  void answer(Tracked t, DealingReply result) {
     if (t.reply != null) {
-      t.reply.tryComplete(result.copy());
+      t.reply.tryComplete(result);
       t.reply = null;
     }
   }
 
-  void finished(long orderId, JsonObject result) {
+  void finished(long orderId, DealingReply result) {
     Tracked t = byOrder.remove(orderId);
     if (t != null) {
       answer(t, result);
@@ -191,10 +191,9 @@ final class LpOrderDesk {
     return byOrder.values().stream().filter(t -> t.unknown).count();
   }
 
-  static JsonObject interim(Tracked t) {
-    return new JsonObject().put("httpStatus", 202).put("status", "SENT_TO_LP").put("orderId", t.order.id())
-      .put("lp", t.lp).put("events", t.events.copy())
-      .put("message", "the order is with " + t.lp + "; its fills arrive on the account channel and in GET orders");
+  static DealingReply interim(Tracked t) {
+    return DealingReply.atLp(t.order.id(), t.lp, t.events.copy(),
+      "the order is with " + t.lp + "; its fills arrive on the account channel and in GET orders");
   }
 
   private JsonObject statusRequest(Tracked t) {

@@ -1,5 +1,6 @@
 package com.rtx.dealing;
 
+import com.rtx.bus.DealingReply;
 import com.rtx.core.dealing.AccountEvent;
 import com.rtx.core.dealing.AccountState;
 import com.rtx.core.dealing.Command;
@@ -87,7 +88,7 @@ final class OrderRouting {
    *
    * @return whether any order went to an LP
    */
-  static boolean sentToLp(List<AccountEvent> events, long accountId, RoutingDecision route, Promise<JsonObject> reply,
+  static boolean sentToLp(List<AccountEvent> events, long accountId, RoutingDecision route, Promise<DealingReply> reply,
                           JsonArray eventsJson, LpOrderDesk desk, ShardWrites writes, List<Runnable> afterCommit,
                           SymbolCatalog symbols, LpBoard board) {
     boolean any = false;

@@ -1,8 +1,9 @@
 package com.rtx.dealing;
 
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequest;
 import com.rtx.core.dealing.Command;
 import io.vertx.core.Promise;
-import io.vertx.core.json.JsonObject;
 
 /**
  * One entry of a dealing shard's queue. A request comes over the bus and its sender waits for the
@@ -13,24 +14,24 @@ sealed interface ShardInput {
 
   long accountId();
 
-  /** The request or report body (see DealingAddresses), null for the shard's own commands. */
-  default JsonObject body() {
+  /** The request or report, null for the shard's own commands. */
+  default DealingRequest request() {
     return null;
   }
 
-  /** Who waits for the reply, null when nobody does. */
-  default Promise<JsonObject> reply() {
+  /** Who waits for the reply, null when nobody does; failed with a {@code DealingFailure}. */
+  default Promise<DealingReply> reply() {
     return null;
   }
 
-  /** The decoded command of an own command; requests are decoded when their batch runs. */
+  /** The command of an own command; requests are turned into commands when their batch runs. */
   default Command command() {
     return null;
   }
 
   default String clientOrderId() {
-    JsonObject body = body();
-    return body == null ? null : body.getString("clientOrderId");
+    DealingRequest request = request();
+    return request == null ? null : request.clientOrderId();
   }
 
   /** Whether a failed batch must run it again: everything but quote processing, which the next quote redoes. */
@@ -39,11 +40,11 @@ sealed interface ShardInput {
   }
 
   /** A request over the bus: a trader's or staff member's command, or an LP execution report from the router. */
-  record Request(long accountId, JsonObject body, Promise<JsonObject> reply) implements ShardInput {
+  record Request(long accountId, DealingRequest request, Promise<DealingReply> reply) implements ShardInput {
   }
 
   /** An execution report the shard's LP order desk obtained (a status answer): applied, answered to nobody. */
-  record DeskReport(long accountId, JsonObject body) implements ShardInput {
+  record DeskReport(long accountId, DealingRequest.LpExecution request) implements ShardInput {
   }
 
   /** The shard's own command for one account. */

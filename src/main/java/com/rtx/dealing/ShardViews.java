@@ -9,6 +9,7 @@ import com.rtx.core.exposure.Exposure;
 import com.rtx.core.margin.MarginSnapshot;
 import com.rtx.core.trading.Deal;
 import com.rtx.bus.DealingAddresses;
+import com.rtx.bus.DealingReply;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -76,7 +77,7 @@ final class ShardViews {
   }
 
   /** The {@code account} read: the account valued (or marked unvalued), its positions and orders. */
-  JsonObject account(AccountState state) {
+  DealingReply account(AccountState state) {
     DealingRefData data = refdata.get();
     Group group = data.group(state.profile().group()).orElseThrow();
     DealingJson json = new DealingJson(data.symbols());
@@ -90,8 +91,7 @@ final class ShardViews {
     } catch (PriceUnavailableException e) {
       account = json.unvaluedAccount(state, e);
     }
-    return new JsonObject().put("httpStatus", 200).put("account", account).put("positions", positions)
-      .put("orders", orders);
+    return DealingReply.read(account, positions, orders);
   }
 
   /** The summary a successful reply carries, empty while a price the account needs is missing. */

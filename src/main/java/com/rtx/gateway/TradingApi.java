@@ -1,12 +1,10 @@
 package com.rtx.gateway;
 
 import com.rtx.bus.DealingAddresses;
-import com.rtx.platform.http.ApiErrorCode;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -26,18 +24,16 @@ final class TradingApi implements ApiOperations {
   private static final Set<String> ORDER_FIELDS = Set.of("symbol", "side", "type", "volume", "price",
     "stopLimitPrice", "sl", "tp", "trailingPoints", "timeInForce", "expireAt", "maxDeviation", "clientOrderId");
 
-  private final Vertx vertx;
+  private final DealingCalls dealing;
   private final AccountAccess access;
-  private final int shards;
   private final OrderRateLimiter limiter;
   private final io.micrometer.core.instrument.MeterRegistry metrics;
   private final java.util.Map<String, OrderMeters> meters = new java.util.HashMap<>();
 
   TradingApi(Vertx vertx, AccountAccess access, int shards, OrderRateLimiter limiter,
              io.micrometer.core.instrument.MeterRegistry metrics) {
-    this.vertx = vertx;
+    this.dealing = new DealingCalls(vertx, shards, REQUEST_TIMEOUT_MS);
     this.access = access;
-    this.shards = shards;
     this.limiter = limiter;
     this.metrics = metrics;
   }
@@ -89,11 +85,10 @@ final class TradingApi implements ApiOperations {
       }
     });
     access.check(rc, accountId)
-      .compose(id -> limiter.acquire(accountId))
-      .compose(v -> send(request))
+      .compose(id -> DealingCalls.read(request))
+      .compose(order -> limiter.acquire(accountId).compose(v -> dealing.send(order)))
       .onSuccess(reply -> {
-        record(started, reply.getString("status", reply.getJsonObject("error", new JsonObject())
-          .getString("code", "ERROR")));
+        record(started, reply.status().name());
         respond(rc, reply);
       })
       .onFailure(e -> {
@@ -108,11 +103,12 @@ final class TradingApi implements ApiOperations {
     JsonObject body = op.equals("cancelOrder") ? new JsonObject() : RequestValues.body(rc);
     JsonObject request = body.copy().put("op", op).put("accountId", accountId)
       .put(idParam, RequestValues.pathLong(rc, idParam));
+    request.remove("audit"); // staff only: a trader's body never writes the audit log
     Future<Void> limited = op.equals("closePosition") || op.equals("closeBy") ? limiter.acquire(accountId)
       : Future.succeededFuture();
     access.check(rc, accountId)
-      .compose(id -> limited)
-      .compose(v -> send(request))
+      .compose(id -> DealingCalls.read(request))
+      .compose(command -> limited.compose(v -> dealing.send(command)))
       .onSuccess(reply -> respond(rc, reply))
       .onFailure(rc::fail);
   }
@@ -120,51 +116,30 @@ final class TradingApi implements ApiOperations {
   private void read(RoutingContext rc, String part) {
     long accountId = RequestValues.pathLong(rc, "accountId");
     access.check(rc, accountId)
-      .compose(id -> send(new JsonObject().put("op", "account").put("accountId", accountId)))
+      .compose(id -> dealing.send(new DealingRequest.ReadAccount(accountId)))
       .onSuccess(reply -> {
-        if (part != null && reply.containsKey(part)) {
-          respond(rc, new JsonObject().put("httpStatus", 200).put(part, reply.getValue(part)));
-        } else {
-          respond(rc, reply);
+        JsonObject body = new JsonObject();
+        if (part == null || part.equals("account")) {
+          body.put("account", reply.account()).put("positions", reply.positions()).put("orders", reply.orders());
         }
+        if ("positions".equals(part)) {
+          body.put("positions", reply.positions());
+        } else if ("orders".equals(part)) {
+          body.put("orders", reply.orders());
+        }
+        rc.response().putHeader("Content-Type", "application/json").end(body.encode());
       })
       .onFailure(rc::fail);
   }
 
-  private Future<JsonObject> send(JsonObject request) {
-    String address = DealingAddresses.shard(request.getLong("accountId"), shards);
-    return vertx.eventBus().<JsonObject>request(address, request, new DeliveryOptions().setSendTimeout(REQUEST_TIMEOUT_MS))
-      .map(m -> m.body())
-      .recover(e -> Future.failedFuture(unreachable(e)));
-  }
-
-  private static ApiException unreachable(Throwable e) {
-    if (e instanceof ReplyException r && r.failureType() == ReplyFailure.TIMEOUT) {
-      return new ApiException(ApiError.of(ApiErrorCode.OUTCOME_UNKNOWN, "dealing did not answer in time; the command may "
-        + "or may not have been applied: retry with the same clientOrderId", null));
-    }
-    return new ApiException(ApiError.of(ApiErrorCode.DEALING_UNAVAILABLE, "the account's dealing shard is not available "
-      + "right now; retry shortly", null));
-  }
-
-  private static void respond(RoutingContext rc, JsonObject reply) {
-    int status = reply.getInteger("httpStatus", 200);
-    JsonObject body = reply.copy();
-    body.remove("httpStatus");
-    boolean replay = Boolean.TRUE.equals(body.remove("replay"));
+  private static void respond(RoutingContext rc, DealingReply reply) {
+    JsonObject body = reply.toJson();
+    body.remove("replay");
     body.remove("batchId");
-    if (status >= 400 && !body.containsKey("status")) {
-      JsonObject error = body.getJsonObject("error", new JsonObject());
-      rc.fail(new ApiException(new ApiError(status, error.getString("code", ApiErrorCode.INTERNAL_ERROR.name()),
-        error.getString("message", ""), error.getString("field"))));
-      return;
-    }
-    if (status == 503) {
-      rc.response().putHeader("Retry-After", "1");
-    }
-    if (replay) {
+    if (reply.replay()) {
       rc.response().putHeader("Idempotent-Replay", "true");
     }
-    rc.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+    rc.response().setStatusCode(DealingCalls.httpStatus(reply)).putHeader("Content-Type", "application/json")
+      .end(body.encode());
   }
 }

@@ -5,6 +5,8 @@ import com.rtx.auth.AccessTokens;
 import com.rtx.auth.SessionRevocations;
 import com.rtx.auth.TokenRejected;
 import com.rtx.bus.DealingAddresses;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequest;
 import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -42,7 +44,7 @@ final class WsAccountChannel {
   private final SessionRevocations revocations;
   private final AccountAccess access;
   private final AccountHub hub;
-  private final int shards;
+  private final DealingCalls dealing;
   private final int maxAccounts;
 
   WsAccountChannel(Vertx vertx, Clock clock, AccessTokens tokens, SessionRevocations revocations, AccountAccess access,
@@ -53,7 +55,7 @@ final class WsAccountChannel {
     this.revocations = revocations;
     this.access = access;
     this.hub = hub;
-    this.shards = shards;
+    this.dealing = new DealingCalls(vertx, shards, SNAPSHOT_TIMEOUT_MS);
     this.maxAccounts = maxAccounts;
   }
 
@@ -143,10 +145,7 @@ final class WsAccountChannel {
   }
 
   private Future<JsonObject> snapshot(long accountId) {
-    return vertx.eventBus().<JsonObject>request(DealingAddresses.shard(accountId, shards),
-        new JsonObject().put("op", "account").put("accountId", accountId),
-        new DeliveryOptions().setSendTimeout(SNAPSHOT_TIMEOUT_MS))
-      .map(m -> m.body());
+    return dealing.send(new DealingRequest.ReadAccount(accountId)).map(DealingReply::toJson);
   }
 
   private void live(AccountSubscription subscription, JsonObject reply) {
@@ -154,11 +153,9 @@ final class WsAccountChannel {
       return;
     }
     long accountId = subscription.accountId();
-    if (reply.getInteger("httpStatus", 200) >= 400 || reply.getJsonObject("account") == null) {
-      JsonObject error = reply.getJsonObject("error", new JsonObject());
-      refused(subscription, new ApiError(reply.getInteger("httpStatus", 500),
-        error.getString("code", ApiErrorCode.INTERNAL_ERROR.name()),
-        error.getString("message", "dealing could not read account " + accountId), "accountId"));
+    if (reply.getJsonObject("account") == null) {
+      refused(subscription, ApiError.of(ApiErrorCode.INTERNAL_ERROR, "dealing could not read account " + accountId,
+        "accountId"));
       return;
     }
     JsonObject account = reply.getJsonObject("account");

@@ -5,6 +5,11 @@ import com.rtx.core.hedging.HedgePlanner;
 import com.rtx.core.market.Lots;
 import com.rtx.core.trading.Side;
 import com.rtx.bus.DealingAddresses;
+import com.rtx.bus.DealingCodecs;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -49,11 +54,12 @@ final class Hedger {
   private final Clock clock;
   private final Map<Integer, Map<String, Long>> netByShard = new HashMap<>();
   /** Hedges sent and not answered yet, by symbol; an unanswered one is sent again as is. */
-  private final Map<String, JsonObject> sending = new LinkedHashMap<>();
+  private final Map<String, DealingRequest.PlaceOrder> sending = new LinkedHashMap<>();
   private final Set<String> awaiting = new HashSet<>();
   private long sequence;
 
   Hedger(Vertx vertx, HedgingStore store, long houseAccount, int shards, long sendTimeoutMs, Clock clock) {
+    DealingCodecs.register(vertx.eventBus());
     this.vertx = vertx;
     this.store = store;
     this.houseAccount = houseAccount;
@@ -93,17 +99,13 @@ final class Hedger {
     var terms = store.terms();
     var open = store.openHedges(houseAccount);
     return Future.all(limits, terms, open)
-      .compose(v -> vertx.eventBus().<JsonObject>request(DealingAddresses.shard(houseAccount, shards),
-        new JsonObject().put("op", "account").put("accountId", houseAccount),
-        new DeliveryOptions().setSendTimeout(5000)))
-      .compose(reply -> {
-        JsonObject body = reply.body();
-        if (body.getInteger("httpStatus", 500) != 200) {
-          return Future.failedFuture("house account " + houseAccount + " unavailable: " + body.encode());
-        }
+      .compose(v -> vertx.eventBus().<DealingReply>request(DealingAddresses.shard(houseAccount, shards),
+          new DealingRequest.ReadAccount(houseAccount), new DeliveryOptions().setSendTimeout(5000))
+        .recover(e -> Future.failedFuture("house account " + houseAccount + " unavailable: " + e.getMessage())))
+      .map(reply -> {
+        DealingReply body = reply.body();
         inFlight.addAll(open.result());
-        return Future.succeededFuture(new HouseBook(client, hedges(body.getJsonArray("positions")),
-          body.getJsonObject("account"), limits.result(), terms.result(), inFlight));
+        return new HouseBook(client, hedges(body.positions()), body.account(), limits.result(), terms.result(), inFlight);
       });
   }
 
@@ -121,13 +123,12 @@ final class Hedger {
         if (sending.containsKey(o.symbol())) {
           continue;
         }
-        JsonObject order = new JsonObject().put("op", "placeOrder").put("accountId", houseAccount)
-          .put("symbol", o.symbol()).put("side", o.side().name()).put("type", "MARKET")
-          .put("volume", Lots.format(o.volume()))
-          .put("clientOrderId", "hedge-" + o.symbol() + "-" + clock.millis() + "-" + (++sequence));
+        DealingRequest.PlaceOrder order = new DealingRequest.PlaceOrder(houseAccount, o.symbol(), o.side(),
+          OrderType.MARKET, o.volume(), null, null, null, null, 0, null, null, null,
+          "hedge-" + o.symbol() + "-" + clock.millis() + "-" + (++sequence));
         LOG.info("hedge {} {} {} (unhedged {}, max {}, target {}) as {}", o.side(), Lots.format(o.volume()),
           o.symbol(), Lots.format(o.unhedgedBefore()), Lots.format(o.limit().maxNet()),
-          Lots.format(o.limit().targetNet()), order.getString("clientOrderId"));
+          Lots.format(o.limit().targetNet()), order.clientOrderId());
         sending.put(o.symbol(), order);
         send(o.symbol(), order);
       }
@@ -135,31 +136,30 @@ final class Hedger {
     });
   }
 
-  private void send(String symbol, JsonObject order) {
+  private void send(String symbol, DealingRequest.PlaceOrder order) {
     awaiting.add(symbol);
-    vertx.eventBus().<JsonObject>request(DealingAddresses.shard(houseAccount, shards), order,
+    vertx.eventBus().<DealingReply>request(DealingAddresses.shard(houseAccount, shards), order,
         new DeliveryOptions().setSendTimeout(sendTimeoutMs))
       .onSuccess(reply -> {
         awaiting.remove(symbol);
-        JsonObject body = reply.body();
-        int status = body.getInteger("httpStatus", 500);
-        if (status >= 500) {
-          // The shard could not take it (being taken over): same clientOrderId next cycle.
-          LOG.warn("hedge {} not taken yet: {}", order.getString("clientOrderId"), body.encode());
-          return;
-        }
         sending.remove(symbol);
-        if ("REJECTED".equals(body.getString("status")) || status >= 400) {
-          LOG.warn("hedge {} refused: {} {}", order.getString("clientOrderId"), body.getString("reason"),
-            body.getString("detail", body.encode()));
+        DealingReply body = reply.body();
+        if (body.rejected()) {
+          LOG.warn("hedge {} refused: {} {}", order.clientOrderId(), body.reason(), body.detail());
         } else {
-          LOG.info("hedge {} {}", order.getString("clientOrderId"), body.getString("status"));
+          LOG.info("hedge {} {}", order.clientOrderId(), body.status());
         }
       })
       .onFailure(e -> {
         awaiting.remove(symbol);
-        LOG.warn("hedge {} unanswered ({}); it is sent again with the same id", order.getString("clientOrderId"),
-          e.toString());
+        if (e instanceof DealingFailure f && f.failureCode() < 500) {
+          // Refused for good (the house account or a value the shard will not take): the planner decides anew.
+          sending.remove(symbol);
+          LOG.warn("hedge {} refused: {} {}", order.clientOrderId(), f.code(), f.getMessage());
+          return;
+        }
+        // The shard could not take it (being taken over) or did not answer: same clientOrderId next cycle.
+        LOG.warn("hedge {} unanswered ({}); it is sent again with the same id", order.clientOrderId(), e.toString());
       });
   }
 

@@ -1,6 +1,9 @@
 package com.rtx.routing;
 
 import com.rtx.bus.DealingAddresses;
+import com.rtx.bus.DealingCodecs;
+import com.rtx.bus.DealingRequest;
+import com.rtx.bus.DealingRequests;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
@@ -30,13 +33,14 @@ final class ReportDelivery {
   private final int shards;
   private final DeliveryOptions options;
   private final long maxRetryMs;
-  private final Map<Long, Deque<JsonObject>> queues = new HashMap<>();
+  private final Map<Long, Deque<DealingRequest.LpExecution>> queues = new HashMap<>();
   private int pending;
   private long delivered;
   private long retries;
   private boolean closed;
 
   ReportDelivery(Vertx vertx, int shards, long timeoutMs, long maxRetryMs) {
+    DealingCodecs.register(vertx.eventBus());
     this.vertx = vertx;
     this.shards = shards;
     this.options = new DeliveryOptions().setSendTimeout(timeoutMs);
@@ -45,9 +49,11 @@ final class ReportDelivery {
 
   /** Queues {@code report} (an {@code execution} request) for its account's shard. */
   void deliver(JsonObject report) {
-    long accountId = report.getLong("accountId");
-    Deque<JsonObject> queue = queues.computeIfAbsent(accountId, id -> new ArrayDeque<>());
-    queue.add(report);
+    // Read here, once: the shard gets the typed report (DealingRequests documents the JSON form).
+    DealingRequest.LpExecution typed = (DealingRequest.LpExecution) DealingRequests.fromJson(report);
+    long accountId = typed.accountId();
+    Deque<DealingRequest.LpExecution> queue = queues.computeIfAbsent(accountId, id -> new ArrayDeque<>());
+    queue.add(typed);
     pending++;
     if (queue.size() == 1) {
       send(accountId, 0);
@@ -58,8 +64,8 @@ final class ReportDelivery {
     if (closed) {
       return;
     }
-    Deque<JsonObject> queue = queues.get(accountId);
-    JsonObject report = queue.peek();
+    Deque<DealingRequest.LpExecution> queue = queues.get(accountId);
+    DealingRequest.LpExecution report = queue.peek();
     String address = DealingAddresses.shard(accountId, shards);
     vertx.eventBus().request(address, report, options).onComplete(reply -> {
       if (reply.succeeded()) {
@@ -77,7 +83,7 @@ final class ReportDelivery {
       long delay = Math.min(maxRetryMs, FIRST_RETRY_MS << Math.min(attempt, 20));
       if (attempt == 0 || attempt % 10 == 0) {
         LOG.warn("execution report {} of order {} (account {}) not acknowledged by {} (attempt {}): {}; again in {} ms",
-          report.getString("execId"), report.getLong("orderId"), accountId, address, attempt + 1,
+          report.execId(), report.orderId(), accountId, address, attempt + 1,
           reply.cause().getMessage(), delay);
       }
       vertx.setTimer(delay, id -> send(accountId, attempt + 1));

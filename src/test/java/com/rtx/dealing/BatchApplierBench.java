@@ -1,38 +1,128 @@
 package com.rtx.dealing;
 
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import com.rtx.core.account.AccountMode;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import com.rtx.core.dealing.AccountState;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import com.rtx.core.dealing.QuoteGuard;
 
 
 
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import com.rtx.core.swap.RolloverSchedule;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import com.rtx.core.testkit.Desk;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import com.rtx.core.account.AccountProfile;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import com.rtx.core.account.AccountStatus;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import io.vertx.core.Promise;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import io.vertx.core.Vertx;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import io.vertx.core.json.JsonObject;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import org.openjdk.jmh.annotations.Benchmark;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import org.openjdk.jmh.annotations.Level;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import org.openjdk.jmh.annotations.Mode;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import org.openjdk.jmh.annotations.Param;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import org.openjdk.jmh.annotations.Scope;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import org.openjdk.jmh.annotations.Setup;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import org.openjdk.jmh.annotations.State;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import org.openjdk.jmh.annotations.TearDown;
 
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import java.time.Clock;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import java.time.ZoneOffset;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import java.util.ArrayList;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import java.util.HashMap;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import java.util.List;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import java.util.Map;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import java.util.Set;
+import com.rtx.bus.DealingRequest;
+import com.rtx.core.trading.OrderType;
+import com.rtx.core.trading.Side;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -99,8 +189,9 @@ public class BatchApplierBench {
         state = fresh.get(id);
       }
       String side = mode == AccountMode.NETTING && !state.positions().isEmpty() ? "SELL" : "BUY";
-      JsonObject request = new JsonObject().put("op", "placeOrder").put("accountId", id).put("symbol", "EURUSD")
-        .put("side", side).put("type", "MARKET").put("volume", "0.10").put("clientOrderId", "b-" + sequence++);
+      // As the gateway hands it over: read and checked at the edge, a record on the bus.
+      DealingRequest request = new DealingRequest.PlaceOrder(id, "EURUSD", Side.valueOf(side), OrderType.MARKET, 10, null,
+        null, null, null, 0, null, null, null, "b-" + sequence++);
       batch.add(new ShardInput.Request(id, request, Promise.promise()));
     }
     BatchApplier.AppliedBatch applied = applier.apply(batch, memory::get, id -> null, Map.of(), data, Desk.T0);

@@ -1,30 +1,114 @@
 package com.rtx.dealing;
 
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequests;
+import com.rtx.core.trading.RejectReason;
 import com.rtx.core.account.AccountMode;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequests;
+import com.rtx.core.trading.RejectReason;
 import com.rtx.core.dealing.AccountState;
 
 
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequests;
+import com.rtx.core.trading.RejectReason;
 import com.rtx.core.swap.RolloverSchedule;
 
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequests;
+import com.rtx.core.trading.RejectReason;
 import com.rtx.core.testkit.Desk;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequests;
+import com.rtx.core.trading.RejectReason;
 import com.rtx.core.testkit.Fixtures;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequests;
+import com.rtx.core.trading.RejectReason;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequests;
+import com.rtx.core.trading.RejectReason;
 import io.vertx.core.Promise;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequests;
+import com.rtx.core.trading.RejectReason;
 import io.vertx.core.Vertx;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequests;
+import com.rtx.core.trading.RejectReason;
 import io.vertx.core.json.JsonObject;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequests;
+import com.rtx.core.trading.RejectReason;
 import org.junit.jupiter.api.AfterAll;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequests;
+import com.rtx.core.trading.RejectReason;
 import org.junit.jupiter.api.BeforeAll;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequests;
+import com.rtx.core.trading.RejectReason;
 import org.junit.jupiter.api.Test;
 
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequests;
+import com.rtx.core.trading.RejectReason;
 import java.time.Clock;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequests;
+import com.rtx.core.trading.RejectReason;
 import java.time.Instant;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequests;
+import com.rtx.core.trading.RejectReason;
 import java.time.LocalDate;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequests;
+import com.rtx.core.trading.RejectReason;
 import java.time.ZoneOffset;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequests;
+import com.rtx.core.trading.RejectReason;
 import java.util.HashMap;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequests;
+import com.rtx.core.trading.RejectReason;
 import java.util.List;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequests;
+import com.rtx.core.trading.RejectReason;
 import java.util.Map;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequests;
+import com.rtx.core.trading.RejectReason;
 import java.util.Set;
 
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequests;
+import com.rtx.core.trading.RejectReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -65,8 +149,14 @@ class BatchApplierTest {
   }
 
   private static ShardInput.Request market(long accountId, String volume, String clientOrderId) {
-    return new ShardInput.Request(accountId, DealingFixture.market(accountId, "EURUSD", "BUY", volume, clientOrderId),
-      Promise.promise());
+    return new ShardInput.Request(accountId, DealingRequests.fromJson(DealingFixture.market(accountId, "EURUSD", "BUY",
+      volume, clientOrderId)), Promise.promise());
+  }
+
+  /** A limit order priced with more decimals than EURUSD has: readable at the edge, refused by the shard. */
+  private static ShardInput.Request overPrecise(long accountId) {
+    return new ShardInput.Request(accountId, DealingRequests.fromJson(DealingFixture.market(accountId, "EURUSD", "BUY",
+      "0.10", "precise").put("type", "LIMIT").put("price", "1.123456")), Promise.promise());
   }
 
   private BatchApplier.AppliedBatch apply(Map<String, JsonObject> known, ShardInput... inputs) {
@@ -79,7 +169,8 @@ class BatchApplierTest {
 
     BatchApplier.AppliedBatch applied = apply(Map.of(), market(ACCOUNT, "0.10", "a"), market(ACCOUNT, "0.20", "b"));
 
-    assertThat(applied.outcomes()).extracting(o -> o.reply().getString("status")).containsExactly("FILLED", "FILLED");
+    assertThat(applied.outcomes()).extracting(o -> o.reply().status())
+      .containsExactly(DealingReply.Status.FILLED, DealingReply.Status.FILLED);
     AccountState after = applied.working().get(ACCOUNT);
     assertThat(after.positions()).hasSize(2);
     assertThat(after.version()).isEqualTo(before.version() + 2);
@@ -96,29 +187,29 @@ class BatchApplierTest {
   void aRepeatedClientOrderIdIsAnsweredAsAReplayInTheSameBatchAndFromStoredResults() {
     BatchApplier.AppliedBatch applied = apply(Map.of(), market(ACCOUNT, "0.10", "dup"), market(ACCOUNT, "0.10", "dup"));
 
-    JsonObject first = applied.outcomes().get(0).reply();
-    JsonObject second = applied.outcomes().get(1).reply();
-    assertThat(second.getBoolean("replay")).isTrue();
-    assertThat(second.getLong("orderId")).isEqualTo(first.getLong("orderId"));
+    DealingReply first = applied.outcomes().get(0).reply();
+    DealingReply second = applied.outcomes().get(1).reply();
+    assertThat(second.replay()).isTrue();
+    assertThat(second.orderId()).isEqualTo(first.orderId());
     assertThat(applied.writes().deals()).hasSize(1);
 
     JsonObject stored = new JsonObject().put("httpStatus", 200).put("status", "FILLED").put("orderId", 99);
     BatchApplier.AppliedBatch replayed = apply(Map.of(DealingStore.requestKey(ACCOUNT, "old"), stored),
       market(ACCOUNT, "0.10", "old"));
-    assertThat(replayed.outcomes().get(0).reply().getLong("orderId")).isEqualTo(99);
+    assertThat(replayed.outcomes().get(0).reply().orderId()).isEqualTo(99);
     assertThat(replayed.writes().isEmpty()).isTrue();
   }
 
   @Test
   void aBadInputIsAnsweredAloneAndTheOthersApply() {
-    BatchApplier.AppliedBatch applied = apply(Map.of(), market(ACCOUNT, "0.001", "tiny"), market(424_242, "0.10", "x"),
+    BatchApplier.AppliedBatch applied = apply(Map.of(), overPrecise(ACCOUNT), market(424_242, "0.10", "x"),
       market(ACCOUNT, "0.10", "fine"));
 
-    JsonObject tiny = applied.outcomes().get(0).reply();
-    assertThat(tiny.getInteger("httpStatus")).isEqualTo(400);
-    assertThat(tiny.getJsonObject("error").getString("field")).isEqualTo("volume");
-    assertThat(applied.outcomes().get(1).reply().getInteger("httpStatus")).isEqualTo(404);
-    assertThat(applied.outcomes().get(2).reply().getString("status")).isEqualTo("FILLED");
+    DealingFailure precise = applied.outcomes().get(0).failure();
+    assertThat(precise.code()).isEqualTo("VALIDATION_INVALID_VALUE");
+    assertThat(precise.field()).isEqualTo("price");
+    assertThat(applied.outcomes().get(1).failure().code()).isEqualTo("ACCOUNT_NOT_FOUND");
+    assertThat(applied.outcomes().get(2).reply().status()).isEqualTo(DealingReply.Status.FILLED);
     assertThat(applied.writes().deals()).hasSize(1);
   }
 
@@ -126,7 +217,7 @@ class BatchApplierTest {
   void aRejectionWithAClientOrderIdIsStoredForReplayButChangesNoAccount() {
     BatchApplier.AppliedBatch applied = apply(Map.of(), market(ACCOUNT, "10", "huge"));
 
-    assertThat(applied.outcomes().get(0).reply().getString("reason")).isEqualTo("INSUFFICIENT_MARGIN");
+    assertThat(applied.outcomes().get(0).reply().reason()).isEqualTo(RejectReason.INSUFFICIENT_MARGIN);
     assertThat(applied.writes().requests()).hasSize(1);
     assertThat(applied.writes().accounts()).isEmpty();
     assertThat(applied.working()).isEmpty();

@@ -97,7 +97,7 @@ class DealingAbookIT {
     assertThat(reply).isNotDone();
 
     JsonObject fill = report(sent, "x-1", "FILL", "FILLED", "0.10", "1.10003", "0");
-    assertThat(dealing.send(fill).getBoolean("ok")).isTrue();
+    assertThat(dealing.send(fill).getString("status")).isEqualTo("OK");
     JsonObject result = reply.get(30, TimeUnit.SECONDS);
     assertThat(result.getString("status")).as(result.encode()).isEqualTo("FILLED");
     JsonObject deal = result.getJsonArray("events").stream().map(JsonObject.class::cast)
@@ -106,7 +106,7 @@ class DealingAbookIT {
     assertThat(deal.getString("price")).isEqualTo("1.10003");
     assertThat(deal.getJsonObject("quote").getString("askLp")).isEqualTo("LP1");
 
-    assertThat(dealing.send(fill).getBoolean("ok")).isTrue();
+    assertThat(dealing.send(fill).getString("status")).isEqualTo("OK");
     assertThat(DealingIT.count(database, "SELECT count(*) FROM deal WHERE order_id = " + sent.getLong("orderId")))
       .isEqualTo(1);
     assertThat(DealingIT.count(database, "SELECT count(*) FROM lp_execution WHERE exec_id = 'x-1'")).isEqualTo(1);
@@ -129,7 +129,6 @@ class DealingAbookIT {
     JsonObject result = reply.get(30, TimeUnit.SECONDS);
     assertThat(result.getString("status")).isEqualTo("REJECTED");
     assertThat(result.getString("reason")).isEqualTo("LP_REJECTED");
-    assertThat(result.getInteger("httpStatus")).isEqualTo(422);
     assertThat(dealing.account(A_BOOK).getJsonObject("account").getString("margin")).isNotNull();
   }
 
@@ -151,7 +150,6 @@ class DealingAbookIT {
     JsonObject sent = routed();
     JsonObject interim = reply.get(30, TimeUnit.SECONDS);
     assertThat(interim.getString("status")).isEqualTo("SENT_TO_LP");
-    assertThat(interim.getInteger("httpStatus")).isEqualTo(202);
     JsonObject status = routed();
     assertThat(status.getString("type")).isEqualTo("status");
     assertThat(status.getString("clOrdId")).isEqualTo(sent.getString("clOrdId"));

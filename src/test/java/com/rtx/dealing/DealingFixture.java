@@ -79,7 +79,24 @@ final class DealingFixture {
   CompletableFuture<JsonObject> sendAsync(JsonObject request) {
     long accountId = request.getLong("accountId");
     return engine.vertx().eventBus().<JsonObject>request(DealingAddresses.shard(accountId, 16), request)
-      .map(m -> m.body()).toCompletionStage().toCompletableFuture().orTimeout(60, TimeUnit.SECONDS);
+      .map(m -> m.body())
+      .recover(e -> e instanceof io.vertx.core.eventbus.ReplyException r
+        && r.failureType() == io.vertx.core.eventbus.ReplyFailure.RECIPIENT_FAILURE
+        ? io.vertx.core.Future.succeededFuture(failure(r)) : io.vertx.core.Future.failedFuture(e))
+      .toCompletionStage().toCompletableFuture().orTimeout(60, TimeUnit.SECONDS);
+  }
+
+  /**
+   * A request the shard failed, as a JSON sender sees it: {@code message.fail(status, failure JSON)};
+   * returned as {@code {"failure": {"code", "status", "message", "field"}}} so tests read it like a reply.
+   */
+  private static JsonObject failure(io.vertx.core.eventbus.ReplyException r) {
+    return new JsonObject().put("failure", new JsonObject(r.getMessage()));
+  }
+
+  /** Whether {@code reply} is an account read a shard served (not null: some shard owns the account). */
+  static boolean served(JsonObject reply) {
+    return reply != null && reply.getJsonObject("account") != null;
   }
 
   static JsonObject market(long accountId, String symbol, String side, String volume, String clientOrderId) {

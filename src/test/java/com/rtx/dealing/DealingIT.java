@@ -149,8 +149,8 @@ class DealingIT {
   @Test
   void aRejectionIsAnsweredWithItsReasonAndReplayedAsSuch() {
     JsonObject tooSmall = dealing.send(market(HEDGING, "EURUSD", "BUY", "0.001", null));
-    assertThat(tooSmall.getInteger("httpStatus")).isEqualTo(400);
-    assertThat(tooSmall.getJsonObject("error").getString("field")).isEqualTo("volume");
+    assertThat(tooSmall.getJsonObject("failure").getString("code")).isEqualTo("VALIDATION_INVALID_VALUE");
+    assertThat(tooSmall.getJsonObject("failure").getString("field")).isEqualTo("volume");
 
     JsonObject unknown = dealing.send(market(HEDGING, "NOSUCH", "BUY", "0.10", "rej-1"));
     assertThat(unknown.getString("status")).isEqualTo("REJECTED");
@@ -164,7 +164,7 @@ class DealingIT {
     assertThat(aBook.getString("reason")).isEqualTo("ROUTING_UNAVAILABLE");
 
     JsonObject missing = dealing.send(market(999_999, "EURUSD", "BUY", "0.10", null));
-    assertThat(missing.getInteger("httpStatus")).isEqualTo(404);
+    assertThat(missing.getJsonObject("failure").getString("code")).isEqualTo("ACCOUNT_NOT_FOUND");
   }
 
   @Test
@@ -225,7 +225,7 @@ class DealingIT {
         if ("FILLED".equals(reply.getString("status"))) {
           filled++;
         } else {
-          assertThat(reply.getInteger("httpStatus")).as(reply.encode()).isEqualTo(500);
+          assertThat(reply.getJsonObject("failure").getInteger("status")).as(reply.encode()).isEqualTo(500);
         }
       }
       assertThat(filled).isEqualTo(20);
@@ -256,10 +256,10 @@ class DealingIT {
       blocker.rollback();
     }
     JsonObject answer = reply.join();
-    assertThat(answer.getInteger("httpStatus")).as(answer.encode()).isEqualTo(503);
+    assertThat(answer.getJsonObject("failure").getString("code")).as(answer.encode()).isEqualTo("DEALING_UNAVAILABLE");
     assertThat(count("SELECT count(*) FROM order_request WHERE client_order_id = 'killed-1'")).isZero();
     Eventually.await("the shard serves again", Duration.ofSeconds(30),
-      () -> dealing.account(HEDGING).getInteger("httpStatus") == 200);
+      () -> DealingFixture.served(dealing.account(HEDGING)));
     JsonObject after = dealing.account(HEDGING).getJsonObject("account");
     assertThat(after.getLong("version")).isEqualTo(before.getLong("version"));
     assertThat(after.getString("balance")).isEqualTo(before.getString("balance"));

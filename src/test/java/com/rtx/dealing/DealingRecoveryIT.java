@@ -90,8 +90,7 @@ class DealingRecoveryIT {
       // A's lock connection dies (a partition, a killed backend): PostgreSQL releases A's locks.
       TestInfra.execute(database, "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' "
         + "AND classid = " + DealingVerticle.LOCK_CLASS + " AND granted");
-      Eventually.await("B serves the account", Duration.ofSeconds(30), () -> b.account(HEDGING) != null
-        && b.account(HEDGING).getInteger("httpStatus") == 200);
+      Eventually.await("B serves the account", Duration.ofSeconds(30), () -> DealingFixture.served(b.account(HEDGING)));
       JsonObject takenOver = b.account(HEDGING);
       assertThat(takenOver.getJsonObject("account")).isEqualTo(served.getJsonObject("account"));
       assertThat(takenOver.getJsonArray("positions")).isEqualTo(served.getJsonArray("positions"));
@@ -137,8 +136,8 @@ class DealingRecoveryIT {
     // The switch: green leaves standby, blue drains and releases.
     java.nio.file.Files.writeString(greenConf, colours("green", "green"));
     java.nio.file.Files.writeString(blueConf, colours("blue", "green"));
-    Eventually.await("green serves the account", Duration.ofSeconds(30), () -> b.account(HEDGING) != null
-      && b.account(HEDGING).getInteger("httpStatus") == 200 && a.account(HEDGING) == null);
+    Eventually.await("green serves the account", Duration.ofSeconds(30), () -> DealingFixture.served(b.account(HEDGING))
+      && a.account(HEDGING) == null);
     assertThat(b.account(HEDGING).getJsonObject("account")).isEqualTo(served.getJsonObject("account"));
     assertThat(b.send(market(HEDGING, "EURUSD", "SELL", "0.01", "after-switch")).getString("status")).isEqualTo("FILLED");
   }

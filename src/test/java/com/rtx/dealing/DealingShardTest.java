@@ -1,30 +1,72 @@
 package com.rtx.dealing;
 
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingRequests;
 import com.rtx.core.account.AccountMode;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingRequests;
 import com.rtx.core.dealing.AccountState;
 
 
 
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingRequests;
 import com.rtx.core.swap.RolloverSchedule;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingRequests;
 import com.rtx.core.testkit.Desk;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingRequests;
 import com.rtx.core.testkit.Fixtures;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingRequests;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingRequests;
 import io.vertx.core.Context;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingRequests;
 import io.vertx.core.Vertx;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingRequests;
 import io.vertx.core.json.JsonObject;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingRequests;
 import org.junit.jupiter.api.AfterEach;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingRequests;
 import org.junit.jupiter.api.BeforeEach;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingRequests;
 import org.junit.jupiter.api.Test;
 
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingRequests;
 import java.time.Clock;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingRequests;
 import java.time.ZoneOffset;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingRequests;
 import java.util.ArrayList;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingRequests;
 import java.util.List;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingRequests;
 import java.util.Map;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingRequests;
 import java.util.Set;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingRequests;
 import java.util.concurrent.CompletableFuture;
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingRequests;
 import java.util.concurrent.TimeUnit;
 
+import com.rtx.bus.DealingFailure;
+import com.rtx.bus.DealingRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -68,9 +110,11 @@ class DealingShardTest {
   private CompletableFuture<JsonObject> send(String clientOrderId) {
     CompletableFuture<JsonObject> reply = new CompletableFuture<>();
     JsonObject request = DealingFixture.market(ACCOUNT, "EURUSD", "BUY", "0.01", clientOrderId);
-    context.runOnContext(v -> shard.request(request).onComplete(ar -> {
+    context.runOnContext(v -> shard.request(DealingRequests.fromJson(request)).onComplete(ar -> {
       if (ar.succeeded()) {
-        reply.complete(ar.result());
+        reply.complete(ar.result().toJson());
+      } else if (ar.cause() instanceof DealingFailure f) {
+        reply.complete(new JsonObject().put("failure", f.toJson()));
       } else {
         reply.completeExceptionally(ar.cause());
       }
@@ -130,9 +174,8 @@ class DealingShardTest {
 
     assertThat(await(first).getString("status")).isEqualTo("FILLED");
     JsonObject refused = await(bad);
-    assertThat(refused.getInteger("httpStatus")).isEqualTo(500);
-    assertThat(refused.getJsonObject("error").getString("code")).isEqualTo("NOT_PERSISTED");
-    assertThat(refused.getJsonObject("error").getString("message")).doesNotContain("poisoned");
+    assertThat(refused.getJsonObject("failure").getString("code")).isEqualTo("NOT_PERSISTED");
+    assertThat(refused.getJsonObject("failure").getString("message")).doesNotContain("poisoned");
     for (CompletableFuture<JsonObject> f : good) {
       assertThat(await(f).getString("status")).isEqualTo("FILLED");
     }

@@ -123,7 +123,7 @@ class HedgingIT {
       .put("orderId", hedge.getLong("orderId")).put("clOrdId", hedge.getString("clOrdId")).put("lp", hedge.getString("lp"))
       .put("execId", "h-1").put("possDup", false).put("execType", "FILL").put("ordStatus", "FILLED")
       .put("lastQty", "0.81").put("lastPx", "1.10003").put("avgPx", "1.10003").put("leavesQty", "0");
-    assertThat(dealing.send(fill).getBoolean("ok")).isTrue();
+    assertThat(dealing.send(fill).getString("status")).isEqualTo("OK");
     Eventually.await("the fill is hedged volume", Duration.ofSeconds(30), () -> {
       JsonObject after = row("EURUSD");
       return "0.81".equals(after.getString("hedged")) && "-0.20".equals(after.getString("unhedged"))

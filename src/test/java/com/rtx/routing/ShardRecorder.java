@@ -1,15 +1,55 @@
 package com.rtx.routing;
 
+import com.rtx.bus.DealingCodecs;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequest;
+import com.rtx.bus.DealingRequests;
 import com.rtx.bus.DealingAddresses;
+import com.rtx.bus.DealingCodecs;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequest;
+import com.rtx.bus.DealingRequests;
 import com.rtx.bus.RouterAddresses;
+import com.rtx.bus.DealingCodecs;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequest;
+import com.rtx.bus.DealingRequests;
 import com.rtx.support.Eventually;
+import com.rtx.bus.DealingCodecs;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequest;
+import com.rtx.bus.DealingRequests;
 import io.vertx.core.Vertx;
+import com.rtx.bus.DealingCodecs;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequest;
+import com.rtx.bus.DealingRequests;
 import io.vertx.core.json.JsonObject;
 
+import com.rtx.bus.DealingCodecs;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequest;
+import com.rtx.bus.DealingRequests;
 import java.time.Duration;
+import com.rtx.bus.DealingCodecs;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequest;
+import com.rtx.bus.DealingRequests;
 import java.util.ArrayList;
+import com.rtx.bus.DealingCodecs;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequest;
+import com.rtx.bus.DealingRequests;
 import java.util.List;
+import com.rtx.bus.DealingCodecs;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequest;
+import com.rtx.bus.DealingRequests;
 import java.util.concurrent.CopyOnWriteArrayList;
+import com.rtx.bus.DealingCodecs;
+import com.rtx.bus.DealingReply;
+import com.rtx.bus.DealingRequest;
+import com.rtx.bus.DealingRequests;
 import java.util.function.Predicate;
 
 /**
@@ -31,9 +71,12 @@ final class ShardRecorder {
   ShardRecorder(Vertx vertx, int shards) {
     for (int shard = 0; shard < shards; shard++) {
       String address = DealingAddresses.SHARD_PREFIX + shard;
-      vertx.eventBus().<JsonObject>consumer(address, m -> {
-        executions.add(new Received(address, m.body()));
-        m.reply(new JsonObject().put("ok", true));
+      DealingCodecs.register(vertx.eventBus());
+      vertx.eventBus().<Object>consumer(address, m -> {
+        // The router sends typed reports; recorded in their JSON form (DealingRequests documents it).
+        executions.add(new Received(address, m.body() instanceof DealingRequest r ? DealingRequests.toJson(r)
+          : (JsonObject) m.body()));
+        m.reply(DealingReply.ok());
       });
     }
     vertx.eventBus().<JsonObject>consumer(RouterAddresses.LP_STATUS, m -> lpStatus.add(m.body()));

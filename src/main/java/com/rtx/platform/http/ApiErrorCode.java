@@ -128,6 +128,19 @@ public enum ApiErrorCode {
   }
 
   /**
+   * The status of a command a dealing shard served, by its outcome ({@code DealingReply.Status}'s
+   * name): 202 while the order is at an LP, a rejection's per {@link #statusOf(RejectReason)} (422
+   * when the rejection is an order's event without a reason), 200 otherwise.
+   */
+  public static int statusOfOutcome(String outcome, RejectReason reason) {
+    return switch (outcome) {
+      case "SENT_TO_LP" -> 202;
+      case "REJECTED" -> reason == null ? 422 : statusOf(reason);
+      default -> 200;
+    };
+  }
+
+  /**
    * The status of any code of the vocabulary: an {@code ApiErrorCode}'s own, a
    * {@link RejectReason}'s per {@link #statusOf(RejectReason)}, and 500 for a name outside it
    * (a bug: every code a role answers is one of the two enums).
