@@ -64,22 +64,25 @@ final class ValuationBounds {
     this.margins = new AccountTxn(state, ctx).margins(true);
     CurrencyConverter converter = new CurrencyConverter(catalog, ctx.quotes());
     String currency = state.profile().currency();
+    // Routes depend on the currency only: looked up once per currency, not per position.
+    Map<String, List<CurrencyConverter.RouteLeg>> routes = new HashMap<>();
     for (Position p : state.positions().values()) {
       SymbolTerms terms = catalog.get(p.symbol());
-      String profitFrom = terms.instrument().quoteCurrency();
-      String marginFrom = margins.conversionNeed(terms).from();
-      List<CurrencyConverter.RouteLeg> pnl = converter.legs(profitFrom, currency)
-        .orElseThrow(() -> noRoute(profitFrom, currency));
-      List<CurrencyConverter.RouteLeg> margin = converter.legs(marginFrom, currency)
-        .orElseThrow(() -> noRoute(marginFrom, currency));
-      priced.add(new Priced(p, terms, pnl));
-      marginLegs.put(p.symbol(), margin);
       symbols.add(p.symbol());
-      pnl.forEach(l -> symbols.add(l.symbol()));
-      margin.forEach(l -> symbols.add(l.symbol()));
-      routeWatch.addAll(converter.unquotedRouteCandidates(profitFrom, currency));
-      routeWatch.addAll(converter.unquotedRouteCandidates(marginFrom, currency));
+      List<CurrencyConverter.RouteLeg> pnl = routes.computeIfAbsent(terms.instrument().quoteCurrency(),
+        from -> route(converter, from, currency));
+      priced.add(new Priced(p, terms, pnl));
+      marginLegs.computeIfAbsent(p.symbol(), s -> routes.computeIfAbsent(margins.conversionNeed(terms).from(),
+        from -> route(converter, from, currency)));
     }
+  }
+
+  /** The route from {@code from}, its symbols read and its watched unquoted pairs recorded. */
+  private List<CurrencyConverter.RouteLeg> route(CurrencyConverter converter, String from, String currency) {
+    List<CurrencyConverter.RouteLeg> legs = converter.legs(from, currency).orElseThrow(() -> noRoute(from, currency));
+    legs.forEach(l -> symbols.add(l.symbol()));
+    routeWatch.addAll(converter.unquotedRouteCandidates(from, currency));
+    return legs;
   }
 
   private static IllegalStateException noRoute(String from, String to) {
