@@ -45,13 +45,55 @@ public final class CurrencyConverter {
   public Optional<BigDecimal> convert(BigDecimal amount, String from, String to, ConversionDirection direction) {
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(direction, "direction");
-    return route(from, to).map(legs -> {
+    return route(from, to).map(legs -> Route.apply(legs, amount, direction));
+  }
+
+  /**
+   * The route {@link #convert} takes from {@code from} to {@code to} with the quotes at hand, or
+   * empty if none has quotes: for a caller converting many amounts of one currency (an account's
+   * positions), which then looks the route up once instead of once per amount.
+   */
+  public Optional<Route> routeOf(String from, String to) {
+    return route(from, to).map(Route::new);
+  }
+
+  /**
+   * {@link #routeOf} for a route that must exist.
+   *
+   * @throws PriceUnavailableException if there is none
+   */
+  public Route requireRoute(String from, String to) {
+    return routeOf(from, to).orElseThrow(() -> PriceUnavailableException.noConversion(from, to));
+  }
+
+  /** A route bound to the converter's quotes: {@link #apply} is {@link #convert}, same arithmetic. */
+  public static final class Route {
+
+    private final List<Leg> legs;
+
+    private Route(List<Leg> legs) {
+      this.legs = legs;
+    }
+
+    /** {@code amount} converted in {@code direction}, unrounded. */
+    public BigDecimal apply(BigDecimal amount, ConversionDirection direction) {
+      Objects.requireNonNull(amount, "amount");
+      Objects.requireNonNull(direction, "direction");
+      return apply(legs, amount, direction);
+    }
+
+    /** Whether the route is the same currency (rate 1, the amount unchanged). */
+    public boolean identity() {
+      return legs.isEmpty();
+    }
+
+    private static BigDecimal apply(List<Leg> legs, BigDecimal amount, ConversionDirection direction) {
       BigDecimal result = amount;
       for (Leg leg : legs) {
         result = leg.apply(result, direction);
       }
       return result;
-    });
+    }
   }
 
   /**

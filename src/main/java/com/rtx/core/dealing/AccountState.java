@@ -41,9 +41,10 @@ public record AccountState(AccountProfile profile, long balance, long credit, Ma
     if (credit < 0) {
       throw new IllegalArgumentException("credit must be >= 0, got " + credit);
     }
-    positions = Collections.unmodifiableMap(new TreeMap<>(positions));
-    orders = Collections.unmodifiableMap(new TreeMap<>(orders));
-    lpOrders = Collections.unmodifiableMap(new TreeMap<>(lpOrders));
+    // Sorted views: copying a SortedMap into a TreeMap (here and in AccountTxn) is linear, not n log n.
+    positions = Collections.unmodifiableSortedMap(new TreeMap<>(positions));
+    orders = Collections.unmodifiableSortedMap(new TreeMap<>(orders));
+    lpOrders = Collections.unmodifiableSortedMap(new TreeMap<>(lpOrders));
     for (Map.Entry<Long, Order> e : lpOrders.entrySet()) {
       Order o = e.getValue();
       if (e.getKey() != o.id() || o.accountId() != profile.accountId() || o.status() != OrderStatus.SENT_TO_LP) {

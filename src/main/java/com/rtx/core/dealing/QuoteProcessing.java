@@ -52,6 +52,9 @@ final class QuoteProcessing {
 
   private static void trail(AccountTxn t, AggregatedQuote q) {
     for (Position p : List.copyOf(t.positions.values())) {
+      if (p.trailingPoints() == 0) {
+        continue; // nothing to trail: no savepoint (a copy of the account's positions and orders) either
+      }
       t.isolated(ProcessingFault.Stage.TRAILING_STOP, p.id(), () -> {
         OptionalLong sl = TriggerEngine.trailedStop(p, q);
         if (sl.isPresent()) {

@@ -12,7 +12,7 @@ import com.rtx.core.trading.Side;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +27,10 @@ import java.util.Set;
  * profit and deepens a loss, dividing does the reverse); rounding (HALF_EVEN, CEILING, the
  * division's 34 digits) keeps order. The direction a conversion takes (CREDIT or DEBIT) is chosen
  * by the sign of the amount, exactly as {@link PnlCalculator} chooses it, so the bound at the
- * extreme closing price is the true extreme. Margin is non-negative, non-decreasing in the
- * position's opening price (CFD mode) and converted as a DEBIT; the hedged-margin policy only sums
- * and takes maxima. A symbol read twice (a position's own price and a conversion through the same
+ * extreme closing price is the true extreme. Margin is valued per leg, as
+ * {@link MarginCalculator#accountMargin} values it: non-negative, non-decreasing in the leg's
+ * opening price (CFD mode) and converted as a DEBIT; the hedged-margin policy only sums and takes
+ * maxima. A symbol read twice (a position's own price and a conversion through the same
  * pair) is treated as two independent coordinates, which only widens the bounds.
  *
  * <p>An A-Book order at an LP reserves margin at its sent price; callers do not use these bounds
@@ -41,14 +42,15 @@ final class ValuationBounds {
   record Range(long equityLo, long equityHi, long marginLo, long marginHi) {
   }
 
-  private record Priced(Position position, SymbolTerms terms, List<CurrencyConverter.RouteLeg> pnlLegs,
-                        List<CurrencyConverter.RouteLeg> marginLegs) {
+  private record Priced(Position position, SymbolTerms terms, List<CurrencyConverter.RouteLeg> pnlLegs) {
   }
 
   private final AccountState state;
   private final SymbolCatalog catalog;
   private final MarginCalculator margins;
   private final List<Priced> priced = new ArrayList<>();
+  /** The margin conversion route of each symbol held (margin is valued per leg, see MarginCalculator). */
+  private final Map<String, List<CurrencyConverter.RouteLeg>> marginLegs = new HashMap<>();
   private final Set<String> symbols = new LinkedHashSet<>();
   private final List<String> routeWatch = new ArrayList<>();
 
@@ -62,21 +64,25 @@ final class ValuationBounds {
     this.margins = new AccountTxn(state, ctx).margins(true);
     CurrencyConverter converter = new CurrencyConverter(catalog, ctx.quotes());
     String currency = state.profile().currency();
+    // Routes depend on the currency only: looked up once per currency, not per position.
+    Map<String, List<CurrencyConverter.RouteLeg>> routes = new HashMap<>();
     for (Position p : state.positions().values()) {
       SymbolTerms terms = catalog.get(p.symbol());
-      String profitFrom = terms.instrument().quoteCurrency();
-      String marginFrom = margins.conversionNeed(terms).from();
-      List<CurrencyConverter.RouteLeg> pnl = converter.legs(profitFrom, currency)
-        .orElseThrow(() -> noRoute(profitFrom, currency));
-      List<CurrencyConverter.RouteLeg> margin = converter.legs(marginFrom, currency)
-        .orElseThrow(() -> noRoute(marginFrom, currency));
-      priced.add(new Priced(p, terms, pnl, margin));
       symbols.add(p.symbol());
-      pnl.forEach(l -> symbols.add(l.symbol()));
-      margin.forEach(l -> symbols.add(l.symbol()));
-      routeWatch.addAll(converter.unquotedRouteCandidates(profitFrom, currency));
-      routeWatch.addAll(converter.unquotedRouteCandidates(marginFrom, currency));
+      List<CurrencyConverter.RouteLeg> pnl = routes.computeIfAbsent(terms.instrument().quoteCurrency(),
+        from -> route(converter, from, currency));
+      priced.add(new Priced(p, terms, pnl));
+      marginLegs.computeIfAbsent(p.symbol(), s -> routes.computeIfAbsent(margins.conversionNeed(terms).from(),
+        from -> route(converter, from, currency)));
     }
+  }
+
+  /** The route from {@code from}, its symbols read and its watched unquoted pairs recorded. */
+  private List<CurrencyConverter.RouteLeg> route(CurrencyConverter converter, String from, String currency) {
+    List<CurrencyConverter.RouteLeg> legs = converter.legs(from, currency).orElseThrow(() -> noRoute(from, currency));
+    legs.forEach(l -> symbols.add(l.symbol()));
+    routeWatch.addAll(converter.unquotedRouteCandidates(from, currency));
+    return legs;
   }
 
   private static IllegalStateException noRoute(String from, String to) {
@@ -98,19 +104,21 @@ final class ValuationBounds {
     long fixed = Math.addExact(state.balance(), state.credit());
     long eqLo = fixed;
     long eqHi = fixed;
-    Map<Position, long[]> marginBounds = new IdentityHashMap<>();
     for (Priced p : priced) {
       PriceBand own = box.get(p.position().symbol());
       boolean isLong = p.position().side() == Side.BUY;
       eqLo = Math.addExact(eqLo, pnl(p, isLong ? own.bidLo() : own.askHi(), box, true));
       eqHi = Math.addExact(eqHi, pnl(p, isLong ? own.bidHi() : own.askLo(), box, false));
-      marginBounds.put(p.position(), new long[] {
-        margin(p, isLong ? own.askLo() : own.bidLo(), box, true),
-        margin(p, isLong ? own.askHi() : own.bidHi(), box, false)});
     }
     var positions = state.positions().values();
-    long mLo = margins.accountMargin(positions, pos -> marginBounds.get(pos)[0]);
-    long mHi = margins.accountMargin(positions, pos -> marginBounds.get(pos)[1]);
+    long mLo = margins.accountMargin(positions, (terms, side, volume) -> {
+      PriceBand own = box.get(terms.symbol());
+      return margin(terms, volume, side == Side.BUY ? own.askLo() : own.bidLo(), box, true);
+    });
+    long mHi = margins.accountMargin(positions, (terms, side, volume) -> {
+      PriceBand own = box.get(terms.symbol());
+      return margin(terms, volume, side == Side.BUY ? own.askHi() : own.bidHi(), box, false);
+    });
     return new Range(eqLo, eqHi, mLo, mHi);
   }
 
@@ -122,10 +130,11 @@ final class ValuationBounds {
     return Rounding.toMinor(inAccount, state.profile().currency(), Rounding.Purpose.FLOATING_PNL);
   }
 
-  private long margin(Priced p, long openingPrice, Map<String, PriceBand> box, boolean lower) {
-    BigDecimal amount = margins.marginBeforeConversion(p.terms(), p.position().volume(), openingPrice);
-    BigDecimal inAccount = convert(amount, ConversionDirection.DEBIT, p.marginLegs(), box, lower);
-    return Rounding.toMinor(inAccount, state.profile().currency(), Rounding.Purpose.MARGIN);
+  /** A leg's margin ({@code volume} of {@code terms} on one side) at a corner of the box. */
+  private long margin(SymbolTerms terms, long volume, long openingPrice, Map<String, PriceBand> box, boolean lower) {
+    List<CurrencyConverter.RouteLeg> legs = marginLegs.get(terms.symbol());
+    return margins.legMargin(terms, volume, openingPrice,
+      amount -> convert(amount, ConversionDirection.DEBIT, legs, box, lower));
   }
 
   /**

@@ -8,6 +8,8 @@ import com.rtx.core.money.Rounding;
 import com.rtx.core.trading.Position;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,6 +27,8 @@ public final class AccountValuation {
   private final Quotes quotes;
   private final CurrencyConverter converter;
   private final MarginCalculator margins;
+  /** Routes by quote currency: the quotes of one valuation are fixed, so are its routes. */
+  private final Map<String, CurrencyConverter.Route> routes = new HashMap<>();
 
   public AccountValuation(String accountCurrency, SymbolCatalog catalog, Quotes quotes, MarginCalculator margins) {
     this.accountCurrency = Objects.requireNonNull(accountCurrency, "accountCurrency");
@@ -34,12 +38,26 @@ public final class AccountValuation {
     this.margins = Objects.requireNonNull(margins, "margins");
   }
 
-  /** The floating P&amp;L of one position, minor units of the account currency. */
+  /**
+   * The floating P&amp;L of one position, minor units of the account currency.
+   *
+   * @throws IllegalStateException if the symbol has no quote or its quote currency no conversion
+   */
   public long floatingPnl(Position p) {
     SymbolTerms terms = catalog.get(p.symbol());
     long close = p.side().closePrice(quotes.get(p.symbol()));
-    return PnlCalculator.profit(terms, p.side(), p.volume(), p.openPrice(), close, accountCurrency, converter,
-      Rounding.Purpose.FLOATING_PNL);
+    return PnlCalculator.profit(terms, p.side(), p.volume(), p.openPrice(), close, accountCurrency,
+      route(terms.instrument().quoteCurrency()), Rounding.Purpose.FLOATING_PNL);
+  }
+
+  /** The conversion route from {@code currency}, looked up once per currency rather than per position. */
+  private CurrencyConverter.Route route(String currency) {
+    CurrencyConverter.Route route = routes.get(currency);
+    if (route == null) {
+      route = converter.requireRoute(currency, accountCurrency);
+      routes.put(currency, route);
+    }
+    return route;
   }
 
   /** The account's snapshot with {@code balance}, {@code credit} and these positions. */

@@ -20,7 +20,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * Margin required by positions, in the account currency.
@@ -37,12 +37,19 @@ import java.util.function.ToLongFunction;
  *       leverage cap. Example: 1 lot XAUUSD (100 oz) at 2,000.00 with rate 0.05 is 10,000 USD.</li>
  * </ul>
  * Converted into the account currency as a {@link ConversionDirection#DEBIT} and rounded
- * {@link Rounding.Purpose#MARGIN} (CEILING), per position.
+ * {@link Rounding.Purpose#MARGIN} (CEILING).
  *
- * <p>Per account: the sum over symbols. In a HEDGING account with
- * {@link HedgedMarginMode#LARGER_LEG} a symbol needs the larger of its long and short sides'
- * summed margins; with {@link HedgedMarginMode#FULL}, both. A NETTING account has one side per
- * symbol, so the policy does not matter there.
+ * <p>Per account: by <em>leg</em> — all the volume an account holds of one symbol on one side.
+ * Both formulas are linear in the volume and read one price per leg (the symbol's opening side
+ * and the conversion's), so a leg's margin is the formula applied once to the leg's summed
+ * volume, converted once and rounded up once ("compute exactly, round once", {@link Rounding}).
+ * That makes the margin independent of how a leg's volume is split into positions (ten 0.10-lot
+ * positions need what one 1.00-lot position needs, never a cent more per position) and its cost
+ * independent of the number of positions. It is still CEILING, never below the formula; compared
+ * with rounding each position up on its own it is lower by less than one minor unit per position
+ * of the leg. In a HEDGING account with {@link HedgedMarginMode#LARGER_LEG} a symbol needs the
+ * larger of its long and short legs; with {@link HedgedMarginMode#FULL}, both. A NETTING account
+ * has one side per symbol, so the policy does not matter there.
  */
 public final class MarginCalculator {
 
@@ -84,35 +91,51 @@ public final class MarginCalculator {
   public long positionMargin(SymbolTerms terms, Side side, long volume) {
     // FX mode needs no price of the symbol itself (only the conversion's).
     long price = isForexMode(terms) ? 0 : side.dealPrice(quotes.get(terms.symbol()));
-    BigDecimal amount = marginBeforeConversion(terms, volume, price);
-    BigDecimal inAccount = converter.require(amount, conversionNeed(terms).from(), accountCurrency,
-      ConversionDirection.DEBIT);
-    return Rounding.toMinor(inAccount, accountCurrency, Rounding.Purpose.MARGIN);
+    String from = conversionNeed(terms).from();
+    return legMargin(terms, volume, price,
+      amount -> converter.require(amount, from, accountCurrency, ConversionDirection.DEBIT));
   }
 
   /**
-   * The margin of {@code volume} of {@code terms} in the currency of {@link #conversionNeed}, not
-   * converted or rounded: FX mode ignores {@code openingPrice}; CFD mode takes it as the price of
-   * the position's opening side (ask for a long, bid for a short). Non-negative, and non-decreasing
-   * in {@code openingPrice}.
+   * The margin of {@code volume} of {@code terms}, in minor units of the account currency,
+   * rounded up: FX mode ignores {@code openingPrice}; CFD mode takes it as the price of the
+   * opening side (ask for a long, bid for a short). {@code toAccount} converts an amount of the
+   * {@link #conversionNeed} currency into the account currency as a DEBIT, unrounded.
+   *
+   * <p>The formula's one division (by the leverage in FX mode, by the leverage cap when it sets a
+   * CFD's rate) comes after the conversion: products are exact, so a margin that is a whole
+   * number of minor units comes out exactly (dividing first, 1/30 rounded to 34 digits and then
+   * multiplied by a rate could land a hair above a cent and round up a cent too many).
+   * Non-negative, and non-decreasing in {@code openingPrice} and in what {@code toAccount} returns.
    */
-  public BigDecimal marginBeforeConversion(SymbolTerms terms, long volume, long openingPrice) {
-    BigDecimal lots = Lots.toBigDecimal(volume);
-    BigDecimal contract = terms.instrument().contractSize();
+  public long legMargin(SymbolTerms terms, long volume, long openingPrice, UnaryOperator<BigDecimal> toAccount) {
+    BigDecimal notional = Lots.toBigDecimal(volume).multiply(terms.instrument().contractSize());
+    BigDecimal marginRate = terms.instrument().marginRate();
+    BigDecimal amount;
+    int divisor;
     if (isForexMode(terms)) {
-      int leverage = Math.min(accountLeverage, group.leverage());
-      if (leverageCaps) {
-        leverage = Math.min(leverage, group.limits().leverageCap(AssetClass.FX));
-      }
-      return Rounding.divide(lots.multiply(contract).multiply(terms.instrument().marginRate()),
-        BigDecimal.valueOf(leverage));
+      amount = notional.multiply(marginRate);
+      divisor = forexLeverage();
+    } else {
+      BigDecimal priced = notional.multiply(terms.price(openingPrice));
+      int cap = group.limits().leverageCap(terms.instrument().assetClass());
+      // rate = max(marginRate, 1 / cap): the cap sets it when marginRate × cap < 1.
+      boolean capped = leverageCaps && cap != Integer.MAX_VALUE
+        && marginRate.multiply(BigDecimal.valueOf(cap)).compareTo(BigDecimal.ONE) < 0;
+      amount = capped ? priced : priced.multiply(marginRate);
+      divisor = capped ? cap : 1;
     }
-    BigDecimal rate = terms.instrument().marginRate();
-    int cap = group.limits().leverageCap(terms.instrument().assetClass());
-    if (leverageCaps && cap != Integer.MAX_VALUE) {
-      rate = rate.max(Rounding.divide(BigDecimal.ONE, BigDecimal.valueOf(cap)));
+    BigDecimal inAccount = toAccount.apply(amount);
+    if (divisor != 1) {
+      inAccount = Rounding.divide(inAccount, BigDecimal.valueOf(divisor));
     }
-    return lots.multiply(contract).multiply(terms.price(openingPrice)).multiply(rate);
+    return Rounding.toMinor(inAccount, accountCurrency, Rounding.Purpose.MARGIN);
+  }
+
+  /** FX mode's leverage: the account's, the group's and (with caps) the group's FX cap, the lowest. */
+  private int forexLeverage() {
+    int leverage = Math.min(accountLeverage, group.leverage());
+    return leverageCaps ? Math.min(leverage, group.limits().leverageCap(AssetClass.FX)) : leverage;
   }
 
   /** Whether the margin of {@code terms} depends on its own price (CFD mode) or not (FX mode). */
@@ -122,25 +145,40 @@ public final class MarginCalculator {
 
   /** The margin of an account holding {@code positions}, with the hedged-margin policy. */
   public long accountMargin(Collection<Position> positions) {
-    return accountMargin(positions, p -> positionMargin(catalog.get(p.symbol()), p.side(), p.volume()));
+    return accountMargin(positions, this::positionMargin);
+  }
+
+  /** The margin of one leg: {@code volume}, all that an account holds of a symbol on one side. */
+  @FunctionalInterface
+  public interface LegMargin {
+    long margin(SymbolTerms terms, Side side, long volume);
   }
 
   /**
-   * The hedged-margin policy applied to per-position margins given by {@code positionMargin}
-   * (sums and maxima only, so it is non-decreasing in each of them).
+   * The hedged-margin policy applied to the legs of {@code positions}, each leg's margin given by
+   * {@code legMargin} for its summed volume (sums and maxima only, so it is non-decreasing in
+   * each leg's margin). One call of {@code legMargin} per leg with volume, whatever the number of
+   * positions.
    */
-  public long accountMargin(Collection<Position> positions, ToLongFunction<Position> positionMargin) {
-    // TreeMap: the same positions always sum in the same order.
-    Map<String, long[]> sides = new TreeMap<>();
+  public long accountMargin(Collection<Position> positions, LegMargin legMargin) {
+    if (positions.isEmpty()) {
+      return 0;
+    }
+    // TreeMap: the legs are always valued in the same order (a leg's margin may throw for a missing quote).
+    Map<String, long[]> volumes = new TreeMap<>();
     for (Position p : positions) {
-      long m = positionMargin.applyAsLong(p);
-      long[] buySell = sides.computeIfAbsent(p.symbol(), s -> new long[2]);
-      buySell[p.side() == Side.BUY ? 0 : 1] = Math.addExact(buySell[p.side() == Side.BUY ? 0 : 1], m);
+      long[] buySell = volumes.computeIfAbsent(p.symbol(), s -> new long[2]);
+      int i = p.side() == Side.BUY ? 0 : 1;
+      buySell[i] = Math.addExact(buySell[i], p.volume());
     }
     boolean largerLeg = mode == AccountMode.HEDGING && group.hedgedMargin() == HedgedMarginMode.LARGER_LEG;
     long total = 0;
-    for (long[] buySell : sides.values()) {
-      total = Math.addExact(total, largerLeg ? Math.max(buySell[0], buySell[1]) : Math.addExact(buySell[0], buySell[1]));
+    for (Map.Entry<String, long[]> e : volumes.entrySet()) {
+      SymbolTerms terms = catalog.get(e.getKey());
+      long[] v = e.getValue();
+      long buy = v[0] == 0 ? 0 : legMargin.margin(terms, Side.BUY, v[0]);
+      long sell = v[1] == 0 ? 0 : legMargin.margin(terms, Side.SELL, v[1]);
+      total = Math.addExact(total, largerLeg ? Math.max(buy, sell) : Math.addExact(buy, sell));
     }
     return total;
   }

@@ -46,4 +46,16 @@ public final class PnlCalculator {
       ConversionDirection.forSigned(inQuote));
     return Rounding.toMinor(inAccount, accountCurrency, purpose);
   }
+
+  /**
+   * {@link #profit} through {@code route}, the converter's route from the quote currency to
+   * {@code accountCurrency} looked up once by a caller valuing many positions; same arithmetic,
+   * same result.
+   */
+  public static long profit(SymbolTerms terms, Side side, long volume, BigDecimal openPrice, long closePrice,
+                            String accountCurrency, CurrencyConverter.Route route, Rounding.Purpose purpose) {
+    BigDecimal inQuote = profitInQuote(terms, side, volume, openPrice, terms.price(closePrice));
+    BigDecimal inAccount = route.identity() ? inQuote : route.apply(inQuote, ConversionDirection.forSigned(inQuote));
+    return Rounding.toMinor(inAccount, accountCurrency, purpose);
+  }
 }

@@ -45,8 +45,22 @@ public final class CurrencyDigits {
   /** Throws unless {@code currency} is a three-letter upper-case code such as {@code USD}. */
   public static void checkCode(String currency) {
     Objects.requireNonNull(currency, "currency");
-    if (currency.length() != 3 || !currency.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+    if (!isCode(currency)) {
       throw new IllegalArgumentException("currency must be a 3-letter upper-case code, got '" + currency + "'");
     }
+  }
+
+  // A plain loop: called on every rounding to minor units, where a stream showed in profiles.
+  private static boolean isCode(String currency) {
+    if (currency.length() != 3) {
+      return false;
+    }
+    for (int i = 0; i < 3; i++) {
+      char c = currency.charAt(i);
+      if (c < 'A' || c > 'Z') {
+        return false;
+      }
+    }
+    return true;
   }
 }
