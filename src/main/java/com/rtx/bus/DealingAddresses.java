@@ -1,12 +1,17 @@
 package com.rtx.bus;
 
 /**
- * The dealing role's event-bus contract. Bodies are JSON; decimals are strings.
+ * The dealing role's event-bus contract.
  *
  * <h2>Requests: {@code rtx.dealing.shard.<n>}, {@code n = accountId mod dealing.shards}</h2>
  * Request/reply; only the shard's current owner consumes the address, so "no handlers" means the
- * shard is being taken over (answer 503 and retry). Every request has {@code "op"} and
- * {@code "accountId"}.
+ * shard is being taken over (retry). A Java sender sends a {@link DealingRequest} record (read and
+ * checked at its edge by {@link DealingRequests}; {@link DealingCodecs} delivers the record itself
+ * within a JVM and its JSON between nodes) and gets a {@link DealingReply} record, or its request
+ * fails with a {@link DealingFailure}. A sender in another language sends the JSON form and gets
+ * {@link DealingReply#toJson()}, or {@code message.fail(status, failure JSON)} where the JSON is
+ * {@code {"code", "status", "message", "field"}}. Every JSON request has {@code "op"} and
+ * {@code "accountId"}; decimals are strings:
  * <ul>
  *   <li>{@code placeOrder}: symbol, side BUY|SELL, type MARKET|LIMIT|STOP|STOP_LIMIT, volume (lots),
  *       price, stopLimitPrice, sl, tp, trailingPoints (integer), timeInForce, expireAt (ISO-8601),
@@ -20,20 +25,25 @@ package com.rtx.bus;
  *       optionally {@code audit} (the admin's audit entry: at, actorId, actorUsername, actorRole,
  *       action, targetType, targetId, before, after, ip, userAgent, requestId), which the shard
  *       writes to {@code audit_log} in the same transaction as the ledger entry (the reply then
- *       says {@code audited: true})</li>
+ *       says {@code audited: true}); {@code cancelOrder}, {@code closePosition} and
+ *       {@code changeStatus} take the same optional {@code audit}</li>
  *   <li>{@code changeStatus}: status ACTIVE|CLOSE_ONLY|DISABLED</li>
- *   <li>{@code account}: read — summary, positions and pending orders from the shard's memory</li>
+ *   <li>{@code account}: read — {@code account} (summary), {@code positions} and {@code orders}
+ *       from the shard's memory</li>
  *   <li>{@code reload}: forget the account's in-memory state so the next command re-reads it from
  *       PostgreSQL (the admin API sends it after moving the account to another group); run between
- *       batches; 200 {@code {"status":"OK","reloaded":true|false}} (false: it was not in memory), or
- *       409 {@code ACCOUNT_NOT_IDLE} while it has open positions, pending orders or orders at an LP</li>
+ *       batches; {@code {"status":"OK","reloaded":true|false}} (false: it was not in memory), or
+ *       the failure {@code ACCOUNT_NOT_IDLE} while it has open positions, pending orders or orders
+ *       at an LP</li>
+ *   <li>{@code execution}: an LP's execution report from the router (see {@link RouterAddresses})</li>
  * </ul>
- * Reply: {@code {"httpStatus": int, ...}} — for commands {@code status} (FILLED, ACCEPTED,
- * CANCELLED, REJECTED, OK), {@code orderId}, {@code clientOrderId}, {@code reason} and
- * {@code message} when rejected, {@code events} (see {@code com.rtx.dealing.DealingJson#event}) and
- * {@code account} (summary after the command); {@code replay: true} when it repeats the stored
- * result of an earlier command with the same clientOrderId. Errors carry
- * {@code error: {code, message, field}}.
+ * Reply ({@link DealingReply#toJson()}): {@code status} (FILLED, ACCEPTED, CANCELLED, REJECTED,
+ * SENT_TO_LP, OK), {@code orderId}, {@code clientOrderId}; for a business rejection {@code reason}
+ * (a {@code RejectReason}) and {@code detail}; {@code events} (see
+ * {@code com.rtx.dealing.DealingJson#event}) and {@code account} (summary after the command);
+ * {@code replay: true} when it repeats the stored result of an earlier command with the same
+ * clientOrderId. No HTTP status: the gateway and the admin API map outcomes and failure codes to
+ * theirs ({@code ApiErrorCode}).
  *
  * <h2>Published</h2>
  * <ul>

@@ -19,22 +19,28 @@ public final class DealingCodecs {
   private DealingCodecs() {
   }
 
+  static final MessageCodec<DealingReply, DealingReply> REPLY = new JsonCodec<>("rtx.dealing.reply",
+    DealingReply::toJson, DealingReply::fromJson);
+  static final MessageCodec<DealingFailure, DealingFailure> FAILURE = new JsonCodec<>("rtx.dealing.failure",
+    DealingFailure::toJson, DealingFailure::fromJson);
+
+  /** The codec of one request record class (the bus looks default codecs up by exact class). */
+  static MessageCodec<DealingRequest, DealingRequest> request(Class<?> type) {
+    return new JsonCodec<>("rtx.dealing.request." + type.getSimpleName(), DealingRequests::toJson,
+      DealingRequests::fromJson);
+  }
+
   /** Registers the codecs on {@code bus}; every sender and consumer calls it, the first call counts. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static synchronized void register(EventBus bus) {
     try {
-      bus.registerDefaultCodec(DealingReply.class, new JsonCodec<>("rtx.dealing.reply", DealingReply::toJson,
-        DealingReply::fromJson));
+      bus.registerDefaultCodec(DealingReply.class, REPLY);
     } catch (IllegalStateException alreadyRegistered) {
       return;
     }
-    bus.registerDefaultCodec(DealingFailure.class, new JsonCodec<>("rtx.dealing.failure", DealingFailure::toJson,
-      DealingFailure::fromJson));
-    JsonCodec<DealingRequest> requests = new JsonCodec<>("rtx.dealing.request", DealingRequests::toJson,
-      DealingRequests::fromJson);
+    bus.registerDefaultCodec(DealingFailure.class, FAILURE);
     for (Class<?> type : DealingRequest.class.getPermittedSubclasses()) {
-      bus.registerDefaultCodec((Class) type, new JsonCodec<>("rtx.dealing.request." + type.getSimpleName(),
-        requests.encode, requests.decode));
+      bus.registerDefaultCodec((Class) type, request(type));
     }
   }
 

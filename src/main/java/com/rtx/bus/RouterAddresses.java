@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * {@code volume × symbol.contract_size} (0.10 lot EURUSD → 10000). Reports convert back to lots.
  *
  * <h2>{@code rtx.dealing.shard.<accountId mod dealing.shards>} — router → dealing</h2>
- * For every ExecutionReport received, a request (see {@link DealingAddresses#shard}):
+ * For every ExecutionReport received, a {@link DealingRequest.LpExecution} (see {@link DealingAddresses#shard}), whose JSON form is:
  * {@code {"op":"execution","accountId","orderId","clOrdId","lp","execId","possDup":bool,
  * "execType":"NEW|PARTIAL_FILL|FILL|REJECTED|CANCELED|ORDER_STATUS|EXPIRED",
  * "ordStatus":"NEW|PARTIALLY_FILLED|FILLED|REJECTED|CANCELED|EXPIRED","lastQty","lastPx","cumQty",
@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  * not by ExecType alone (FIX 4.4 ExecType F, FIX 4.2 style 1/2 and LPs that fill with ExecType 2
  * and OrdStatus NEW for an acknowledgement all map right); ExecTypes outside the list (pending
  * new, pending cancel, replaced...) arrive as ORDER_STATUS with the order's state. The shard
- * replies anything (e.g. {@code {"ok":true}}) once it has applied or ignored the report; no reply,
+ * replies ({@code {"status":"OK"}}) once it has applied or ignored the report; no reply,
  * no handlers or a failure make the router send it again with back-off (100 ms doubling to
  * {@code router.report-retry-max-ms}), forever, in order per account: the shard dedupes by
  * {@code execId}. Reports are kept in memory until acknowledged; a router that dies with some
