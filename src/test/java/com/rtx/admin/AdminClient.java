@@ -1,52 +1,35 @@
 package com.rtx.admin;
 
 import com.rtx.platform.db.PgTarget;
-import com.rtx.support.Http;
+import com.rtx.support.ApiClient;
 import com.rtx.support.TestInfra;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 
-import static org.assertj.core.api.Assertions.assertThat;
+/**
+ * The shared {@link ApiClient} of one engine plus what only the admin ITs need: a staff login sent
+ * from another loopback address, and counts of rows (the audit log's above all) in its database.
+ */
+final class AdminClient extends ApiClient {
 
-/** Calls to one engine's admin API on 127.0.0.1 and counts of its audit rows, for the admin ITs. */
-record AdminClient(int port, PgTarget database) {
+  private final PgTarget database;
 
-  String login(String username, String password) {
-    HttpResponse<String> response = call("POST", "/api/admin/v1/auth/login",
-      new JsonObject().put("username", username).put("password", password), null);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return Http.json(response).getString("accessToken");
+  AdminClient(int port, PgTarget database) {
+    super(port);
+    this.database = database;
   }
 
-  HttpResponse<String> call(String method, String path, JsonObject body, String token) {
-    return call(method, path, body, token, "t-" + UUID.randomUUID());
-  }
-
-  HttpResponse<String> call(String method, String path, JsonObject body, String token, String requestId) {
-    return raw(method, path, body == null ? null : body.encode(), token, requestId);
-  }
-
-  HttpResponse<String> raw(String method, String path, String body, String token, String requestId) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-      .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-      .header("X-Request-Id", requestId);
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return token == null ? Http.send(request) : Http.send(request, "Authorization", "Bearer " + token);
+  PgTarget database() {
+    return database;
   }
 
   /** A raw HTTP/1.1 answer: status, headers (names lower-cased, every value kept) and body. */
@@ -63,11 +46,11 @@ record AdminClient(int port, PgTarget database) {
   Raw loginFrom(String localAddress, String username, String password) {
     String body = new JsonObject().put("username", username).put("password", password).encode();
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    String head = "POST /api/admin/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+    String head = "POST /api/admin/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1:" + port() + "\r\n"
       + "Content-Type: application/json\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n";
     try (Socket socket = new Socket()) {
       socket.bind(new InetSocketAddress(localAddress, 0));
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+      socket.connect(new InetSocketAddress("127.0.0.1", port()), 5000);
       socket.setSoTimeout(30_000);
       socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().write(bytes);
@@ -85,11 +68,6 @@ record AdminClient(int port, PgTarget database) {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** The error code of a refusal. */
-  static String code(HttpResponse<String> response) {
-    return Http.json(response).getJsonObject("error").getString("code");
   }
 
   long count(String sql) {

@@ -61,7 +61,7 @@ class AdminInputIT {
 
   @Test
   void aNulInAnAdminTextFieldIsA400NamingTheField() {
-    String admin = api.login("admin", PASSWORD);
+    String admin = api.loginStaff("admin", PASSWORD);
     String requestId = "in-" + UUID.randomUUID();
     refusedNaming(api.raw("PUT", "/api/admin/v1/kill-switch", "{\"engaged\":false,\"reason\":\"lp\\u0000down\"}", admin,
       requestId), "reason");
@@ -71,7 +71,7 @@ class AdminInputIT {
   /** A name with a trailing line terminator fails its pattern ({@code $} alone would let it pass). */
   @Test
   void aNameEndingInALineTerminatorIsA400NamingTheField() {
-    String admin = api.login("admin", PASSWORD);
+    String admin = api.loginStaff("admin", PASSWORD);
     for (String end : new String[] {"\\n", "\\r\\n", "\\u2028"}) {
       String requestId = "in-" + UUID.randomUUID();
       refusedNaming(api.raw("POST", "/api/admin/v1/groups", "{\"name\":\"vip" + end + "\",\"markupProfile\":\"raw\"}",
@@ -83,7 +83,7 @@ class AdminInputIT {
   /** A markup wider than any price would leave symbols unpriced for a whole group: bounded by the contract. */
   @Test
   void aMarkupBeyondTenThousandPointsIsA400NamingTheField() {
-    String admin = api.login("admin", PASSWORD);
+    String admin = api.loginStaff("admin", PASSWORD);
     String requestId = "in-" + UUID.randomUUID();
     refusedNaming(api.raw("POST", "/api/admin/v1/markup-profiles",
       "{\"name\":\"absurd\",\"bidPoints\":200000,\"askPoints\":0,\"minSpreadPoints\":0}", admin, requestId),
@@ -93,7 +93,7 @@ class AdminInputIT {
 
   @Test
   void staffDataIsNeverCachedNorSniffed() {
-    String admin = api.login("admin", PASSWORD);
+    String admin = api.loginStaff("admin", PASSWORD);
     HttpResponse<String> me = api.call("GET", "/api/admin/v1/auth/me", null, admin);
     assertThat(me.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(me.headers().firstValue("Cache-Control")).hasValue("no-store");
@@ -107,7 +107,7 @@ class AdminInputIT {
     TestInfra.execute(database, "INSERT INTO balance_request (account_id, type, amount, reason, status, requested_by, "
       + "requested_by_trader, requested_at) VALUES (100001, 'WITHDRAWAL', 5, '" + comment.replace("'", "''")
       + "', 'PENDING', NULL, 1, now())");
-    String admin = api.login("admin", PASSWORD);
+    String admin = api.loginStaff("admin", PASSWORD);
     HttpResponse<String> listed = api.call("GET", "/api/admin/v1/balance-requests?status=PENDING", null, admin);
     assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
     assertThat(listed.headers().firstValue("Content-Type")).hasValue("application/json");

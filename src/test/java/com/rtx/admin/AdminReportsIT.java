@@ -2,6 +2,7 @@ package com.rtx.admin;
 
 import com.rtx.platform.Engine;
 import com.rtx.platform.db.PgTarget;
+import com.rtx.support.ApiClient;
 import com.rtx.support.Http;
 import com.rtx.support.TestEngine;
 import com.rtx.support.TestInfra;
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,6 +33,7 @@ class AdminReportsIT {
   private static PgTarget database;
   private static Engine engine;
   private static int port;
+  private static ApiClient api;
   private static String admin;
 
   @BeforeAll
@@ -42,6 +42,7 @@ class AdminReportsIT {
     TestEngine test = TestEngine.on(database).env("RTX_ROLES", "admin,gateway").env("RTX_DEMO_ENABLED", "true")
       .env("RTX_DEMO_PASSWORD", PASSWORD);
     port = test.httpPort();
+    api = new ApiClient(port);
     engine = test.start();
     admin = Http.json(call("/api/admin/v1/auth/login", "POST", new JsonObject().put("username", "admin")
       .put("password", PASSWORD), null)).getString("accessToken");
@@ -181,11 +182,6 @@ class AdminReportsIT {
   }
 
   private static HttpResponse<String> call(String path, String method, JsonObject body, String token) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-      .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return token == null ? Http.send(request) : Http.send(request, "Authorization", "Bearer " + token);
+    return api.call(method, path, body, token);
   }
 }

@@ -2,6 +2,8 @@ package com.rtx.admin;
 
 import com.rtx.platform.Engine;
 import com.rtx.platform.db.PgTarget;
+import com.rtx.support.ApiClient;
+import com.rtx.support.Eventually;
 import com.rtx.support.Http;
 import com.rtx.support.MutableClock;
 import com.rtx.support.TestEngine;
@@ -14,17 +16,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,10 +36,10 @@ class AdminSettingsIT {
 
   private static final String PASSWORD = "demo-Pa55word";
   private static final MutableClock CLOCK = new MutableClock();
-  private static final AtomicLong SEQUENCE = new AtomicLong();
   private static PgTarget database;
   private static Engine engine;
   private static int port;
+  private static ApiClient api;
   private static String admin;
 
   @BeforeAll
@@ -52,9 +49,10 @@ class AdminSettingsIT {
     TestEngine test = TestEngine.on(database).env("RTX_ROLES", "dealing,admin,gateway").env("RTX_DEMO_ENABLED", "true")
       .env("RTX_DEMO_PASSWORD", PASSWORD).env("RTX_PRICING_STALE_MS", "600000");
     port = test.httpPort();
+    api = new ApiClient(port);
     engine = test.start(CLOCK);
     quote("EURUSD", "1.10000", "1.10002");
-    admin = login("admin", PASSWORD);
+    admin = api.loginStaff("admin", PASSWORD);
   }
 
   @AfterAll
@@ -68,12 +66,12 @@ class AdminSettingsIT {
   @Test
   void liveGroupMarkupChangeReachesTheNextQuoteAndRollsBack() throws SQLException {
     quote("GBPUSD", "1.25000", "1.25002");
-    JsonObject standard = eventually(() -> quoteOf("GBPUSD"), q -> q != null);
+    JsonObject standard = Eventually.value(() -> quoteOf("GBPUSD"), q -> q != null);
     assertThat(standard.getString("bid")).isEqualTo("1.24996");
     assertThat(standard.getString("ask")).isEqualTo("1.25006");
 
     String requestId = "s-" + UUID.randomUUID();
-    HttpResponse<String> changed = call("PATCH", "/api/admin/v1/groups/default",
+    HttpResponse<String> changed = api.call("PATCH", "/api/admin/v1/groups/default",
       new JsonObject().put("markupProfile", "raw").put("reason", "promo week"), admin, requestId);
     assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
     assertThat(Http.json(changed).getLong("version")).isEqualTo(2);
@@ -82,30 +80,30 @@ class AdminSettingsIT {
     assertThat(count("SELECT version FROM client_group WHERE name = 'default'")).isEqualTo(2);
 
     quote("GBPUSD", "1.25010", "1.25012");
-    JsonObject raw = eventually(() -> quoteOf("GBPUSD"), q -> "1.25010".equals(q.getString("bid")));
+    JsonObject raw = Eventually.value(() -> quoteOf("GBPUSD"), q -> "1.25010".equals(q.getString("bid")));
     assertThat(raw.getString("bid")).isEqualTo("1.25010");
     assertThat(raw.getString("ask")).isEqualTo("1.25012");
 
-    JsonArray versions = Http.json(call("GET", "/api/admin/v1/settings-versions?entityType=group&key=default", null,
+    JsonArray versions = Http.json(api.call("GET", "/api/admin/v1/settings-versions?entityType=group&key=default", null,
       admin)).getJsonArray("versions");
     assertThat(versions).hasSize(2);
     assertThat(versions.getJsonObject(0).getString("change")).isEqualTo("UPDATE");
     assertThat(versions.getJsonObject(0).getString("staff")).isEqualTo("admin");
     assertThat(versions.getJsonObject(1).getString("change")).isEqualTo("BASELINE");
-    JsonObject diff = Http.json(call("GET", "/api/admin/v1/settings-versions/diff?entityType=group&key=default&from=1&to=2",
+    JsonObject diff = Http.json(api.call("GET", "/api/admin/v1/settings-versions/diff?entityType=group&key=default&from=1&to=2",
       null, admin));
     assertThat(diff.getJsonArray("changes")).containsExactly(new JsonObject().put("field", "markupProfile")
       .put("from", "standard").put("to", "raw"));
 
-    HttpResponse<String> rolledBack = call("POST", "/api/admin/v1/groups/default/rollback",
+    HttpResponse<String> rolledBack = api.call("POST", "/api/admin/v1/groups/default/rollback",
       new JsonObject().put("version", 1).put("reason", "promo over"), admin);
     assertThat(rolledBack.statusCode()).as(rolledBack.body()).isEqualTo(200);
     assertThat(Http.json(rolledBack).getLong("version")).isEqualTo(3);
     assertThat(count("SELECT version FROM client_group WHERE name = 'default'")).isEqualTo(3);
     quote("GBPUSD", "1.25020", "1.25022");
-    JsonObject back = eventually(() -> quoteOf("GBPUSD"), q -> "1.25016".equals(q.getString("bid")));
+    JsonObject back = Eventually.value(() -> quoteOf("GBPUSD"), q -> "1.25016".equals(q.getString("bid")));
     assertThat(back.getString("ask")).isEqualTo("1.25026");
-    JsonObject noChange = Http.json(call("GET",
+    JsonObject noChange = Http.json(api.call("GET",
       "/api/admin/v1/settings-versions/diff?entityType=group&key=default&from=1&to=3", null, admin));
     assertThat(noChange.getJsonArray("changes")).isEmpty();
     assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'rollbackGroup' AND target_id = 'default'"))
@@ -114,52 +112,52 @@ class AdminSettingsIT {
 
   @Test
   void markupOverridesAndRoutingRulesAreVersionedAcrossDeleteAndRollback() {
-    HttpResponse<String> created = call("POST", "/api/admin/v1/markup-profiles", new JsonObject().put("name", "vip")
+    HttpResponse<String> created = api.call("POST", "/api/admin/v1/markup-profiles", new JsonObject().put("name", "vip")
       .put("bidPoints", 1).put("askPoints", 1).put("overrides", new JsonObject().put("XAUUSD",
         new JsonObject().put("bidPoints", 5).put("askPoints", 5).put("minSpreadPoints", 12))), admin);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(Http.json(created).getJsonObject("state").getJsonObject("overrides").getJsonObject("XAUUSD")
       .getInteger("minSpreadPoints")).isEqualTo(12);
-    HttpResponse<String> updated = call("PATCH", "/api/admin/v1/markup-profiles/vip",
+    HttpResponse<String> updated = api.call("PATCH", "/api/admin/v1/markup-profiles/vip",
       new JsonObject().put("overrides", new JsonObject()), admin);
     assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
-    JsonObject diff = Http.json(call("GET",
+    JsonObject diff = Http.json(api.call("GET",
       "/api/admin/v1/settings-versions/diff?entityType=markup-profile&key=vip&from=1&to=2", null, admin));
     assertThat(diff.getJsonArray("changes")).hasSize(3);
     assertThat(diff.getJsonArray("changes").getJsonObject(0).getString("field")).isEqualTo("overrides.XAUUSD.askPoints");
-    assertThat(call("POST", "/api/admin/v1/markup-profiles/vip/rollback", new JsonObject().put("version", 1), admin)
+    assertThat(api.call("POST", "/api/admin/v1/markup-profiles/vip/rollback", new JsonObject().put("version", 1), admin)
       .statusCode()).isEqualTo(200);
-    JsonArray profiles = Http.json(call("GET", "/api/admin/v1/markup-profiles", null, admin)).getJsonArray("markupProfiles");
+    JsonArray profiles = Http.json(api.call("GET", "/api/admin/v1/markup-profiles", null, admin)).getJsonArray("markupProfiles");
     JsonObject vip = profiles.stream().map(JsonObject.class::cast).filter(p -> p.getString("name").equals("vip"))
       .findFirst().orElseThrow();
     assertThat(vip.getJsonObject("overrides").getJsonObject("XAUUSD").getInteger("bidPoints")).isEqualTo(5);
 
-    HttpResponse<String> rule = call("POST", "/api/admin/v1/routing-rules", new JsonObject().put("priority", 500)
+    HttpResponse<String> rule = api.call("POST", "/api/admin/v1/routing-rules", new JsonObject().put("priority", 500)
       .put("symbol", "XAGUSD").put("action", "A_BOOK").put("lps", new JsonArray().add("LP2")).put("enabled", false)
       .put("minVolume", "5"), admin);
     assertThat(rule.statusCode()).as(rule.body()).isEqualTo(201);
     long id = Http.json(rule).getLong("key");
     assertThat(Http.json(rule).getJsonObject("state").getString("minVolume")).isEqualTo("5");
-    assertThat(call("DELETE", "/api/admin/v1/routing-rules/" + id, null, admin).statusCode()).isEqualTo(200);
+    assertThat(api.call("DELETE", "/api/admin/v1/routing-rules/" + id, null, admin).statusCode()).isEqualTo(200);
     assertThat(rule(id)).isNull();
-    HttpResponse<String> restored = call("POST", "/api/admin/v1/routing-rules/" + id + "/rollback",
+    HttpResponse<String> restored = api.call("POST", "/api/admin/v1/routing-rules/" + id + "/rollback",
       new JsonObject().put("version", 1).put("reason", "deleted by mistake"), admin);
     assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
     assertThat(Http.json(restored).getLong("version")).isEqualTo(3);
     assertThat(rule(id).getJsonArray("lps")).containsExactly("LP2");
 
-    HttpResponse<String> limit = call("PATCH", "/api/admin/v1/exposure-limits/EURUSD",
+    HttpResponse<String> limit = api.call("PATCH", "/api/admin/v1/exposure-limits/EURUSD",
       new JsonObject().put("maxNetLots", "20").put("reason", "more room"), admin);
     assertThat(limit.statusCode()).as(limit.body()).isEqualTo(200);
     assertThat(Http.json(limit).getLong("version")).isEqualTo(2);
     assertThat(Http.json(limit).getJsonObject("state").getString("maxNetLots")).isEqualTo("20");
-    assertThat(Http.json(call("GET", "/api/admin/v1/settings-versions/diff?entityType=exposure-limit&key=EURUSD&from=1&to=2",
+    assertThat(Http.json(api.call("GET", "/api/admin/v1/settings-versions/diff?entityType=exposure-limit&key=EURUSD&from=1&to=2",
       null, admin)).getJsonArray("changes")).containsExactly(new JsonObject().put("field", "maxNetLots").put("from", "10")
       .put("to", "20"));
 
-    HttpResponse<String> inUse = call("DELETE", "/api/admin/v1/markup-profiles/standard", null, admin);
+    HttpResponse<String> inUse = api.call("DELETE", "/api/admin/v1/markup-profiles/standard", null, admin);
     assertThat(inUse.statusCode()).as(inUse.body()).isEqualTo(409);
-    HttpResponse<String> invalid = call("PATCH", "/api/admin/v1/groups/default", new JsonObject().put("leverage", 0),
+    HttpResponse<String> invalid = api.call("PATCH", "/api/admin/v1/groups/default", new JsonObject().put("leverage", 0),
       admin);
     assertThat(invalid.statusCode()).isEqualTo(400);
     assertThat(invalid.body()).contains("leverage");
@@ -168,69 +166,69 @@ class AdminSettingsIT {
   @Test
   void tradingIsDisabledAndEnabledAgainPerSymbolAndPerGroup() {
     quote("USDCHF", "0.90000", "0.90002");
-    String trader = traderToken("trader1");
+    String trader = api.loginTrader("trader1", PASSWORD);
     JsonObject order = new JsonObject().put("accountId", 100001).put("symbol", "USDCHF").put("side", "BUY")
       .put("type", "MARKET").put("volume", "0.01");
 
-    assertThat(call("PATCH", "/api/admin/v1/symbols/USDCHF", new JsonObject().put("enabled", false)
+    assertThat(api.call("PATCH", "/api/admin/v1/symbols/USDCHF", new JsonObject().put("enabled", false)
       .put("reason", "corporate action"), admin).statusCode()).isEqualTo(200);
-    HttpResponse<String> refused = eventually(() -> call("POST", "/api/v1/orders", order, trader), r -> r.statusCode() == 422);
+    HttpResponse<String> refused = Eventually.value(() -> api.call("POST", "/api/v1/orders", order, trader), r -> r.statusCode() == 422);
     assertThat(Http.json(refused).getString("reason")).as(refused.body()).isEqualTo("SYMBOL_DISABLED");
-    assertThat(call("PATCH", "/api/admin/v1/symbols/USDCHF", new JsonObject().put("enabled", true), admin).statusCode())
+    assertThat(api.call("PATCH", "/api/admin/v1/symbols/USDCHF", new JsonObject().put("enabled", true), admin).statusCode())
       .isEqualTo(200);
-    HttpResponse<String> filled = eventually(() -> call("POST", "/api/v1/orders", order, trader), r -> r.statusCode() == 200);
+    HttpResponse<String> filled = Eventually.value(() -> api.call("POST", "/api/v1/orders", order, trader), r -> r.statusCode() == 200);
     assertThat(Http.json(filled).getString("status")).as(filled.body()).isEqualTo("FILLED");
 
-    assertThat(call("PATCH", "/api/admin/v1/groups/retail-hedging", new JsonObject().put("tradingEnabled", false)
+    assertThat(api.call("PATCH", "/api/admin/v1/groups/retail-hedging", new JsonObject().put("tradingEnabled", false)
       .put("reason", "group review"), admin).statusCode()).isEqualTo(200);
-    HttpResponse<String> halted = eventually(() -> call("POST", "/api/v1/orders", order, trader), r -> r.statusCode() == 422);
+    HttpResponse<String> halted = Eventually.value(() -> api.call("POST", "/api/v1/orders", order, trader), r -> r.statusCode() == 422);
     assertThat(Http.json(halted).getString("reason")).as(halted.body()).isEqualTo("GROUP_DISABLED");
-    assertThat(call("PATCH", "/api/admin/v1/groups/retail-hedging", new JsonObject().put("tradingEnabled", true), admin)
+    assertThat(api.call("PATCH", "/api/admin/v1/groups/retail-hedging", new JsonObject().put("tradingEnabled", true), admin)
       .statusCode()).isEqualTo(200);
-    HttpResponse<String> again = eventually(() -> call("POST", "/api/v1/orders", order, trader), r -> r.statusCode() == 200);
+    HttpResponse<String> again = Eventually.value(() -> api.call("POST", "/api/v1/orders", order, trader), r -> r.statusCode() == 200);
     assertThat(Http.json(again).getString("status")).as(again.body()).isEqualTo("FILLED");
   }
 
   @Test
   void movingAnIdleAccountToAnotherGroupReachesItsDealingShard() {
     quote("AUDUSD", "0.65000", "0.65002");
-    assertThat(call("POST", "/api/admin/v1/groups", new JsonObject().put("name", "halted").put("markupProfile", "raw")
+    assertThat(api.call("POST", "/api/admin/v1/groups", new JsonObject().put("name", "halted").put("markupProfile", "raw")
       .put("tradingEnabled", false), admin).statusCode()).isEqualTo(201);
-    HttpResponse<String> created = call("POST", "/api/admin/v1/traders", new JsonObject().put("username", "mover")
+    HttpResponse<String> created = api.call("POST", "/api/admin/v1/traders", new JsonObject().put("username", "mover")
       .put("password", PASSWORD).put("group", "retail-hedging").put("mode", "HEDGING"), admin);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     long accountId = Http.json(created).getJsonObject("account").getLong("accountId");
-    assertThat(call("POST", "/api/admin/v1/accounts/" + accountId + "/balance", new JsonObject().put("type", "DEPOSIT")
+    assertThat(api.call("POST", "/api/admin/v1/accounts/" + accountId + "/balance", new JsonObject().put("type", "DEPOSIT")
       .put("amount", "1000").put("reason", "funding"), admin).statusCode()).isEqualTo(200);
     // Staff chose the password: the trader must change it before trading (issue 12).
-    HttpResponse<String> changed = call("POST", "/api/v1/auth/password", new JsonObject().put("currentPassword", PASSWORD)
-      .put("newPassword", "mover-" + PASSWORD), traderToken("mover"));
+    HttpResponse<String> changed = api.call("POST", "/api/v1/auth/password", new JsonObject().put("currentPassword", PASSWORD)
+      .put("newPassword", "mover-" + PASSWORD), api.loginTrader("mover", PASSWORD));
     assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
     String trader = Http.json(changed).getString("accessToken");
     JsonObject order = new JsonObject().put("accountId", accountId).put("symbol", "AUDUSD").put("side", "BUY")
       .put("type", "MARKET").put("volume", "0.01");
-    HttpResponse<String> opened = eventually(() -> call("POST", "/api/v1/orders", order, trader), r -> r.statusCode() == 200);
+    HttpResponse<String> opened = Eventually.value(() -> api.call("POST", "/api/v1/orders", order, trader), r -> r.statusCode() == 200);
     assertThat(Http.json(opened).getString("status")).as(opened.body()).isEqualTo("FILLED");
-    long positionId = Http.json(call("GET", "/api/admin/v1/positions?accountId=" + accountId, null, admin))
+    long positionId = Http.json(api.call("GET", "/api/admin/v1/positions?accountId=" + accountId, null, admin))
       .getJsonArray("positions").getJsonObject(0).getLong("id");
 
-    HttpResponse<String> busy = call("PUT", "/api/admin/v1/accounts/" + accountId + "/group",
+    HttpResponse<String> busy = api.call("PUT", "/api/admin/v1/accounts/" + accountId + "/group",
       new JsonObject().put("group", "halted").put("reason", "review"), admin);
     assertThat(busy.statusCode()).isEqualTo(409);
-    assertThat(call("POST", "/api/admin/v1/accounts/" + accountId + "/positions/" + positionId + "/close",
+    assertThat(api.call("POST", "/api/admin/v1/accounts/" + accountId + "/positions/" + positionId + "/close",
       new JsonObject().put("reason", "before the move"), admin).statusCode()).isEqualTo(200);
 
-    HttpResponse<String> moved = call("PUT", "/api/admin/v1/accounts/" + accountId + "/group",
+    HttpResponse<String> moved = api.call("PUT", "/api/admin/v1/accounts/" + accountId + "/group",
       new JsonObject().put("group", "halted").put("reason", "review"), admin);
     assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
     assertThat(Http.json(moved).getJsonObject("dealing").getBoolean("reloaded")).as(moved.body()).isTrue();
-    HttpResponse<String> refused = call("POST", "/api/v1/orders", order, trader);
+    HttpResponse<String> refused = api.call("POST", "/api/v1/orders", order, trader);
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
     assertThat(Http.json(refused).getString("reason")).isEqualTo("GROUP_DISABLED");
 
-    assertThat(call("PUT", "/api/admin/v1/accounts/" + accountId + "/group",
+    assertThat(api.call("PUT", "/api/admin/v1/accounts/" + accountId + "/group",
       new JsonObject().put("group", "retail-hedging").put("reason", "review done"), admin).statusCode()).isEqualTo(200);
-    assertThat(Http.json(call("POST", "/api/v1/orders", order, trader)).getString("status")).isEqualTo("FILLED");
+    assertThat(Http.json(api.call("POST", "/api/v1/orders", order, trader)).getString("status")).isEqualTo("FILLED");
   }
 
   /**
@@ -241,61 +239,54 @@ class AdminSettingsIT {
   @Test
   void aHeldSymbolKeepsItsBookedTermsUntilNothingHoldsIt() {
     quote("USDCAD", "1.36000", "1.36002");
-    String trader = traderToken("trader1");
+    String trader = api.loginTrader("trader1", PASSWORD);
     JsonObject order = new JsonObject().put("accountId", 100001).put("symbol", "USDCAD").put("side", "BUY")
       .put("type", "MARKET").put("volume", "0.01");
-    HttpResponse<String> opened = eventually(() -> call("POST", "/api/v1/orders", order, trader), r -> r.statusCode() == 200);
+    HttpResponse<String> opened = Eventually.value(() -> api.call("POST", "/api/v1/orders", order, trader), r -> r.statusCode() == 200);
     assertThat(Http.json(opened).getString("status")).as(opened.body()).isEqualTo("FILLED");
 
-    HttpResponse<String> digits = call("PATCH", "/api/admin/v1/symbols/USDCAD", new JsonObject().put("digits", 4)
+    HttpResponse<String> digits = api.call("PATCH", "/api/admin/v1/symbols/USDCAD", new JsonObject().put("digits", 4)
       .put("reason", "re-scale"), admin);
     assertThat(digits.statusCode()).as(digits.body()).isEqualTo(409);
     assertThat(Http.json(digits).getJsonObject("error").getString("code")).isEqualTo("SYMBOL_IN_USE");
     assertThat(Http.json(digits).getJsonObject("error").getString("field")).isEqualTo("digits");
-    HttpResponse<String> currency = call("PATCH", "/api/admin/v1/symbols/USDCAD",
+    HttpResponse<String> currency = api.call("PATCH", "/api/admin/v1/symbols/USDCAD",
       new JsonObject().put("quoteCurrency", "CHF"), admin);
     assertThat(currency.statusCode()).as(currency.body()).isEqualTo(409);
-    HttpResponse<String> deleted = call("DELETE", "/api/admin/v1/symbols/USDCAD", null, admin);
+    HttpResponse<String> deleted = api.call("DELETE", "/api/admin/v1/symbols/USDCAD", null, admin);
     assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(409);
     assertThat(Http.json(deleted).getJsonObject("error").getString("code")).isEqualTo("SYMBOL_IN_USE");
-    assertThat(call("PATCH", "/api/admin/v1/symbols/USDCAD", new JsonObject().put("swapLong", "1.50"), admin)
+    assertThat(api.call("PATCH", "/api/admin/v1/symbols/USDCAD", new JsonObject().put("swapLong", "1.50"), admin)
       .statusCode()).isEqualTo(200);
 
-    for (Object p : Http.json(call("GET", "/api/admin/v1/positions?accountId=100001", null, admin))
+    for (Object p : Http.json(api.call("GET", "/api/admin/v1/positions?accountId=100001", null, admin))
       .getJsonArray("positions")) {
       JsonObject position = (JsonObject) p;
       if ("USDCAD".equals(position.getString("symbol"))) {
-        assertThat(call("POST", "/api/admin/v1/accounts/100001/positions/" + position.getLong("id") + "/close",
+        assertThat(api.call("POST", "/api/admin/v1/accounts/100001/positions/" + position.getLong("id") + "/close",
           new JsonObject().put("reason", "wind down"), admin).statusCode()).isEqualTo(200);
       }
     }
-    assertThat(call("PATCH", "/api/admin/v1/symbols/USDCAD", new JsonObject().put("digits", 4), admin).statusCode())
+    assertThat(api.call("PATCH", "/api/admin/v1/symbols/USDCAD", new JsonObject().put("digits", 4), admin).statusCode())
       .isEqualTo(200);
-    assertThat(call("PATCH", "/api/admin/v1/symbols/USDCAD", new JsonObject().put("digits", 5), admin).statusCode())
+    assertThat(api.call("PATCH", "/api/admin/v1/symbols/USDCAD", new JsonObject().put("digits", 5), admin).statusCode())
       .isEqualTo(200);
   }
 
   // ---- helpers ----
 
-  private static JsonObject rule(long id) {
-    return Http.json(call("GET", "/api/admin/v1/routing-rules", null, admin)).getJsonArray("routingRules").stream()
-      .map(JsonObject.class::cast).filter(r -> r.getLong("id") == id).findFirst().orElse(null);
+  private static void quote(String symbol, String bid, String ask) {
+    TestMarket.quote(engine.vertx(), CLOCK, symbol, bid, ask);
   }
 
-  static void quote(String symbol, String bid, String ask) {
-    engine.vertx().eventBus().publish("rtx.prices." + symbol, new JsonObject().put("symbol", symbol)
-      .put("bid", bid).put("ask", ask).put("bidLp", "LP1").put("askLp", "LP1").put("status", "OK")
-      .put("sequence", SEQUENCE.incrementAndGet()).put("lpTime", CLOCK.millis()).put("engineTime", CLOCK.millis()));
+  private static JsonObject rule(long id) {
+    return Http.json(api.call("GET", "/api/admin/v1/routing-rules", null, admin)).getJsonArray("routingRules").stream()
+      .map(JsonObject.class::cast).filter(r -> r.getLong("id") == id).findFirst().orElse(null);
   }
 
   private static JsonObject quoteOf(String symbol) {
     JsonArray quotes = Http.json(Http.get(port, "/api/v1/quotes?symbols=" + symbol)).getJsonArray("quotes");
     return quotes.isEmpty() ? null : quotes.getJsonObject(0);
-  }
-
-  private static String traderToken(String username) {
-    return Http.json(call("POST", "/api/v1/auth/login", new JsonObject().put("username", username)
-      .put("password", PASSWORD), null)).getString("accessToken");
   }
 
   private static long count(String sql) throws SQLException {
@@ -305,28 +296,4 @@ class AdminSettingsIT {
     }
   }
 
-  private static String login(String username, String password) {
-    HttpResponse<String> response = call("POST", "/api/admin/v1/auth/login",
-      new JsonObject().put("username", username).put("password", password), null);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return Http.json(response).getString("accessToken");
-  }
-
-  static <T> T eventually(Supplier<T> attempt, Predicate<T> done) {
-    return com.rtx.support.Eventually.value(java.time.Duration.ofSeconds(10), attempt, done);
-  }
-
-  private static HttpResponse<String> call(String method, String path, JsonObject body, String token) {
-    return call(method, path, body, token, "t-" + UUID.randomUUID());
-  }
-
-  private static HttpResponse<String> call(String method, String path, JsonObject body, String token, String requestId) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-      .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()))
-      .header("X-Request-Id", requestId);
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return token == null ? Http.send(request) : Http.send(request, "Authorization", "Bearer " + token);
-  }
 }

@@ -2,6 +2,7 @@ package com.rtx.admin;
 
 import com.rtx.platform.Engine;
 import com.rtx.platform.db.PgTarget;
+import com.rtx.support.ApiClient;
 import com.rtx.support.Http;
 import com.rtx.support.MutableClock;
 import com.rtx.support.TestEngine;
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -41,6 +40,7 @@ class AppRoleIT {
   private static PgTarget asApp;
   private static Engine engine;
   private static int port;
+  private static ApiClient api;
 
   @BeforeAll
   static void start() {
@@ -58,6 +58,7 @@ class AppRoleIT {
       test.env("RTX_PG_MIGRATION_PASSWORD", database.password());
     }
     port = test.httpPort();
+    api = new ApiClient(port);
     engine = test.start(CLOCK);
   }
 
@@ -82,21 +83,21 @@ class AppRoleIT {
     engine.vertx().eventBus().publish("rtx.prices.EURUSD", new JsonObject().put("symbol", "EURUSD")
       .put("bid", "1.10000").put("ask", "1.10002").put("bidLp", "LP1").put("askLp", "LP1").put("status", "OK")
       .put("sequence", 1).put("lpTime", CLOCK.millis()).put("engineTime", CLOCK.millis()));
-    String trader = Http.json(call("POST", "/api/v1/auth/login", new JsonObject().put("username", "trader1")
+    String trader = Http.json(api.call("POST", "/api/v1/auth/login", new JsonObject().put("username", "trader1")
       .put("password", PASSWORD), null)).getString("accessToken");
     JsonObject order = new JsonObject().put("accountId", 100001).put("symbol", "EURUSD").put("side", "BUY")
       .put("type", "MARKET").put("volume", "0.01");
     HttpResponse<String> filled = com.rtx.support.Eventually.value(java.time.Duration.ofSeconds(10),
-      () -> call("POST", "/api/v1/orders", order, trader), r -> r.statusCode() == 200);
+      () -> api.call("POST", "/api/v1/orders", order, trader), r -> r.statusCode() == 200);
     assertThat(filled.statusCode()).as(filled.body()).isEqualTo(200);
     assertThat(Http.json(filled).getString("status")).isEqualTo("FILLED");
 
-    String admin = Http.json(call("POST", "/api/admin/v1/auth/login", new JsonObject().put("username", "admin")
+    String admin = Http.json(api.call("POST", "/api/admin/v1/auth/login", new JsonObject().put("username", "admin")
       .put("password", PASSWORD), null)).getString("accessToken");
-    HttpResponse<String> changed = call("PATCH", "/api/admin/v1/groups/retail-netting",
+    HttpResponse<String> changed = api.call("PATCH", "/api/admin/v1/groups/retail-netting",
       new JsonObject().put("maxOpenPositions", 150).put("reason", "app role test"), admin);
     assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
-    assertThat(Http.json(call("POST", "/api/admin/v1/audit/verify", null, admin)).getString("status")).isEqualTo("OK");
+    assertThat(Http.json(api.call("POST", "/api/admin/v1/audit/verify", null, admin)).getString("status")).isEqualTo("OK");
 
     try (Connection app = TestInfra.connect(asApp); Statement s = app.createStatement()) {
       try (ResultSet r = s.executeQuery("SELECT count(*), max(id) FROM audit_log")) {
@@ -112,14 +113,5 @@ class AppRoleIT {
       assertThatThrownBy(() -> s.execute("TRUNCATE audit_log"))
         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
     }
-  }
-
-  private static HttpResponse<String> call(String method, String path, JsonObject body, String token) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-      .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return token == null ? Http.send(request) : Http.send(request, "Authorization", "Bearer " + token);
   }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import static com.rtx.admin.AdminClient.code;
+import static com.rtx.support.ApiClient.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -51,7 +51,7 @@ class FourEyesLimitsIT {
       .env("RTX_ADMIN_MAX_LEVERAGE", "500");
     engine = test.start(CLOCK);
     api = new AdminClient(test.httpPort(), database);
-    root = api.login("admin", PASSWORD);
+    root = api.loginStaff("admin", PASSWORD);
   }
 
   @AfterAll
@@ -66,7 +66,7 @@ class FourEyesLimitsIT {
     HttpResponse<String> created = api.call("POST", "/api/admin/v1/staff", new JsonObject().put("username", username)
       .put("password", STAFF_PASSWORD).put("role", role), root);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    return api.login(username, STAFF_PASSWORD);
+    return api.loginStaff(username, STAFF_PASSWORD);
   }
 
   private static HttpResponse<String> move(String token, long accountId, String type, String amount) {
@@ -142,7 +142,7 @@ class FourEyesLimitsIT {
 
   @Test
   void supportMovesNoMoneyWithoutASecondPerson() {
-    String support = api.login("support", PASSWORD);
+    String support = api.loginStaff("support", PASSWORD);
     long before = balance(100001);
     HttpResponse<String> small = move(support, 100001, "DEPOSIT", "1.00");
     assertThat(small.statusCode()).as(small.body()).isEqualTo(202);
@@ -152,7 +152,7 @@ class FourEyesLimitsIT {
 
   @Test
   void staffCannotGiveAnAccountMoreLeverageThanItsGroup() {
-    String support = api.login("support", PASSWORD);
+    String support = api.loginStaff("support", PASSWORD);
     HttpResponse<String> created = api.call("POST", "/api/admin/v1/traders", new JsonObject().put("username", "gambler")
       .put("password", STAFF_PASSWORD).put("group", "retail-hedging").put("mode", "HEDGING").put("leverage", 1000), support);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(422);

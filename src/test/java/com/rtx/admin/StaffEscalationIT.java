@@ -17,7 +17,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 
-import static com.rtx.admin.AdminClient.code;
+import static com.rtx.support.ApiClient.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,13 +44,13 @@ class StaffEscalationIT {
       .env("RTX_DEMO_PASSWORD", PASSWORD);
     engine = test.start(new MutableClock());
     api = new AdminClient(test.httpPort(), database);
-    root = api.login("admin", PASSWORD);
+    root = api.loginStaff("admin", PASSWORD);
     rootId = Http.json(api.call("GET", "/api/admin/v1/auth/me", null, root)).getLong("staffId");
     HttpResponse<String> created = api.call("POST", "/api/admin/v1/staff", new JsonObject().put("username", "ambitious")
       .put("password", STAFF_PASSWORD).put("role", "ADMIN"), root);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     adminId = Http.json(created).getLong("staffId");
-    admin = api.login("ambitious", STAFF_PASSWORD);
+    admin = api.loginStaff("ambitious", STAFF_PASSWORD);
   }
 
   @AfterAll
@@ -92,7 +92,7 @@ class StaffEscalationIT {
     HttpResponse<String> disable = api.call("PATCH", "/api/admin/v1/staff/" + rootId,
       new JsonObject().put("status", "DISABLED"), admin);
     assertThat(disable.statusCode()).as(disable.body()).isEqualTo(403);
-    assertThat(api.login("admin", PASSWORD)).as("the SUPER_ADMIN's password still works").isNotBlank();
+    assertThat(api.loginStaff("admin", PASSWORD)).as("the SUPER_ADMIN's password still works").isNotBlank();
   }
 
   @Test
@@ -136,7 +136,7 @@ class StaffEscalationIT {
   /** Authorization before validation: support learns nothing about the body of an operation it may not use. */
   @Test
   void aRoleWithoutThePermissionGets403WhateverTheBody() {
-    String support = api.login("support", PASSWORD);
+    String support = api.loginStaff("support", PASSWORD);
     String requestId = "esc-" + UUID.randomUUID();
     HttpResponse<String> empty = api.call("POST", "/api/admin/v1/groups", new JsonObject(), support, requestId);
     assertThat(empty.statusCode()).as(empty.body()).isEqualTo(403);

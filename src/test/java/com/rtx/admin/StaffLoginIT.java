@@ -2,12 +2,11 @@ package com.rtx.admin;
 
 import com.rtx.platform.Engine;
 import com.rtx.platform.db.PgTarget;
+import com.rtx.support.ApiClient;
 import com.rtx.support.MutableClock;
 import com.rtx.support.TestEngine;
 import com.rtx.support.TestInfra;
 import com.rtx.support.Http;
-import dev.samstevens.totp.code.DefaultCodeGenerator;
-import dev.samstevens.totp.code.HashingAlgorithm;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,11 +133,7 @@ class StaffLoginIT {
   // ---- TOTP ----
 
   private static String code(String secret) {
-    try {
-      return new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6).generate(secret, CLOCK.millis() / 1000 / 30);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return ApiClient.totp(secret, CLOCK);
   }
 
   private static void nextStep() {
@@ -147,10 +142,10 @@ class StaffLoginIT {
 
   /** A new staff member with an active second factor; its secret. */
   private static String enrolled(String username) {
-    String root = api.login("admin", PASSWORD);
+    String root = api.loginStaff("admin", PASSWORD);
     assertThat(api.call("POST", "/api/admin/v1/staff", new JsonObject().put("username", username)
       .put("password", STAFF_PASSWORD).put("role", "READ_ONLY"), root).statusCode()).isEqualTo(201);
-    String token = api.login(username, STAFF_PASSWORD);
+    String token = api.loginStaff(username, STAFF_PASSWORD);
     String secret = Http.json(api.call("POST", "/api/admin/v1/auth/totp", null, token)).getString("secret");
     assertThat(api.call("POST", "/api/admin/v1/auth/totp/confirm", new JsonObject().put("code", code(secret)), token)
       .statusCode()).isEqualTo(204);
@@ -171,7 +166,7 @@ class StaffLoginIT {
     assertThat(login("otp-once", fresh).statusCode()).isEqualTo(200);
     HttpResponse<String> replay = login("otp-once", fresh);
     assertThat(replay.statusCode()).as(replay.body()).isEqualTo(401);
-    assertThat(AdminClient.code(replay)).isEqualTo("INVALID_TOTP");
+    assertThat(ApiClient.code(replay)).isEqualTo("INVALID_TOTP");
     assertThat(api.auditRows("action = 'login.failed' AND actor_username = 'otp-once' AND after->>'reason' LIKE "
       + "'TOTP code replayed%'")).as("the confirming code and the replay").isEqualTo(2);
   }
@@ -183,14 +178,14 @@ class StaffLoginIT {
     String token = Http.json(login("otp-move", code(secret))).getString("accessToken");
     HttpResponse<String> bare = api.call("POST", "/api/admin/v1/auth/totp", null, token);
     assertThat(bare.statusCode()).as(bare.body()).isEqualTo(401);
-    assertThat(AdminClient.code(bare)).isEqualTo("REAUTHENTICATION_REQUIRED");
+    assertThat(ApiClient.code(bare)).isEqualTo("REAUTHENTICATION_REQUIRED");
     nextStep();
     HttpResponse<String> wrongPassword = api.call("POST", "/api/admin/v1/auth/totp",
       new JsonObject().put("password", "not-it-at-all").put("code", code(secret)), token);
-    assertThat(AdminClient.code(wrongPassword)).isEqualTo("INVALID_CREDENTIALS");
+    assertThat(ApiClient.code(wrongPassword)).isEqualTo("INVALID_CREDENTIALS");
     HttpResponse<String> wrongCode = api.call("POST", "/api/admin/v1/auth/totp",
       new JsonObject().put("password", STAFF_PASSWORD).put("code", "000000".equals(code(secret)) ? "111111" : "000000"), token);
-    assertThat(AdminClient.code(wrongCode)).isEqualTo("INVALID_TOTP");
+    assertThat(ApiClient.code(wrongCode)).isEqualTo("INVALID_TOTP");
     HttpResponse<String> ok = api.call("POST", "/api/admin/v1/auth/totp",
       new JsonObject().put("password", STAFF_PASSWORD).put("code", code(secret)), token);
     assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);

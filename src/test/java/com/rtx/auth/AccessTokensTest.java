@@ -1,6 +1,6 @@
 package com.rtx.auth;
 
-import com.rtx.support.ManualClock;
+import com.rtx.support.MutableClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -27,7 +27,7 @@ class AccessTokensTest {
   private static Vertx vertx;
   private static final JsonObject OLD = SigningKeys.generateEs256().put("kid", "k2026-01");
   private static final JsonObject NEW = SigningKeys.generateEs256().put("kid", "k2026-02");
-  private final ManualClock clock = new ManualClock(java.time.Instant.parse("2026-11-25T12:00:00.500Z"));
+  private final MutableClock clock = MutableClock.frozenAt(java.time.Instant.parse("2026-11-25T12:00:00.500Z"));
 
   @BeforeAll
   static void start() {

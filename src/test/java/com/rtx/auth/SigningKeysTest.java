@@ -1,7 +1,7 @@
 package com.rtx.auth;
 
 import com.rtx.platform.config.AuthConfig;
-import com.rtx.support.ManualClock;
+import com.rtx.support.MutableClock;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SigningKeysTest {
 
   private static Vertx vertx;
-  private final ManualClock clock = new ManualClock(Instant.parse("2026-12-04T12:00:00Z"));
+  private final MutableClock clock = MutableClock.frozenAt(Instant.parse("2026-12-04T12:00:00Z"));
   @TempDir
   Path secret;
   @TempDir

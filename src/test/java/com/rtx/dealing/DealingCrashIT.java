@@ -1,6 +1,7 @@
 package com.rtx.dealing;
 
 import com.rtx.platform.db.PgTarget;
+import com.rtx.support.ApiClient;
 import com.rtx.support.EngineProcess;
 import com.rtx.support.Http;
 import com.rtx.support.Ports;
@@ -83,7 +84,7 @@ class DealingCrashIT {
     for (int life = 0; life < 4; life++) {
       engine = EngineProcess.start(dir, env, "run");
       engine.awaitReady(httpPort);
-      String token = login(httpPort);
+      String token = new ApiClient(httpPort).loginTrader("trader1", PASSWORD);
       awaitQuote(httpPort, token);
       // What was in flight when the engine died is retried with the same id: it fills at most once.
       for (String id : new ArrayList<>(inDoubt)) {
@@ -99,6 +100,8 @@ class DealingCrashIT {
       if (life < 3) {
         long killAfterMs = 300 + random.nextInt(1500);
         EngineProcess victim = engine;
+        // Pacing, not waiting for something: the kill lands at a random point of the order flow
+        // (an Eventually would have no condition to wait for).
         killer = new Thread(() -> {
           try {
             Thread.sleep(killAfterMs);
@@ -171,7 +174,11 @@ class DealingCrashIT {
     }
   }
 
-  /** The reply, or null when the engine did not answer (killed): the order's outcome is unknown. */
+  /**
+   * The reply, or null when the engine did not answer (killed): the order's outcome is unknown. Not
+   * through ApiClient: a dead engine is an expected answer here, so this client has its own short
+   * timeouts and turns every I/O failure into "in doubt".
+   */
   private JsonObject place(int port, String token, String clientOrderId, String side) throws InterruptedException {
     JsonObject body = new JsonObject().put("accountId", ACCOUNT).put("symbol", "EURUSD").put("side", side)
       .put("type", "MARKET").put("volume", "0.01").put("clientOrderId", clientOrderId);
@@ -187,15 +194,6 @@ class DealingCrashIT {
     } catch (IOException e) {
       return null;
     }
-  }
-
-  private String login(int port) {
-    HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-      + "/api/v1/auth/login")).header("Content-Type", "application/json")
-      .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", "trader1").put("password", PASSWORD)
-        .encode())));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return Http.json(response).getString("accessToken");
   }
 
   /** Until pricing has published a live EURUSD price, a market order would be refused NO_QUOTE. */

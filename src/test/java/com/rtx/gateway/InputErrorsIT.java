@@ -2,6 +2,7 @@ package com.rtx.gateway;
 
 import com.rtx.platform.Engine;
 import com.rtx.platform.db.PgTarget;
+import com.rtx.support.ApiClient;
 import com.rtx.support.Http;
 import com.rtx.support.MutableClock;
 import com.rtx.support.TestEngine;
@@ -41,7 +42,7 @@ class InputErrorsIT {
     "\"EURUSD\\n\"", "\"999999999999999.99\"", "\"-1\"", "\"1e3\"", "\"NaN\"", "\"" + "9".repeat(300) + "\"");
   private static PgTarget database;
   private static Engine engine;
-  private static TraderClient api;
+  private static ApiClient api;
   private static String trader1;
 
   @BeforeAll
@@ -53,8 +54,8 @@ class InputErrorsIT {
       .env("RTX_DEALING_ORDER_RATE_PER_S", "100000");
     engine = test.start(CLOCK);
     TestMarket.quote(engine.vertx(), CLOCK, "EURUSD", "1.10000", "1.10002");
-    api = new TraderClient(test.httpPort());
-    trader1 = api.login("trader1", PASSWORD);
+    api = new ApiClient(test.httpPort());
+    trader1 = api.loginTrader("trader1", PASSWORD);
   }
 
   @AfterAll
@@ -326,7 +327,7 @@ class InputErrorsIT {
 
   /** A logout may end the session of the token it carries: it gets a session of its own. */
   private static String tokenFor(String path) {
-    return path.endsWith("/auth/logout") ? api.login("trader1", PASSWORD) : trader1;
+    return path.endsWith("/auth/logout") ? api.loginTrader("trader1", PASSWORD) : trader1;
   }
 
   private static void check(List<String> failures, String method, String path, String body, String token) {

@@ -2,8 +2,9 @@ package com.rtx.gateway;
 
 import com.rtx.platform.Engine;
 import com.rtx.platform.db.PgTarget;
+import com.rtx.support.ApiClient;
 import com.rtx.support.Http;
-import com.rtx.support.ManualClock;
+import com.rtx.support.MutableClock;
 import com.rtx.support.TcpProxy;
 import com.rtx.support.TestEngine;
 import com.rtx.support.TestInfra;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,12 +33,13 @@ class OrderRateLimitIT {
   private static Engine engine;
   private static TcpProxy redis;
   private static int port;
-  private static ManualClock clock;
+  private static ApiClient api;
+  private static MutableClock clock;
   private static String token;
 
   @BeforeAll
   static void start() throws Exception {
-    clock = new ManualClock(TestMarket.nextWednesdayNoon());
+    clock = MutableClock.frozenAt(TestMarket.nextWednesdayNoon());
     database = TestInfra.migratedDatabase();
     TestEngine test = TestEngine.on(database).env("RTX_ROLES", "dealing,gateway").env("RTX_DEMO_ENABLED", "true")
       .env("RTX_DEMO_PASSWORD", PASSWORD).env("RTX_DEALING_ORDER_RATE_PER_S", "3");
@@ -50,10 +51,8 @@ class OrderRateLimitIT {
     engine.vertx().eventBus().publish("rtx.prices.EURUSD", new JsonObject().put("symbol", "EURUSD")
       .put("bid", "1.10000").put("ask", "1.10002").put("bidLp", "LP1").put("askLp", "LP1").put("status", "OK")
       .put("sequence", 1).put("lpTime", clock.millis()).put("engineTime", clock.millis()));
-    HttpResponse<String> login = Http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-      + "/api/v1/auth/login")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-        new JsonObject().put("username", "trader1").put("password", PASSWORD).encode())));
-    token = Http.json(login).getString("accessToken");
+    api = new ApiClient(port);
+    token = api.loginTrader("trader1", PASSWORD);
   }
 
   @AfterAll
@@ -66,10 +65,8 @@ class OrderRateLimitIT {
   }
 
   private static HttpResponse<String> order(long accountId) {
-    return Http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/orders"))
-      .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(new JsonObject()
-        .put("accountId", accountId).put("symbol", "EURUSD").put("side", "BUY").put("type", "MARKET")
-        .put("volume", "0.01").encode())), "Authorization", "Bearer " + token);
+    return api.post("/api/v1/orders", new JsonObject().put("accountId", accountId).put("symbol", "EURUSD")
+      .put("side", "BUY").put("type", "MARKET").put("volume", "0.01"), token);
   }
 
   @Test

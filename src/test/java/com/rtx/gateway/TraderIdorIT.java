@@ -2,6 +2,7 @@ package com.rtx.gateway;
 
 import com.rtx.platform.Engine;
 import com.rtx.platform.db.PgTarget;
+import com.rtx.support.ApiClient;
 import com.rtx.support.Http;
 import com.rtx.support.MutableClock;
 import com.rtx.support.TestEngine;
@@ -44,7 +45,7 @@ class TraderIdorIT {
   private static PgTarget database;
   private static Engine engine;
   private static int port;
-  private static TraderClient api;
+  private static ApiClient api;
   private static String trader1;
   private static String trader2;
   private static long bOrder;
@@ -62,9 +63,9 @@ class TraderIdorIT {
     port = test.httpPort();
     engine = test.start(CLOCK);
     TestMarket.quote(engine.vertx(), CLOCK, "EURUSD", "1.10000", "1.10002");
-    api = new TraderClient(port);
-    trader1 = api.login("trader1", PASSWORD);
-    trader2 = api.login("trader2", PASSWORD);
+    api = new ApiClient(port);
+    trader1 = api.loginTrader("trader1", PASSWORD);
+    trader2 = api.loginTrader("trader2", PASSWORD);
     bPosition = filled(trader2, 100003);
     aPosition = filled(trader1, 100001);
     HttpResponse<String> pending = api.send("POST", "/api/v1/orders", order(100003, "LIMIT").put("price", "1.05000")

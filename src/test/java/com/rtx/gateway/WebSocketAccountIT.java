@@ -2,6 +2,7 @@ package com.rtx.gateway;
 
 import com.rtx.platform.Engine;
 import com.rtx.platform.db.PgTarget;
+import com.rtx.support.ApiClient;
 import com.rtx.support.Http;
 import com.rtx.support.MutableClock;
 import com.rtx.support.TestEngine;
@@ -20,8 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,7 +28,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,10 +45,10 @@ class WebSocketAccountIT {
   private static final String PASSWORD = "demo-Pa55word";
   private static final long TOKEN_TTL_S = 60;
   private static final MutableClock CLOCK = new MutableClock();
-  private static final AtomicLong SEQUENCE = new AtomicLong();
   private static PgTarget database;
   private static Engine engine;
   private static int port;
+  private static ApiClient api;
   private Vertx client;
   private final List<WebSocketClient> clients = new ArrayList<>();
 
@@ -65,6 +63,7 @@ class WebSocketAccountIT {
       // beyond the expiry test's clock jump, which would otherwise look like a silent client.
       .env("RTX_WS_HEARTBEAT_MS", "2000").env("RTX_WS_IDLE_TIMEOUT_MS", "600000");
     port = test.httpPort();
+    api = new ApiClient(port);
     engine = test.start(CLOCK);
     quote("EURUSD", "1.10000", "1.10002");
   }
@@ -92,7 +91,7 @@ class WebSocketAccountIT {
 
   @Test
   void ownAccountGetsSnapshotThenEventsAndSummariesOfAnOrderPlacedOverRest() throws Exception {
-    String token = login("trader1");
+    String token = api.loginTrader("trader1", PASSWORD);
     Conn conn = connect(null);
     conn.send(new JsonObject().put("type", "auth").put("token", token));
     JsonObject authenticated = conn.nextOfType("authenticated");
@@ -111,7 +110,7 @@ class WebSocketAccountIT {
     assertThat(snapshot.getJsonArray("orders")).isNotNull();
     long snapshotVersion = snapshot.getLong("version");
 
-    HttpResponse<String> placed = post("/api/v1/orders", new JsonObject().put("accountId", 100001)
+    HttpResponse<String> placed = api.post("/api/v1/orders", new JsonObject().put("accountId", 100001)
       .put("symbol", "EURUSD").put("side", "BUY").put("type", "MARKET").put("volume", "0.10")
       .put("clientOrderId", "ws-1"), token);
     assertThat(placed.statusCode()).as(placed.body()).isEqualTo(200);
@@ -145,7 +144,7 @@ class WebSocketAccountIT {
   @Test
   void anotherTradersAccountAndUnknownAccountsAreNotFound() throws Exception {
     Conn conn = connect(null);
-    conn.send(new JsonObject().put("type", "auth").put("token", login("trader1")));
+    conn.send(new JsonObject().put("type", "auth").put("token", api.loginTrader("trader1", PASSWORD)));
     conn.nextOfType("authenticated");
 
     conn.send(subscribeAccount(100003));
@@ -164,7 +163,7 @@ class WebSocketAccountIT {
     conn.send(subscribeAccount(100001));
     assertThat(conn.nextOfType("error").getString("code")).isEqualTo("UNAUTHENTICATED");
 
-    String token = login("trader1");
+    String token = api.loginTrader("trader1", PASSWORD);
     String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
     conn.send(new JsonObject().put("type", "auth").put("token", forged));
     JsonObject refused = conn.nextOfType("error");
@@ -189,10 +188,10 @@ class WebSocketAccountIT {
   void quotesCarryTheMarkupOfTheTradersGroup() throws Exception {
     Conn anonymous = connect(null);
     Conn standard = connect(null);
-    standard.send(new JsonObject().put("type", "auth").put("token", login("trader1")));
+    standard.send(new JsonObject().put("type", "auth").put("token", api.loginTrader("trader1", PASSWORD)));
     standard.nextOfType("authenticated");
     // trader2 authenticates on the upgrade request instead of with a message.
-    Conn raw = connect(login("trader2"));
+    Conn raw = connect(api.loginTrader("trader2", PASSWORD));
     raw.nextOfType("authenticated");
 
     for (Conn conn : List.of(anonymous, standard, raw)) {
@@ -218,7 +217,7 @@ class WebSocketAccountIT {
 
   @Test
   void anExpiredTokenSuspendsAccountSubscriptionsUntilTheClientAuthenticatesAgain() throws Exception {
-    String token = login("trader2");
+    String token = api.loginTrader("trader2", PASSWORD);
     Conn conn = connect(null);
     conn.send(new JsonObject().put("type", "auth").put("token", token));
     conn.nextOfType("authenticated");
@@ -235,7 +234,7 @@ class WebSocketAccountIT {
     conn.send(subscribeAccount(100003));
     assertThat(conn.nextOfType("error").getString("code")).isEqualTo("UNAUTHENTICATED");
 
-    conn.send(new JsonObject().put("type", "auth").put("token", login("trader2")));
+    conn.send(new JsonObject().put("type", "auth").put("token", api.loginTrader("trader2", PASSWORD)));
     conn.nextOfType("authenticated");
     JsonObject resumed = conn.nextOfType("subscribed");
     assertThat(resumed.getLong("accountId")).isEqualTo(100003);
@@ -247,12 +246,12 @@ class WebSocketAccountIT {
     // 100002 (netting, 1:100, $10,000, margin call 100 %, stop-out 50 %) buys 5 lots at 1.10006:
     // margin 500,000 EUR / 100 = 5,000 EUR, about $5,450 at 1.09.
     quote("EURUSD", "1.10000", "1.10002");
-    String token = login("trader1");
+    String token = api.loginTrader("trader1", PASSWORD);
     Conn conn = connect(token);
     conn.nextOfType("authenticated");
     conn.send(subscribeAccount(100002));
     conn.nextOfType("account.snapshot");
-    HttpResponse<String> placed = post("/api/v1/orders", new JsonObject().put("accountId", 100002)
+    HttpResponse<String> placed = api.post("/api/v1/orders", new JsonObject().put("accountId", 100002)
       .put("symbol", "EURUSD").put("side", "BUY").put("type", "MARKET").put("volume", "5"), token);
     assertThat(placed.statusCode()).as(placed.body()).isEqualTo(200);
     nextEvent(conn, "position.opened");
@@ -331,21 +330,6 @@ class WebSocketAccountIT {
   }
 
   private static void quote(String symbol, String bid, String ask) {
-    engine.vertx().eventBus().publish("rtx.prices." + symbol, new JsonObject().put("symbol", symbol)
-      .put("bid", bid).put("ask", ask).put("bidLp", "LP1").put("askLp", "LP1").put("status", "OK")
-      .put("sequence", SEQUENCE.incrementAndGet()).put("lpTime", CLOCK.millis()).put("engineTime", CLOCK.millis()));
-  }
-
-  private static String login(String username) {
-    HttpResponse<String> response = post("/api/v1/auth/login",
-      new JsonObject().put("username", username).put("password", PASSWORD), null);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return Http.json(response).getString("accessToken");
-  }
-
-  private static HttpResponse<String> post(String path, JsonObject body, String token) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-      .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.encode()));
-    return token == null ? Http.send(request) : Http.send(request, "Authorization", "Bearer " + token);
+    TestMarket.quote(engine.vertx(), CLOCK, symbol, bid, ask);
   }
 }

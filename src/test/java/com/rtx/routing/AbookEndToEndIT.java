@@ -2,6 +2,7 @@ package com.rtx.routing;
 
 import com.rtx.platform.Engine;
 import com.rtx.platform.db.PgTarget;
+import com.rtx.support.ApiClient;
 import com.rtx.support.Eventually;
 import com.rtx.support.Http;
 import com.rtx.support.MutableClock;
@@ -40,6 +41,7 @@ class AbookEndToEndIT {
   private static PgTarget database;
   private static Engine engine;
   private static int port;
+  private static ApiClient api;
   private static int control;
 
   @BeforeAll
@@ -53,6 +55,7 @@ class AbookEndToEndIT {
       .env("RTX_PRICING_FIX_RECONNECT_S", "1").env("RTX_ROUTER_RECONNECT_S", "1").env("RTX_ROUTER_ACQUIRE_INTERVAL_MS", "200")
       .env("RTX_ROUTER_STATUS_PUBLISH_MS", "200");
     port = test.httpPort();
+    api = new ApiClient(port);
     engine = test.start(CLOCK);
   }
 
@@ -71,7 +74,7 @@ class AbookEndToEndIT {
 
   @Test
   void aRejectAtTheFirstLpIsFilledByTheNext() throws Exception {
-    String token = login("trader2");
+    String token = api.loginTrader("trader2", PASSWORD);
     awaitFill(token);
     control("/lps/LP1/orders/reject-all");
     JsonObject result = order(token, "0.20");
@@ -83,7 +86,7 @@ class AbookEndToEndIT {
 
   @Test
   void anLpThatHangsGetsAStatusRequestAndTheOrderSettlesWhenItAnswers() throws Exception {
-    String token = login("trader2");
+    String token = api.loginTrader("trader2", PASSWORD);
     awaitFill(token);
     control("/lps/LP1/orders/hang");
     control("/lps/LP2/orders/hang");
@@ -114,11 +117,8 @@ class AbookEndToEndIT {
   }
 
   private static JsonObject order(String token, String volume) {
-    HttpResponse<String> r = Http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/orders"))
-      .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(new JsonObject()
-        .put("accountId", 100003).put("symbol", "EURUSD").put("side", "BUY").put("type", "MARKET")
-        .put("volume", volume).encode())), "Authorization", "Bearer " + token);
-    return Http.json(r);
+    return Http.json(api.post("/api/v1/orders", new JsonObject().put("accountId", 100003).put("symbol", "EURUSD")
+      .put("side", "BUY").put("type", "MARKET").put("volume", volume), token));
   }
 
   /** Waits until the LP sessions and prices are up (an order fills). */
@@ -128,13 +128,11 @@ class AbookEndToEndIT {
 
   @Test
   void aMarketOrderOfAnABookGroupIsFilledByTheLpOverFix() throws Exception {
-    String token = login("trader2");
+    String token = api.loginTrader("trader2", PASSWORD);
     AtomicReference<JsonObject> filled = new AtomicReference<>();
     Eventually.await("an A-Book fill once the LP sessions and prices are up", Duration.ofSeconds(90), () -> {
-      HttpResponse<String> r = Http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/orders"))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(new JsonObject()
-            .put("accountId", 100003).put("symbol", "EURUSD").put("side", "BUY").put("type", "MARKET")
-            .put("volume", "0.10").encode())), "Authorization", "Bearer " + token);
+      HttpResponse<String> r = api.post("/api/v1/orders", new JsonObject().put("accountId", 100003)
+        .put("symbol", "EURUSD").put("side", "BUY").put("type", "MARKET").put("volume", "0.10"), token);
       JsonObject body = Http.json(r);
       String reason = body.getString("reason");
       if (r.statusCode() == 422 && ("ROUTING_UNAVAILABLE".equals(reason) || "NO_QUOTE".equals(reason)
@@ -160,13 +158,5 @@ class AbookEndToEndIT {
       assertThat(rs.getString(2)).isEqualTo(lp);
       assertThat(rs.getLong(3)).isGreaterThanOrEqualTo(1);
     }
-  }
-
-  private static String login(String username) {
-    HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-      + "/api/v1/auth/login")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-        new JsonObject().put("username", username).put("password", PASSWORD).encode())));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return Http.json(response).getString("accessToken");
   }
 }

@@ -2,6 +2,7 @@ package com.rtx.routing;
 
 import com.rtx.platform.Engine;
 import com.rtx.platform.db.PgTarget;
+import com.rtx.support.ApiClient;
 import com.rtx.support.Eventually;
 import com.rtx.support.Http;
 import com.rtx.support.MutableClock;
@@ -18,8 +19,6 @@ import org.junit.jupiter.api.Timeout;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +62,7 @@ class ExecutorInteropIT {
   private static Path executorLog;
   private static Engine engine;
   private static int httpPort;
+  private static ApiClient api;
 
   @BeforeAll
   static void start() throws Exception {
@@ -82,6 +82,7 @@ class ExecutorInteropIT {
       .env("RTX_ROUTER_RECONNECT_S", "1").env("RTX_ROUTER_ACQUIRE_INTERVAL_MS", "200")
       .env("RTX_ROUTER_STATUS_PUBLISH_MS", "200");
     httpPort = test.httpPort();
+    api = new ApiClient(httpPort);
     engine = test.start(CLOCK);
     // The Executor gives no market data: quotes come from the test, as pricing would publish them.
     engine.vertx().setPeriodic(0, 200, id -> engine.vertx().eventBus().publish("rtx.prices.EURUSD", new JsonObject()
@@ -150,7 +151,7 @@ class ExecutorInteropIT {
 
   @Test
   void limitOrdersAtTheQuoteFillEndToEndThroughTheExecutor() throws Exception {
-    String token = login("trader2");
+    String token = api.loginTrader("trader2", PASSWORD);
     List<JsonObject> results = new ArrayList<>();
     results.add(place(token, "BUY", ASK, "IOC", "0.10"));
     results.add(place(token, "SELL", BID, "FOK", "0.30"));
@@ -225,11 +226,8 @@ class ExecutorInteropIT {
   private static JsonObject place(String token, String side, String price, String tif, String volume) {
     AtomicReference<JsonObject> placed = new AtomicReference<>();
     Eventually.await("an order through the Executor once its session is up", Duration.ofSeconds(90), () -> {
-      HttpResponse<String> r = Http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/v1/orders"))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(new JsonObject()
-            .put("accountId", ACCOUNT).put("symbol", "EURUSD").put("side", side).put("type", "LIMIT")
-            .put("price", price).put("timeInForce", tif).put("volume", volume).encode())),
-        "Authorization", "Bearer " + token);
+      HttpResponse<String> r = api.post("/api/v1/orders", new JsonObject().put("accountId", ACCOUNT).put("symbol", "EURUSD")
+        .put("side", side).put("type", "LIMIT").put("price", price).put("timeInForce", tif).put("volume", volume), token);
       JsonObject body = Http.json(r);
       String reason = body.getString("reason");
       if (r.statusCode() == 422 && ("ROUTING_UNAVAILABLE".equals(reason) || "NO_QUOTE".equals(reason)
@@ -241,13 +239,5 @@ class ExecutorInteropIT {
       return true;
     });
     return placed.get();
-  }
-
-  private static String login(String username) {
-    HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
-      + "/api/v1/auth/login")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-        new JsonObject().put("username", username).put("password", PASSWORD).encode())));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return Http.json(response).getString("accessToken");
   }
 }

@@ -1,5 +1,6 @@
 package com.rtx.security;
 
+import com.rtx.support.Eventually;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -8,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -102,23 +104,11 @@ final class FuzzInvariants {
     }
     // Re-valued on fresh quotes (a stop-out runs on the next quote), then polled until the shards
     // have processed them; the deadline only turns a hang into a finding.
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    List<String> problems;
-    Summary last;
-    do {
+    Summary last = Eventually.value(Duration.ofSeconds(60), () -> {
       freshQuotes.run();
-      last = marginPass(owners);
-      problems = last.problems();
-      if (problems.isEmpty()) {
-        break;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    } while (System.nanoTime() < deadline);
+      return marginPass(owners);
+    }, pass -> pass.problems().isEmpty());
+    List<String> problems = last.problems();
     String detail = last.withPositions() + " accounts with open positions (" + last.positions() + " positions), "
       + last.checked() + " checked through their shard (" + last.levelChecked() + " with every quote dealable: level above "
       + "stop-out, margin call raised below its level), " + last.notOwned() + " of other traders by the ledger and fault checks";

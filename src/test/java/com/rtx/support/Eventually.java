@@ -30,6 +30,14 @@ public final class Eventually {
     }
   }
 
+  /** How long the API ITs give the engine to get somewhere (a setting applied, a halt lifted). */
+  public static final Duration API_DEADLINE = Duration.ofSeconds(10);
+
+  /** {@link #value(Duration, Supplier, Predicate)} with {@link #API_DEADLINE}. */
+  public static <T> T value(Supplier<T> attempt, Predicate<T> done) {
+    return value(API_DEADLINE, attempt, done);
+  }
+
   /**
    * Asks {@code attempt} until its answer (not null) is {@code done}, and returns that answer; after
    * {@code deadline} the last answer, for the caller's assertion to describe what it got instead.
