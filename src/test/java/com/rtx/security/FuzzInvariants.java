@@ -194,7 +194,9 @@ final class FuzzInvariants {
       return new Check("processing faults", true, "not checked: no management port given");
     }
     try {
-      java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+      // HTTP/1.1 as Prometheus scrapes: the JDK client's default h2c upgrade of a large body misread a frame here.
+      java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newBuilder()
+        .version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(
         java.net.http.HttpRequest.newBuilder(java.net.URI.create(metricsUrl)).timeout(java.time.Duration.ofSeconds(30)).build(),
         java.net.http.HttpResponse.BodyHandlers.ofString());
       double total = 0;
