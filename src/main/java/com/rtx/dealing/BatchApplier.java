@@ -100,7 +100,6 @@ final class BatchApplier {
     Map<Long, AccountState> working = new HashMap<>();
     Map<Long, LocalDate> workingRollover = new HashMap<>();
     Map<String, DealingReply> results = new HashMap<>();
-    known.forEach((key, stored) -> results.put(key, DealingReply.fromJson(stored)));
     List<Outcome> outcomes = new ArrayList<>();
     List<AccountEvent> allEvents = new ArrayList<>();
     Map<Long, JsonArray> published = new HashMap<>();
@@ -123,6 +122,10 @@ final class BatchApplier {
       String key = clientOrderId == null ? null : DealingStore.requestKey(p.accountId(), clientOrderId);
       if (key != null && results.containsKey(key)) {
         outcomes.add(Outcome.of(p, results.get(key).asReplay()));
+        continue;
+      }
+      if (key != null && known.containsKey(key)) {
+        outcomes.add(replay(p, known.get(key)));
         continue;
       }
       Group group = data.group(before.profile().group()).orElse(null);
@@ -262,6 +265,21 @@ final class BatchApplier {
       }
     }
     return new AppliedBatch(writes, outcomes, working, workingRollover, allEvents, published, afterCommit, commands);
+  }
+
+  /**
+   * A repeat answered from its stored result. One this version cannot read (a status or reason
+   * written by a newer version before a rollback) fails that request alone, never its batch.
+   */
+  private Outcome replay(ShardInput p, JsonObject stored) {
+    try {
+      return Outcome.of(p, DealingReply.fromJson(stored).asReplay());
+    } catch (RuntimeException e) {
+      LOG.error("shard {}: account {}: the stored result of clientOrderId {} cannot be read: {}", shard, p.accountId(),
+        p.clientOrderId(), e.toString());
+      return Outcome.failed(p, ApiErrorCode.INTERNAL_ERROR, "the stored result of this clientOrderId cannot be read; "
+        + "the order was not placed again", "clientOrderId");
+    }
   }
 
   /** The dealing context of an account of {@code group}; {@code byGroup} reuses client quotes within a batch. */

@@ -119,7 +119,7 @@ final class TradingApi implements ApiOperations {
       .compose(id -> dealing.send(new DealingRequest.ReadAccount(accountId)))
       .onSuccess(reply -> {
         JsonObject body = new JsonObject();
-        if (part == null || part.equals("account")) {
+        if (part == null) {
           body.put("account", reply.account()).put("positions", reply.positions()).put("orders", reply.orders());
         }
         if ("positions".equals(part)) {

@@ -4,6 +4,7 @@ import com.rtx.bus.DealingAddresses;
 import com.rtx.bus.DealingCodecs;
 import com.rtx.bus.DealingRequest;
 import com.rtx.bus.DealingRequests;
+import com.rtx.bus.InvalidRequest;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
@@ -50,7 +51,16 @@ final class ReportDelivery {
   /** Queues {@code report} (an {@code execution} request) for its account's shard. */
   void deliver(JsonObject report) {
     // Read here, once: the shard gets the typed report (DealingRequests documents the JSON form).
-    DealingRequest.LpExecution typed = (DealingRequest.LpExecution) DealingRequests.fromJson(report);
+    DealingRequest.LpExecution typed;
+    try {
+      typed = (DealingRequest.LpExecution) DealingRequests.fromJson(report);
+    } catch (InvalidRequest e) {
+      // An LP report no shard could book (e.g. a price of 300 digits): kept in the log for the desk; the shard's
+      // status request for the order asks the LP again.
+      LOG.error("execution report {} of order {} cannot be delivered: {} ({})", report.getValue("execId"),
+        report.getValue("orderId"), e.getMessage(), report.encode());
+      return;
+    }
     long accountId = typed.accountId();
     Deque<DealingRequest.LpExecution> queue = queues.computeIfAbsent(accountId, id -> new ArrayDeque<>());
     queue.add(typed);

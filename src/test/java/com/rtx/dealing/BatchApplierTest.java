@@ -201,6 +201,17 @@ class BatchApplierTest {
   }
 
   @Test
+  void aStoredResultThisVersionCannotReadFailsItsRepeatAloneAndPlacesNothingAgain() {
+    JsonObject fromNewerVersion = new JsonObject().put("status", "REJECTED").put("reason", "A_REASON_ADDED_LATER");
+    BatchApplier.AppliedBatch applied = apply(Map.of(DealingStore.requestKey(ACCOUNT, "newer"), fromNewerVersion),
+      market(ACCOUNT, "0.10", "newer"), market(ACCOUNT, "0.10", "other"));
+
+    assertThat(applied.outcomes().get(0).failure().code()).isEqualTo("INTERNAL_ERROR");
+    assertThat(applied.outcomes().get(1).reply().status()).isEqualTo(DealingReply.Status.FILLED);
+    assertThat(applied.writes().deals()).hasSize(1);
+  }
+
+  @Test
   void aBadInputIsAnsweredAloneAndTheOthersApply() {
     BatchApplier.AppliedBatch applied = apply(Map.of(), overPrecise(ACCOUNT), market(424_242, "0.10", "x"),
       market(ACCOUNT, "0.10", "fine"));
