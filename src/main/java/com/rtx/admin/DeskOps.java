@@ -47,6 +47,9 @@ final class DeskOps implements AdminOperations {
       new JsonObject().put("op", "closePosition")));
     handlers.put("cancelOrder", (req, actor) -> intervene(req, actor, "order", "orderId",
       new JsonObject().put("op", "cancelOrder")));
+    handlers.put("listLpOrders", (req, actor) -> book(req, "orders", "SELECT id, account_id, symbol, side, type, volume, "
+      + "price, lp, lp_cl_ord_id, lp_note, created_at, updated_at FROM trade_order WHERE status = 'SENT_TO_LP'"));
+    handlers.put("settleLpOrder", this::settleLpOrder);
     handlers.put("getKillSwitch", (req, actor) -> pool.query("SELECT * FROM trading_control WHERE name = 'kill-switch'")
       .execute().map(rows -> AdminReply.ok(killSwitch(rows.iterator().next()))));
     handlers.put("setKillSwitch", this::setKillSwitch);
@@ -91,6 +94,34 @@ final class DeskOps implements AdminOperations {
           .put("status", reply.getString("status")).put("events", reply.getValue("events"))
           .put("error", reply.getValue("error")));
       return audited.log().append(entry).map(v -> DealingClient.toReply(reply));
+    });
+  }
+
+  /**
+   * Settles an UNKNOWN A-Book order on the LP's confirmation. Dealing writes the audit entry with
+   * the execution in one transaction; a refusal (the order is not UNKNOWN, a bad price) is audited
+   * here as FAILED.
+   */
+  private Future<AdminReply> settleLpOrder(AdminRequest req, Actor actor) {
+    long accountId = req.pathLong("accountId");
+    long orderId = req.pathLong("orderId");
+    JsonObject body = req.body();
+    JsonObject requested = new JsonObject().put("outcome", body.getString("outcome")).put("price", body.getValue("price"))
+      .put("lpExecId", body.getValue("lpExecId")).put("confirmation", body.getValue("confirmation"))
+      .put("reason", body.getString("reason"));
+    AuditEntry pending = AuditEntry.of(clock.instant(), req, actor, "settleLpOrder", AuditEntry.OK).target("order", orderId)
+      .change(new JsonObject().put("accountId", accountId).put("status", "SENT_TO_LP"), requested);
+    JsonObject op = new JsonObject().put("op", "settleLpOrder").put("orderId", orderId)
+      .put("outcome", body.getValue("outcome")).put("price", body.getValue("price"))
+      .put("lpExecId", body.getValue("lpExecId")).put("confirmation", body.getValue("confirmation"))
+      .put("audit", pending.toDealing());
+    return dealing.send(accountId, op).compose(reply -> {
+      if (reply.getBoolean("audited", false)) {
+        return Future.succeededFuture(DealingClient.toReply(reply));
+      }
+      AuditEntry failed = pending.outcome(DealingClient.ok(reply) ? AuditEntry.OK : AuditEntry.FAILED)
+        .change(pending.before(), requested.copy().put("error", reply.getValue("error")));
+      return audited.log().append(failed).map(v -> DealingClient.toReply(reply));
     });
   }
 

@@ -36,6 +36,9 @@ package com.rtx.bus;
  *       the failure {@code ACCOUNT_NOT_IDLE} while it has open positions, pending orders or orders
  *       at an LP</li>
  *   <li>{@code execution}: an LP's execution report from the router (see {@link RouterAddresses})</li>
+ *   <li>{@code settleLpOrder}: {@code orderId}, {@code outcome} FILLED|NOT_FILLED, {@code price} (FILLED only),
+ *       {@code lpExecId}, {@code confirmation}, {@code audit}: a dealer settles an UNKNOWN A-Book order on the LP's
+ *       confirmation (failure ORDER_NOT_UNKNOWN, field orderId, for an order that is not UNKNOWN at its LP)</li>
  * </ul>
  * Reply ({@link DealingReply#toJson()}): {@code status} (FILLED, ACCEPTED, CANCELLED, REJECTED,
  * SENT_TO_LP, OK), {@code orderId}, {@code clientOrderId}; for a business rejection {@code reason}

@@ -120,6 +120,23 @@ public sealed interface DealingRequest {
   }
 
   /**
+   * A dealer settles by hand an A-Book order its LP has gone silent about (UNKNOWN), on the LP's
+   * confirmation obtained out of band: FILLED (the whole order at {@code price}, the LP's ExecID
+   * {@code lpExecId}) or NOT_FILLED (the LP never executed it). {@code confirmation} is the LP's
+   * words, kept with the execution and the audit entry.
+   */
+  record SettleLpOrder(long accountId, long orderId, SettleOutcome outcome, BigDecimal price, String lpExecId,
+                       String confirmation, JsonObject audit) implements DealingRequest {
+    public String op() {
+      return "settleLpOrder";
+    }
+  }
+
+  enum SettleOutcome {
+    FILLED, NOT_FILLED
+  }
+
+  /**
    * An LP's ExecutionReport as the router passes it on ({@link RouterAddresses} documents the
    * fields); quantities in lots, prices as the LP sent them.
    */

@@ -69,6 +69,7 @@ public final class DealingRequests {
         text(req, "lp", true), text(req, "execId", true), Boolean.TRUE.equals(req.getValue("possDup")),
         text(req, "execType", true), text(req, "ordStatus", false), decimal(req, "lastQty"), decimal(req, "lastPx"),
         decimal(req, "cumQty"), decimal(req, "leavesQty"), decimal(req, "avgPx"), text(req, "text", false));
+      case "settleLpOrder" -> settle(req, accountId);
       default -> throw new InvalidRequest("op", "unknown op " + op);
     };
   }
@@ -105,6 +106,9 @@ public final class DealingRequests {
       json.put("amount", r.amount().toPlainString()).put("comment", r.comment()).put("audit", r.audit());
     } else if (request instanceof ChangeStatus r) {
       json.put("status", r.status().name()).put("audit", r.audit());
+    } else if (request instanceof DealingRequest.SettleLpOrder r) {
+      json.put("orderId", r.orderId()).put("outcome", r.outcome().name()).put("price", plain(r.price()))
+        .put("lpExecId", r.lpExecId()).put("confirmation", r.confirmation()).put("audit", r.audit());
     } else if (request instanceof LpExecution r) {
       json.put("orderId", r.orderId()).put("clOrdId", r.clOrdId()).put("lp", r.lp())
         .put("execId", r.execId()).put("possDup", r.possDup()).put("execType", r.execType())
@@ -127,6 +131,31 @@ public final class DealingRequests {
     }
     String comment = text(req, "comment", false);
     return new Balance(accountId, kind, amount, comment == null ? "" : comment, audit(req));
+  }
+
+  /** The LP's ExecID: what an LP puts in tag 17, bounded and printable. */
+  private static final Pattern EXEC_ID = Pattern.compile("[A-Za-z0-9._:/-]{1,64}");
+
+  private static DealingRequest.SettleLpOrder settle(JsonObject req, long accountId) {
+    DealingRequest.SettleOutcome outcome = enumValue(DealingRequest.SettleOutcome.class, req, "outcome", true);
+    BigDecimal price = price(req, "price");
+    if (outcome == DealingRequest.SettleOutcome.FILLED && price == null) {
+      throw new InvalidRequest("price", "price is required for a FILLED settlement (the LP's execution price)");
+    }
+    if (outcome == DealingRequest.SettleOutcome.NOT_FILLED && price != null) {
+      throw new InvalidRequest("price", "price is for a FILLED settlement only");
+    }
+    String lpExecId = text(req, "lpExecId", true);
+    if (!EXEC_ID.matcher(lpExecId).matches()) {
+      throw new InvalidRequest("lpExecId", "lpExecId must be 1 to 64 letters, digits or . _ : / -");
+    }
+    String confirmation = text(req, "confirmation", true);
+    if (confirmation.isBlank() || confirmation.length() > 2000 || confirmation.chars().anyMatch(c -> c < 0x20 && c != '\n')) {
+      throw new InvalidRequest("confirmation", "confirmation must be the LP's confirmation, 1 to 2000 characters "
+        + "without control characters");
+    }
+    return new DealingRequest.SettleLpOrder(accountId, id(req, "orderId"), outcome, price, lpExecId, confirmation,
+      audit(req));
   }
 
   private static JsonObject audit(JsonObject req) {

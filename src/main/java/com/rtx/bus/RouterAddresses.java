@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
  *       "volume" (optional)}} → OrderCancelRequest; {@code clOrdId} is the cancel's own id.</li>
  * </ul>
  * Reply {@code {"sent":true}} once the message has been handed to the logged-on trade session;
- * otherwise {@code {"sent":false,"reason":"LP_DOWN|UNKNOWN_LP|INVALID","message":"..."}}:
+ * otherwise {@code {"sent":false,"reason":"LP_DOWN|UNKNOWN_LP|INVALID|STATUS_UNSUPPORTED","message":"..."}}:
  * LP_DOWN — no node holds the LP's session logged on now (or the LP is disabled); UNKNOWN_LP — no
- * trading LP of that name; INVALID — the request breaks this contract (nothing was sent).
+ * trading LP of that name; INVALID — the request breaks this contract (nothing was sent);
+ * STATUS_UNSUPPORTED — a status request to an LP that has refused one before (its words in message).
  * Every ClOrdID (also origClOrdId) must be {@link #clOrdId(long, long, String)}:
  * {@code <accountId>-<orderId>-<suffix>}, suffix 1-20 letters or digits, naming the same account and
  * order as the request: that is how reports find their way back, the router keeping no order state.
@@ -32,13 +33,17 @@ import java.util.regex.Pattern;
  * <h2>{@code rtx.dealing.shard.<accountId mod dealing.shards>} — router → dealing</h2>
  * For every ExecutionReport received, a {@link DealingRequest.LpExecution} (see {@link DealingAddresses#shard}), whose JSON form is:
  * {@code {"op":"execution","accountId","orderId","clOrdId","lp","execId","possDup":bool,
- * "execType":"NEW|PARTIAL_FILL|FILL|REJECTED|CANCELED|ORDER_STATUS|EXPIRED",
+ * "execType":"NEW|PARTIAL_FILL|FILL|REJECTED|CANCELED|ORDER_STATUS|EXPIRED|STATUS_REFUSED",
  * "ordStatus":"NEW|PARTIALLY_FILLED|FILLED|REJECTED|CANCELED|EXPIRED","lastQty","lastPx","cumQty",
  * "leavesQty","avgPx","text"}}; quantities in lots, absent fields (lastQty, lastPx, text) omitted.
  * accountId and orderId come from the ClOrdID. Fills are recognised by OrdStatus and quantities,
  * not by ExecType alone (FIX 4.4 ExecType F, FIX 4.2 style 1/2 and LPs that fill with ExecType 2
  * and OrdStatus NEW for an acknowledgement all map right); ExecTypes outside the list (pending
- * new, pending cancel, replaced...) arrive as ORDER_STATUS with the order's state. The shard
+ * new, pending cancel, replaced...) arrive as ORDER_STATUS with the order's state. An LP's
+ * session-level Reject (35=3) or BusinessMessageReject (35=j) of a message of ours (found by
+ * RefSeqNum, or by BusinessRejectRefID = ClOrdID) is definitive, and arrives as a report too: of a
+ * NewOrderSingle as REJECTED (execId {@code refused-<clOrdId>}, the LP's words in text), of an
+ * OrderStatusRequest as STATUS_REFUSED (execId {@code status-refused-<clOrdId>}, no ordStatus). The shard
  * replies ({@code {"status":"OK"}}) once it has applied or ignored the report; no reply,
  * no handlers or a failure make the router send it again with back-off (100 ms doubling to
  * {@code router.report-retry-max-ms}), forever, in order per account: the shard dedupes by

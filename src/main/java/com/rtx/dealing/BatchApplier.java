@@ -135,6 +135,15 @@ final class BatchApplier {
         continue;
       }
       DealingRequest.LpExecution execution = p.request() instanceof DealingRequest.LpExecution e ? e : null;
+      boolean fromLp = execution != null;
+      if (p.request() instanceof DealingRequest.SettleLpOrder settle) {
+        if (!desk.settleable(settle.orderId())) {
+          outcomes.add(Outcome.failed(p, ApiErrorCode.ORDER_NOT_UNKNOWN, "order " + settle.orderId()
+            + " is not UNKNOWN at an LP of account " + p.accountId(), "orderId"));
+          continue;
+        }
+        execution = ManualSettlement.execution(settle, desk.get(settle.orderId()));
+      }
       Command command;
       RoutingDecision route = null;
       List<Command> steps;
@@ -257,7 +266,7 @@ final class BatchApplier {
         results.put(key, reply);
         commands += result instanceof Result.Rejected ? 1 : 0;
       }
-      if (execution != null && p.reply() != null) {
+      if (fromLp && p.reply() != null) {
         reply = DealingReply.ok();
       }
       if (p.reply() != null && !held) {

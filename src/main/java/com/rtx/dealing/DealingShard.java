@@ -96,7 +96,8 @@ final class DealingShard {
     this.desk = new LpOrderDesk(vertx, clock, services.lpTimeoutMs(), report -> {
       queue.add(new ShardInput.DeskReport(report.accountId(), report));
       drain();
-    });
+    }, (accountId, orderId, note) -> store.noteLpOrder(orderId, note)
+      .onFailure(e -> LOG.warn("note on order {} of account {} not stored: {}", orderId, accountId, e.toString())));
     this.applier = new BatchApplier(shard, services.quotes(), rollovers, ids, services.faults(), desk, board, guard);
     this.memory = new ShardMemory(rollovers, clock);
     loaded.forEach((id, stored) -> memory.install(stored));
@@ -200,6 +201,11 @@ final class DealingShard {
   /** Orders at an LP with no report for three timeouts (health, metrics). */
   long unknownLpOrders() {
     return desk.unknownCount();
+  }
+
+  /** Quote re-valuations this shard left out (every price inside the account's band) and ran, so far. */
+  long[] quoteRevaluations() {
+    return new long[] {guard.skips(), guard.runs()};
   }
 
   /** Gateways say which of this shard's accounts clients are watching (see DealingAddresses). */

@@ -62,6 +62,13 @@ interface DealingStore {
   /** Whether batch {@code batchId} is in the database, i.e. its transaction committed. */
   Future<Boolean> batchCommitted(long batchId);
 
+  /**
+   * Notes on an order still at its LP why it is where it is ({@code trade_order.lp_note}, read by
+   * the dealer desk). Informational, outside the batch: it changes no money and no state the shard
+   * reads; it is written only while the order is at its LP and stays as its history.
+   */
+  Future<Void> noteLpOrder(long orderId, String note);
+
   static String requestKey(long accountId, String clientOrderId) {
     return accountId + "/" + clientOrderId;
   }

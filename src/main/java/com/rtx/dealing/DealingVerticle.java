@@ -109,10 +109,12 @@ public final class DealingVerticle extends VerticleBase {
           .builder("rtx_dealing_timer_runs_total")
           .description("Runs of the dealing timer (expiries, roll-overs, LP timeouts): it must keep growing")
           .register(platform.metrics());
+        QuoteRevaluationMetrics revaluations = new QuoteRevaluationMetrics(platform.metrics());
         vertx.setPeriodic(settings.timerMs(), id -> {
           timerRuns.increment();
           owned.values().forEach(DealingShard::tick);
           unknownLpOrders = owned.values().stream().mapToLong(DealingShard::unknownLpOrders).sum();
+          revaluations.update(owned.values());
         });
         vertx.setPeriodic(settings.summaryMs(), id -> owned.values().forEach(DealingShard::publishSummaries));
         LOG.info("dealing owns {} of {} shards{}", owned.size(), settings.shards(), standby ? " (standby)" : "");

@@ -51,6 +51,13 @@ final class ExecutionIntake {
     if (order == null || (tracked != null && tracked.execIds.contains(lp + "/" + execId))) {
       return null;
     }
+    if ("STATUS_REFUSED".equals(execType)) {
+      // Not a word about the order: its LP will not say where it stands. Silence keeps counting.
+      if (tracked != null && lp.equals(tracked.lp)) {
+        afterCommit.add(() -> desk.statusRefused(tracked, report.text()));
+      }
+      return null;
+    }
     SymbolTerms terms = data.symbols().get(order.symbol());
     String ordStatus = report.ordStatus() == null ? "" : report.ordStatus();
     String text = report.text();

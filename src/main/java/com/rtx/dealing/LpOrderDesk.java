@@ -35,11 +35,19 @@ import java.util.function.Consumer;
  *
  * <p>Silence is never guessed: no report within {@code lpTimeoutMs} sends an OrderStatusRequest and
  * answers the held client with SENT_TO_LP (202); still nothing after three times that marks the
- * order UNKNOWN (logged as an error) until a report or a reconnect resolves it.
+ * order UNKNOWN (logged as an error) until a report or a reconnect resolves it, or a dealer settles
+ * it by hand with the LP's confirmation. An LP that refuses status requests leaves its silent
+ * orders UNKNOWN too; the reason is kept with the order ({@code trade_order.lp_note}, through
+ * {@link Notes}) so the desk sees why.
  */
 final class LpOrderDesk {
 
   private static final Logger LOG = LoggerFactory.getLogger(LpOrderDesk.class);
+
+  /** Where a note on an order at an LP goes (the order row, for the dealer desk); informational, no money. */
+  interface Notes {
+    void note(long accountId, long orderId, String note);
+  }
 
   /** An order at an LP. */
   static final class Tracked {
@@ -53,6 +61,8 @@ final class LpOrderDesk {
     long lastReportAt;
     boolean statusRequested;
     boolean unknown;
+    /** Why its LP cannot be asked where it stands (the LP refused a status request), or null. */
+    String statusRefused;
     Promise<DealingReply> reply;
     final JsonArray events = new JsonArray();
     final Set<String> execIds = new HashSet<>();
@@ -71,14 +81,24 @@ final class LpOrderDesk {
   private final Clock clock;
   private final long timeoutMs;
   private final Consumer<DealingRequest.LpExecution> requeue;
+  private final Notes notes;
   private final Map<Long, Tracked> byOrder = new HashMap<>();
 
-  /** @param requeue hands a synthetic execution report (an unsendable order) back to the shard's queue */
+  /** A desk whose notes go to the log only (benchmarks and unit tests). */
   LpOrderDesk(Vertx vertx, Clock clock, long timeoutMs, Consumer<DealingRequest.LpExecution> requeue) {
+    this(vertx, clock, timeoutMs, requeue, (accountId, orderId, note) -> { });
+  }
+
+  /**
+   * @param requeue hands a synthetic execution report (an unsendable order) back to the shard's queue
+   * @param notes   keeps why an order is UNKNOWN where the dealer desk reads it
+   */
+  LpOrderDesk(Vertx vertx, Clock clock, long timeoutMs, Consumer<DealingRequest.LpExecution> requeue, Notes notes) {
     this.vertx = vertx;
     this.clock = clock;
     this.timeoutMs = timeoutMs;
     this.requeue = requeue;
+    this.notes = notes;
   }
 
   static String clOrdId(long accountId, long orderId, int attempt) {
@@ -164,15 +184,17 @@ final class LpOrderDesk {
       if (silentFor >= timeoutMs && t.reply != null) {
         answer(t, interim(t));
       }
-      if (silentFor >= timeoutMs && !t.statusRequested && board.up(t.lp)) {
+      if (silentFor >= timeoutMs && !t.statusRequested && t.statusRefused == null && board.up(t.lp)) {
         t.statusRequested = true;
-        vertx.eventBus().request(RouterAddresses.ORDERS, statusRequest(t), new DeliveryOptions().setSendTimeout(timeoutMs))
-          .onFailure(e -> LOG.warn("status request for order {} at {} not sent: {}", t.order.id(), t.lp, e.toString()));
+        askStatus(t);
       }
       if (silentFor >= 3 * timeoutMs && !t.unknown) {
         t.unknown = true;
-        LOG.error("order {} of account {} at {} ({}) is UNKNOWN: no execution report for {} ms; it stays SENT_TO_LP "
-          + "until the LP answers", t.order.id(), t.accountId, t.lp, t.clOrdId, silentFor);
+        String why = "UNKNOWN: no execution report from " + t.lp + " for " + silentFor + " ms"
+          + (t.statusRefused == null ? "" : "; " + t.lp + " does not answer status requests (" + t.statusRefused + ")")
+          + "; it stays SENT_TO_LP until the LP answers or a dealer settles it with the LP's confirmation";
+        LOG.error("order {} of account {} at {} ({}) is {}", t.order.id(), t.accountId, t.lp, t.clOrdId, why);
+        notes.note(t.accountId, t.order.id(), why);
       }
     }
   }
@@ -180,11 +202,39 @@ final class LpOrderDesk {
   /** An LP came (back) up: ask it about every order it holds, so nothing waits for a timeout. */
   void reconcile(String lp) {
     for (Tracked t : byOrder.values()) {
-      if (lp.equals(t.lp)) {
+      if (lp.equals(t.lp) && t.statusRefused == null) {
         t.statusRequested = true;
-        vertx.eventBus().request(RouterAddresses.ORDERS, statusRequest(t), new DeliveryOptions().setSendTimeout(timeoutMs));
+        askStatus(t);
       }
     }
+  }
+
+  /** Sends an OrderStatusRequest; a router that knows the LP refuses them says so at once. */
+  private void askStatus(Tracked t) {
+    vertx.eventBus().<JsonObject>request(RouterAddresses.ORDERS, statusRequest(t), new DeliveryOptions().setSendTimeout(timeoutMs))
+      .onSuccess(answer -> {
+        JsonObject body = answer.body();
+        if (body != null && !body.getBoolean("sent", false) && "STATUS_UNSUPPORTED".equals(body.getString("reason"))) {
+          statusRefused(t, body.getString("message"));
+        }
+      })
+      .onFailure(e -> LOG.warn("status request for order {} at {} not sent: {}", t.order.id(), t.lp, e.toString()));
+  }
+
+  /** The order's LP refused a status request: it is not asked again, and stays UNKNOWN when silent. */
+  void statusRefused(Tracked t, String text) {
+    if (t.statusRefused == null) {
+      t.statusRefused = text == null || text.isBlank() ? "refused" : text;
+      LOG.warn("order {} of account {} at {}: the LP refused its status request ({})", t.order.id(), t.accountId,
+        t.lp, t.statusRefused);
+      notes.note(t.accountId, t.order.id(), t.lp + " does not answer status requests (" + t.statusRefused + ")");
+    }
+  }
+
+  /** Whether a dealer may settle the order by hand: it is UNKNOWN (silent for three timeouts). */
+  boolean settleable(long orderId) {
+    Tracked t = byOrder.get(orderId);
+    return t != null && t.unknown;
   }
 
   long unknownCount() {

@@ -137,6 +137,12 @@ final class ShardStore implements DealingStore {
       .map(rows -> rows.size() == 1);
   }
 
+  @Override
+  public Future<Void> noteLpOrder(long orderId, String note) {
+    return pool.preparedQuery("UPDATE trade_order SET lp_note = $2 WHERE id = $1 AND status = 'SENT_TO_LP'")
+      .execute(Tuple.of(orderId, note)).mapEmpty();
+  }
+
   private static Future<Long> rollback(Transaction tx, Throwable cause) {
     return tx.rollback().transform(v -> Future.failedFuture(cause));
   }

@@ -28,7 +28,8 @@ import java.util.TreeSet;
  * POST /lps/{lp}/refuse-logon                   {"refuse": true|false}
  * POST /lps/{lp}/trade/disconnect               drop the LP's FIX trade session
  * POST /lps/{lp}/orders/{fault}                 hang | disconnect-mid-order | duplicate-reports |
- *                                               out-of-order | reject-all (see {@link OrderFault})
+ *                                               out-of-order | reject-all | session-reject |
+ *                                               business-reject | refuse-status (see {@link OrderFault})
  * POST /lps/{lp}/orders/resume                  clear the LP's order faults, answer held requests
  * POST /reset                                   clear stale symbols, refused logons and order faults
  * </pre>

@@ -11,10 +11,12 @@ import quickfix.SessionID;
 import quickfix.UnsupportedMessageType;
 import quickfix.IncorrectTagValue;
 import quickfix.field.MsgType;
+import quickfix.field.OrdType;
 import quickfix.field.OrigSendingTime;
 import quickfix.field.PossDupFlag;
 import quickfix.field.SendingTime;
 
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -24,8 +26,11 @@ import java.util.function.Predicate;
  * {@link Context#runOnContext}, so the simulator's state has one writer. Callbacks of one session
  * arrive in order and {@code runOnContext} keeps that order.
  *
- * <p>The one decision taken on the QuickFIX/J thread is refusing a logon, because
- * {@link RejectLogon} must be thrown from {@code fromAdmin}; it reads a thread-safe flag.
+ * <p>The decisions taken on the QuickFIX/J thread are refusing a logon, because
+ * {@link RejectLogon} must be thrown from {@code fromAdmin}, and refusing an order or a status
+ * request at session level ({@link OrderFault#SESSION_REJECT}, {@link OrderFault#BUSINESS_REJECT},
+ * {@link OrderFault#REFUSE_STATUS}), because QuickFIX/J builds the Reject or BusinessMessageReject
+ * from what {@code fromApp} throws; both read thread-safe state.
  */
 final class LpFixApplication implements Application {
 
@@ -58,12 +63,16 @@ final class LpFixApplication implements Application {
   private final Context context;
   private final Listener listener;
   private final Predicate<String> refusesLogon;
+  private final BiPredicate<String, OrderFault> faultOn;
   private final OrderTimes orderTimes;
 
   /**
    * @param refusesLogon whether an LP refuses logons right now; called on QuickFIX/J threads
+   * @param faultOn      whether an LP's order fault is on right now; called on QuickFIX/J threads
    */
-  LpFixApplication(Context context, Listener listener, Predicate<String> refusesLogon, OrderTimes orderTimes) {
+  LpFixApplication(Context context, Listener listener, Predicate<String> refusesLogon,
+                   BiPredicate<String, OrderFault> faultOn, OrderTimes orderTimes) {
+    this.faultOn = faultOn;
     this.orderTimes = orderTimes;
     this.context = context;
     this.listener = listener;
@@ -128,6 +137,7 @@ final class LpFixApplication implements Application {
   public void fromApp(Message message, SessionID sessionId)
     throws FieldNotFound, UnsupportedMessageType, IncorrectTagValue {
     if (AcceptorSettings.isTrade(sessionId)) {
+      refuseAtSessionLevel(lp(sessionId), message.getHeader().getString(MsgType.FIELD));
       long received = System.nanoTime();
       TradeRequest request = TradeMessages.parse(message);
       if (request instanceof TradeRequest.NewOrder) {
@@ -142,5 +152,16 @@ final class LpFixApplication implements Application {
     }
     MdRequest request = MarketDataMessages.parseRequest(message);
     context.runOnContext(v -> listener.onMarketDataRequest(lp(sessionId), request));
+  }
+
+  /** Throws what makes QuickFIX/J answer with a Reject (35=3) or a BusinessMessageReject (35=j). */
+  private void refuseAtSessionLevel(String lp, String msgType) throws IncorrectTagValue, UnsupportedMessageType {
+    if (MsgType.ORDER_SINGLE.equals(msgType) && faultOn.test(lp, OrderFault.SESSION_REJECT)) {
+      throw new IncorrectTagValue(OrdType.FIELD);
+    }
+    if ((MsgType.ORDER_SINGLE.equals(msgType) && faultOn.test(lp, OrderFault.BUSINESS_REJECT))
+      || (MsgType.ORDER_STATUS_REQUEST.equals(msgType) && faultOn.test(lp, OrderFault.REFUSE_STATUS))) {
+      throw new UnsupportedMessageType();
+    }
   }
 }

@@ -91,7 +91,8 @@ public final class LpSimulator {
    * acceptor is then stopped again.
    */
   public Future<Void> start() {
-    LpFixApplication application = new LpFixApplication(context, new SessionEvents(), this::refusesLogon, orderTimes);
+    LpFixApplication application = new LpFixApplication(context, new SessionEvents(), this::refusesLogon, this::faultOn,
+      orderTimes);
     return vertx.executeBlocking(() -> startAcceptor(application), false)
       .compose(started -> onContext(() -> {
         if (stopped) {
@@ -315,6 +316,11 @@ public final class LpSimulator {
     int subscriptions = stream.publish(lp, instrument, quote, now);
     desk.onQuote(lp, symbol);
     return new QuoteSent(lp.name(), instrument, quote, subscriptions);
+  }
+
+  private boolean faultOn(String lp, OrderFault fault) {
+    LpState state = lps.get(lp);
+    return state != null && state.orderFaults.contains(fault);
   }
 
   private boolean refusesLogon(String lp) {

@@ -8,13 +8,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -62,7 +62,8 @@ final class LpState {
   };
   /** Limit orders resting in the book, in arrival order: a quote that reaches them fills them. */
   final List<SimOrder> resting = new ArrayList<>();
-  final EnumSet<OrderFault> orderFaults = EnumSet.noneOf(OrderFault.class);
+  /** Concurrent: the refusals at session level are decided on QuickFIX/J's threads (see LpFixApplication). */
+  final Set<OrderFault> orderFaults = ConcurrentHashMap.newKeySet();
   /** Requests received while {@link OrderFault#HANG} is on. */
   final Deque<TradeRequest> held = new ArrayDeque<>();
   /** Last look, partial fills and slippage: seeded per LP, so a run repeats. */

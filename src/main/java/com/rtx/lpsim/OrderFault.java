@@ -17,7 +17,16 @@ enum OrderFault {
   /** The reports produced by one request go out last first (a fill before its order's New). */
   OUT_OF_ORDER("out-of-order"),
   /** Every NewOrderSingle is rejected. */
-  REJECT_ALL("reject-all");
+  REJECT_ALL("reject-all"),
+  /**
+   * Every NewOrderSingle is refused at session level: a Reject (35=3, RefMsgType D, RefSeqNum,
+   * RefTagID 40 "value is incorrect"), as an LP does for an order type it does not take.
+   */
+  SESSION_REJECT("session-reject"),
+  /** Every NewOrderSingle is refused with a BusinessMessageReject (35=j, RefMsgType D, RefSeqNum). */
+  BUSINESS_REJECT("business-reject"),
+  /** Every OrderStatusRequest is refused with a BusinessMessageReject (an LP that cannot answer them). */
+  REFUSE_STATUS("refuse-status");
 
   private final String path;
 

@@ -88,6 +88,39 @@ final class ExecutionReports {
     return Optional.of(json);
   }
 
+  /**
+   * The shard request for an LP's refusal of one of our messages (see {@link LpRefusals}), or
+   * empty when it is not about an order message or its ClOrdID names no account and order. A
+   * refused NewOrderSingle is a REJECTED report (the LP never took the order: the shard tries the
+   * next LP or rejects it with the LP's words); a refused OrderStatusRequest is STATUS_REFUSED.
+   */
+  static Optional<JsonObject> refused(LpRefusals.Refusal refusal) {
+    String execType = switch (refusal.msgType()) {
+      case quickfix.field.MsgType.ORDER_SINGLE -> "REJECTED";
+      case quickfix.field.MsgType.ORDER_STATUS_REQUEST -> "STATUS_REFUSED";
+      default -> null;
+    };
+    Optional<RouterAddresses.OrderRef> ref = RouterAddresses.parse(refusal.clOrdId());
+    if (execType == null || ref.isEmpty()) {
+      return Optional.empty();
+    }
+    JsonObject json = new JsonObject()
+      .put("op", "execution")
+      .put("accountId", ref.get().accountId())
+      .put("orderId", ref.get().orderId())
+      .put("clOrdId", refusal.clOrdId())
+      .put("lp", refusal.lp())
+      // One refusal per message: the ClOrdID of an attempt is sent once as a NewOrderSingle.
+      .put("execId", (execType.equals("REJECTED") ? "refused-" : "status-refused-") + refusal.clOrdId())
+      .put("possDup", false)
+      .put("execType", execType)
+      .put("ordStatus", execType.equals("REJECTED") ? "REJECTED" : null)
+      .put("cumQty", "0.00").put("leavesQty", "0.00").put("avgPx", "0")
+      .put("text", "refused the " + (execType.equals("REJECTED") ? "order" : "status request") + " ("
+        + refusal.text() + ")");
+    return Optional.of(json);
+  }
+
   private static String ordStatus(Report report) {
     return switch (report.ordStatus()) {
       case OrdStatus.NEW, OrdStatus.PENDING_NEW -> "NEW";

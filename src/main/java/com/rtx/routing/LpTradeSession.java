@@ -56,6 +56,9 @@ final class LpTradeSession implements Application {
     void onReport(ExecutionReports.Report report);
 
     void onCancelReject(String lp, String clOrdId, String text);
+
+    /** The LP refused one of our order messages with a Reject (35=3) or BusinessMessageReject (35=j). */
+    void onRefused(LpRefusals.Refusal refusal);
   }
 
   private final TradeLp lp;
@@ -64,6 +67,7 @@ final class LpTradeSession implements Application {
   private final Consumer<Runnable> handoff;
   private final SessionID sessionId;
   private final SocketInitiator initiator;
+  private final SentMessages sent = new SentMessages();
 
   LpTradeSession(TradeLp lp, RouterConfig settings, LpCredentials credentials, FixSessionStore store,
                  Listener listener, Consumer<Runnable> handoff) throws ConfigError {
@@ -174,7 +178,16 @@ final class LpTradeSession implements Application {
   public void fromAdmin(Message message, SessionID id) throws FieldNotFound {
     if (isType(message, MsgType.LOGOUT) && message.isSetField(Text.FIELD)) {
       LOG.warn("LP {} trade session logged out: {}", lp.name(), message.getString(Text.FIELD));
+    } else if (isType(message, MsgType.REJECT)) {
+      refused(message);
     }
+  }
+
+  /** A Reject or BusinessMessageReject: handed on when it names an order message we sent, else logged. */
+  private void refused(Message message) throws FieldNotFound {
+    LpRefusals.read(lp.name(), message, sent).ifPresentOrElse(r -> handoff.accept(() -> listener.onRefused(r)),
+      () -> LOG.warn("LP {} sent a reject naming no order message of ours: {}", lp.name(),
+        LpRefusals.printable(message.toString().replace('\u0001', '|'))));
   }
 
   @Override
@@ -185,6 +198,12 @@ final class LpTradeSession implements Application {
         LOG.warn("LP {} asked for a resend: order message {} goes as a gap fill, not again", lp.name(),
           message.getHeader().getInt(quickfix.field.MsgSeqNum.FIELD));
         throw new DoNotSend();
+      }
+      if ((isType(message, MsgType.ORDER_SINGLE) || isType(message, MsgType.ORDER_CANCEL_REQUEST)
+        || isType(message, MsgType.ORDER_STATUS_REQUEST)) && message.isSetField(quickfix.field.ClOrdID.FIELD)) {
+        // QuickFIX/J has set MsgSeqNum by now: the number an LP's Reject will refer to.
+        sent.sent(message.getHeader().getInt(quickfix.field.MsgSeqNum.FIELD), message.getHeader().getString(MsgType.FIELD),
+          message.getString(quickfix.field.ClOrdID.FIELD));
       }
     } catch (FieldNotFound e) {
       throw new IllegalStateException(e);
@@ -201,6 +220,8 @@ final class LpTradeSession implements Application {
       String clOrdId = message.getString(quickfix.field.ClOrdID.FIELD);
       String text = message.isSetField(Text.FIELD) ? message.getString(Text.FIELD) : null;
       handoff.accept(() -> listener.onCancelReject(lp.name(), clOrdId, text));
+    } else if (MsgType.BUSINESS_MESSAGE_REJECT.equals(type)) {
+      refused(message);
     } else {
       LOG.warn("LP {} sent {} on its trade session; ignored", lp.name(), type);
     }

@@ -49,6 +49,8 @@ public final class RouterVerticle extends VerticleBase {
   private TradeSessions sessions;
   private ReportDelivery delivery;
   private long unroutable;
+  /** LPs that refused an OrderStatusRequest, with their words: they are not asked again (until a restart). */
+  private final Map<String, String> statusRefusals = new ConcurrentHashMap<>();
   /** Blue-green idle colour: hold no LP session (see RtxConfig.standby). */
   private boolean standby;
 
@@ -147,6 +149,11 @@ public final class RouterVerticle extends VerticleBase {
   void sendHere(Message<JsonObject> message) {
     JsonObject body = message.body();
     String lp = body.getString("lp");
+    String refusal = "status".equals(body.getString("type")) ? statusRefusals.get(lp) : null;
+    if (refusal != null) {
+      message.reply(notSent("STATUS_UNSUPPORTED", lp + " does not answer status requests: " + refusal));
+      return;
+    }
     quickfix.Message fix;
     try {
       fix = OrderCommands.toFix(body, contractSizes, platform.clock().instant());
@@ -206,6 +213,16 @@ public final class RouterVerticle extends VerticleBase {
     }
 
     @Override
+    public void onRefused(LpRefusals.Refusal refusal) {
+      LOG.warn("LP {} refused message {} for ClOrdID {}: {}", refusal.lp(), refusal.msgType(), refusal.clOrdId(),
+        refusal.text());
+      if (quickfix.field.MsgType.ORDER_STATUS_REQUEST.equals(refusal.msgType())) {
+        statusRefusals.put(refusal.lp(), refusal.text());
+      }
+      ExecutionReports.refused(refusal).ifPresent(delivery::deliver);
+    }
+
+    @Override
     public void onCancelReject(String lp, String clOrdId, String text) {
       // Not part of the shard contract: the order's own reports (or a status request) tell its state.
       LOG.warn("LP {} rejected cancel {}: {}", lp, clOrdId, text);
@@ -238,7 +255,9 @@ public final class RouterVerticle extends VerticleBase {
       String state = !lp.active() ? "DISABLED" : states.getOrDefault(lp.name(), "STANDBY");
       allUp &= !"LOGGED_OUT".equals(state);
       perLp.put(lp.name(), new JsonObject().put("state", state).put("heldHere", states.containsKey(lp.name()))
-        .put("host", lp.host()).put("port", lp.port()));
+        .put("host", lp.host()).put("port", lp.port())
+        .put("statusRequests", statusRefusals.containsKey(lp.name()) ? "REFUSED: " + statusRefusals.get(lp.name())
+          : "ANSWERED"));
     }
     JsonObject details = new JsonObject().put("node", platform.node()).put("lockConnection", sessions.lockConnected())
       .put("lps", perLp).put("pendingReports", delivery.pending()).put("deliveredReports", delivery.delivered())

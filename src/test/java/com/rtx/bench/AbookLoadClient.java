@@ -77,8 +77,12 @@ public final class AbookLoadClient {
     int duration = Integer.parseInt(a.getOrDefault("duration", "20"));
     int controlPort = Integer.parseInt(a.get("control-port"));
     String volume = a.getOrDefault("volume", "0.01");
+    // --expect REJECTED: the LP refuses every order (e.g. a session-level Reject): the round trip is
+    // the whole measure, since the LP spends no time of its own on an order it never took.
+    boolean refusals = "REJECTED".equals(a.get("expect"));
 
-    List<Sample> samples = "fix".equals(mode) ? fix(a, rate, warmup, duration, volume) : rest(a, rate, warmup, duration, volume);
+    List<Sample> samples = "fix".equals(mode) ? fix(a, rate, warmup, duration, volume)
+      : rest(a, rate, warmup, duration, volume, refusals ? "REJECTED" : "FILLED");
 
     // The LP's own time per order, from the simulator.
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -97,7 +101,7 @@ public final class AbookLoadClient {
       System.out.println("[" + label + "] round trips over 20 ms (first 40, at scheduled send time):" + slow);
     }
     for (Sample s : samples) {
-      Object lpMicros = orders.getValue(s.key());
+      Object lpMicros = refusals ? Long.valueOf(0) : orders.getValue(s.key());
       if (!(lpMicros instanceof Number n)) {
         unmatched++;
         continue;
@@ -147,8 +151,8 @@ public final class AbookLoadClient {
 
   // ---------------------------------------------------------------------------------------- REST
 
-  private static List<Sample> rest(Map<String, String> a, int rate, int warmup, int duration, String volume)
-    throws Exception {
+  private static List<Sample> rest(Map<String, String> a, int rate, int warmup, int duration, String volume,
+                                   String expected) throws Exception {
     int port = Integer.parseInt(a.get("port"));
     long[] accounts = java.util.Arrays.stream(a.getOrDefault("accounts", "100003").split(",")).mapToLong(Long::parseLong)
       .toArray();
@@ -175,7 +179,7 @@ public final class AbookLoadClient {
           .compose(req -> req.send(body)).compose(resp -> resp.body().map(b -> {
             long rtt = (System.nanoTime() - t0) / 1_000;
             JsonObject json = b.toJsonObject();
-            if (resp.statusCode() == 200 && "FILLED".equals(json.getString("status"))) {
+            if (resp.statusCode() == ("FILLED".equals(expected) ? 200 : 422) && expected.equals(json.getString("status"))) {
               if (i >= warmupOrders) {
                 samples.add(new Sample(accountId + "-" + json.getLong("orderId") + "-1", rtt, i * 1000 / rate));
               }

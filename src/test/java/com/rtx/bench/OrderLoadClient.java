@@ -173,9 +173,12 @@ public final class OrderLoadClient {
       if (warmup > 0) {
         openLoop(new Phase("warmup"), warmupRate, warmup, drain);
       }
+      // A rate repeated (a soak: 500,500,...) gets its own phase name: rate-500, rate-500-2, ...
+      Map<Integer, Integer> seen = new HashMap<>();
       for (String r : o("rates", "500,1000,2000").split(",")) {
         int rate = Integer.parseInt(r.trim());
-        results.add(openLoop(new Phase("rate-" + rate), rate, duration, drain));
+        int nth = seen.merge(rate, 1, Integer::sum);
+        results.add(openLoop(new Phase("rate-" + rate + (nth > 1 ? "-" + nth : "")), rate, duration, drain));
         Thread.sleep(2000);
       }
     }

@@ -54,7 +54,11 @@ class DealingProtocolTest {
       new DealingRequest.ReadAccount(7),
       new DealingRequest.Reload(7),
       new DealingRequest.LpExecution(7, 42, "7-42-1", "LP1", "x-1", true, "FILL", "FILLED", new BigDecimal("0.10"),
-        new BigDecimal("1.10003"), new BigDecimal("0.10"), new BigDecimal("0"), new BigDecimal("1.10003"), null));
+        new BigDecimal("1.10003"), new BigDecimal("0.10"), new BigDecimal("0"), new BigDecimal("1.10003"), null),
+      new DealingRequest.SettleLpOrder(7, 42, DealingRequest.SettleOutcome.FILLED, new BigDecimal("1.10003"), "LP1-E9",
+        "filled at 1.10003, chat with LP1 desk 14:03", AUDIT),
+      new DealingRequest.SettleLpOrder(7, 42, DealingRequest.SettleOutcome.NOT_FILLED, null, "ref-7", "never received",
+        AUDIT));
   }
 
   private Vertx vertx;
@@ -164,6 +168,24 @@ class DealingProtocolTest {
     refused(new JsonObject().put("op", "cancelOrder").put("accountId", 7).put("orderId", Long.MIN_VALUE), "orderId");
     refused(new JsonObject().put("op", "deposit").put("accountId", 7).put("amount", "1e9"), "amount");
     refused(new JsonObject().put("op", "deposit").put("accountId", 7).put("amount", "10").put("audit", "forged"), "audit");
+    refused(settle().put("outcome", "HALF"), "outcome");
+    JsonObject filledWithoutPrice = settle();
+    filledWithoutPrice.remove("price");
+    refused(filledWithoutPrice, "price");
+    refused(settle().put("outcome", "NOT_FILLED"), "price");
+    refused(settle().put("price", "-1.1"), "price");
+    refused(settle().put("price", "1e300"), "price");
+    refused(settle().put("lpExecId", "x\u0000y"), "lpExecId");
+    refused(settle().put("lpExecId", "e".repeat(65)), "lpExecId");
+    refused(settle().put("confirmation", " "), "confirmation");
+    refused(settle().put("confirmation", "ok\u0000"), "confirmation");
+    refused(settle().put("confirmation", "c".repeat(2001)), "confirmation");
+    refused(settle().put("orderId", 0), "orderId");
+  }
+
+  private static JsonObject settle() {
+    return new JsonObject().put("op", "settleLpOrder").put("accountId", 7).put("orderId", 42).put("outcome", "FILLED")
+      .put("price", "1.10003").put("lpExecId", "LP1-E9").put("confirmation", "filled per LP1 desk");
   }
 
   private static void refused(JsonObject json, String field) {

@@ -102,4 +102,9 @@ final class InMemoryDealingStore implements DealingStore {
   public Future<Boolean> batchCommitted(long batchId) {
     return Future.succeededFuture(batchId <= batchIds);
   }
+
+  @Override
+  public Future<Void> noteLpOrder(long orderId, String note) {
+    return Future.succeededFuture();
+  }
 }

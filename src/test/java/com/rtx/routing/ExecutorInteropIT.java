@@ -190,6 +190,30 @@ class ExecutorInteropIT {
   }
 
   /**
+   * The Executor takes limit orders only: a market order gets a session-level Reject (35=3,
+   * RefMsgType D, tag 40). The router reads it as the definitive "not accepted" it is, and the
+   * client has the answer in the same request — not a 202 and an UNKNOWN order a while later.
+   */
+  @Test
+  void aMarketOrderTheExecutorRefusesAtSessionLevelIsRejectedAtOnceWithItsWords() throws Exception {
+    String token = api.loginTrader("trader2", PASSWORD);
+    place(token, "BUY", ASK, "IOC", "0.01"); // the session and the quote are up
+    HttpResponse<String> r = api.post("/api/v1/orders", new JsonObject().put("accountId", ACCOUNT).put("symbol", "EURUSD")
+      .put("side", "BUY").put("type", "MARKET").put("volume", "0.10"), token);
+    JsonObject body = Http.json(r);
+    assertThat(body.getString("status")).as(r.body()).isEqualTo("REJECTED");
+    assertThat(body.getString("reason")).isEqualTo("LP_REJECTED");
+    assertThat(r.body()).contains("EXEC: refused the order (session Reject");
+    try (Connection c = TestInfra.connect(database); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT o.status, (SELECT count(*) FROM deal d WHERE d.order_id = o.id) "
+           + "FROM trade_order o WHERE o.id = " + body.getLong("orderId"))) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("REJECTED");
+      assertThat(rs.getLong(2)).isZero();
+    }
+  }
+
+  /**
    * What the Executor itself sent for the order (its screen log): an acknowledgement with
    * OrdStatus=NEW and CumQty=0 but a Trade/Fill ExecType, then the fill, each under a new OrderID,
    * so the router keys on ClOrdID, OrdStatus and CumQty.

@@ -51,7 +51,10 @@ public final class ManagementServer {
       .putHeader("Content-Type", "application/json")
       .end(new JsonObject().put("error", new JsonObject().put("code", ApiErrorCode.NOT_FOUND.name())
         .put("message", "no such management endpoint")).encode()));
-    server = vertx.createHttpServer(new HttpServerOptions().setHost(endpoint.host()).setPort(endpoint.port()));
+    // HTTP/1.1 only: scrapers and probes speak it, and a client's h2c upgrade of a large /metrics body
+    // was once misread (a JDK HttpClient frame error); nothing here gains from HTTP/2.
+    server = vertx.createHttpServer(new HttpServerOptions().setHost(endpoint.host()).setPort(endpoint.port())
+      .setHttp2ClearTextEnabled(false));
     return server.requestHandler(router).listen()
       .map(HttpServer::actualPort)
       .onSuccess(port -> LOG.info("management (metrics, health details) on http://{}:{}", endpoint.host(), port))

@@ -84,6 +84,7 @@ public enum ApiErrorCode {
   ACCOUNT_NOT_IDLE(409, "the account is busy in its dealing shard; retry shortly"),
   FOUR_EYES_REQUIRED(409, "a second staff member must approve this"),
   REQUEST_NOT_PENDING(409, "the balance request is no longer pending"),
+  ORDER_NOT_UNKNOWN(409, "the order is not UNKNOWN at its LP: only an order its LP has gone silent about is settled by hand"),
 
   // Limits
   RATE_LIMITED(429, "too many orders per second for the account"),
