@@ -2,6 +2,7 @@ package com.rtx.admin;
 
 import com.rtx.core.market.Lots;
 import com.rtx.core.money.Money;
+import com.rtx.core.routing.ExecutionProfile;
 import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.json.JsonObject;
 
@@ -45,7 +46,26 @@ final class LoadableSettings {
     if (e == SettingEntities.SYMBOL) {
       return lots(after, SYMBOL_LOTS);
     }
+    if (e == SettingEntities.LP) {
+      return executionProfile(after.getValue("executionProfile"));
+    }
     return null;
+  }
+
+  /** The router loads an LP's profile with the same parser: one it could not load is refused here. */
+  private static AdminException executionProfile(Object value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      JsonObject profile = value instanceof JsonObject o ? o : new JsonObject(value.toString());
+      ExecutionProfile.parse(new JsonObject(profile.encode()).getMap());
+      return null;
+    } catch (ExecutionProfile.Invalid invalid) {
+      return new AdminException(ApiErrorCode.INVALID_SETTING, invalid.getMessage(), invalid.field());
+    } catch (RuntimeException notAnObject) {
+      return new AdminException(ApiErrorCode.INVALID_SETTING, "executionProfile must be an object", "executionProfile");
+    }
   }
 
   private static AdminException lots(JsonObject state, List<String> fields) {

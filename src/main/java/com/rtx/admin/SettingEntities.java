@@ -47,7 +47,8 @@ final class SettingEntities {
   static final SettingEntity LP = new SettingEntity("lp", "liquidity_provider", "name", "name", false, null,
     List.of(text("host", "host"), integer("port", "port"), text("senderCompId", "sender_comp_id"),
       text("targetCompId", "target_comp_id"), integer("heartbeatS", "heartbeat_s"),
-      text("credentialsRef", "credentials_ref"), bool("marketData", "market_data"), bool("enabled", "enabled")),
+      text("credentialsRef", "credentials_ref"), bool("marketData", "market_data"), bool("enabled", "enabled"),
+      new SettingField("executionProfile", "execution_profile", SettingField.Kind.JSON)),
     null, "Lp", "lps");
 
   static final SettingEntity ROUTING_RULE = new SettingEntity("routing-rule", "routing_rule", "id", "id", true, null,

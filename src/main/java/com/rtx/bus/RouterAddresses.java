@@ -12,17 +12,23 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code {"type":"new","clOrdId","orderId":long,"accountId":long,"lp":"LP1","symbol":"EURUSD",
  *       "side":"BUY|SELL","volume":"0.10","ordType":"MARKET|LIMIT","price":"1.10003" (LIMIT only),
- *       "timeInForce":"IOC|FOK|GTC"}} → NewOrderSingle. Absent timeInForce: IOC for MARKET, GTC for LIMIT.</li>
+ *       "timeInForce":"IOC|FOK|GTC|DAY", "quotedPrice":"1.10003" (MARKET, optional: the quote's price on
+ *       the order's side when it was sent)}} → NewOrderSingle. Absent timeInForce: IOC for MARKET, GTC
+ *       for LIMIT. The LP's execution profile shapes it: a MARKET order for an LP that takes limits only
+ *       goes as a limit at quotedPrice ± the LP's deviation; its Account, HandlInst and fixed tags are added.</li>
  *   <li>{@code {"type":"status","clOrdId","lp","orderId","accountId","symbol","side"}} → OrderStatusRequest
  *       for the order sent as {@code clOrdId}.</li>
  *   <li>{@code {"type":"cancel","clOrdId","origClOrdId","lp","orderId","accountId","symbol","side",
  *       "volume" (optional)}} → OrderCancelRequest; {@code clOrdId} is the cancel's own id.</li>
  * </ul>
  * Reply {@code {"sent":true}} once the message has been handed to the logged-on trade session;
- * otherwise {@code {"sent":false,"reason":"LP_DOWN|UNKNOWN_LP|INVALID|STATUS_UNSUPPORTED","message":"..."}}:
+ * otherwise {@code {"sent":false,"reason":"LP_DOWN|UNKNOWN_LP|INVALID|UNSUPPORTED|STATUS_UNSUPPORTED","message":"..."}}:
  * LP_DOWN — no node holds the LP's session logged on now (or the LP is disabled); UNKNOWN_LP — no
  * trading LP of that name; INVALID — the request breaks this contract (nothing was sent);
- * STATUS_UNSUPPORTED — a status request to an LP that has refused one before (its words in message).
+ * UNSUPPORTED — the LP's execution profile does not take the order (a time in force it does not
+ * list, no quote to price the limit it wants, or a profile that cannot be read): the desk tries the
+ * next LP, as for LP_DOWN; STATUS_UNSUPPORTED — a status request to an LP that has refused one
+ * before (its words in message) or whose profile says it does not answer them.
  * Every ClOrdID (also origClOrdId) must be {@link #clOrdId(long, long, String)}:
  * {@code <accountId>-<orderId>-<suffix>}, suffix 1-20 letters or digits, naming the same account and
  * order as the request: that is how reports find their way back, the router keeping no order state.

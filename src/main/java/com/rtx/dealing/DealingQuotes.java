@@ -43,6 +43,11 @@ final class DealingQuotes {
     return true;
   }
 
+  /** The LPs' latest quote of {@code symbol} before markup, or null: what an order to an LP is priced from. */
+  AggregatedQuote raw(String symbol) {
+    return latest.get(symbol);
+  }
+
   /**
    * The client quotes of {@code profile} at {@code nowMillis}; computed again only after a quote
    * moved or the moment the oldest live one turns stale (every batch of every shard asks).

@@ -97,7 +97,8 @@ final class DealingShard {
       queue.add(new ShardInput.DeskReport(report.accountId(), report));
       drain();
     }, (accountId, orderId, note) -> store.noteLpOrder(orderId, note)
-      .onFailure(e -> LOG.warn("note on order {} of account {} not stored: {}", orderId, accountId, e.toString())));
+      .onFailure(e -> LOG.warn("note on order {} of account {} not stored: {}", orderId, accountId, e.toString())),
+      services.quotes()::raw);
     this.applier = new BatchApplier(shard, services.quotes(), rollovers, ids, services.faults(), desk, board, guard);
     this.memory = new ShardMemory(rollovers, clock);
     loaded.forEach((id, stored) -> memory.install(stored));

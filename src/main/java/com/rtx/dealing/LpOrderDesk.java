@@ -6,6 +6,9 @@ import com.rtx.bus.RouterAddresses;
 import com.rtx.core.market.Lots;
 import com.rtx.core.market.Prices;
 import com.rtx.core.market.SymbolCatalog;
+import com.rtx.core.pricing.AggregatedQuote;
+import com.rtx.core.pricing.QuoteStatus;
+import com.rtx.core.trading.Side;
 import com.rtx.core.trading.Order;
 import com.rtx.core.trading.OrderType;
 import io.vertx.core.Promise;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One shard's A-Book orders while liquidity providers work them: which LP and ClOrdID each is at,
@@ -82,6 +86,7 @@ final class LpOrderDesk {
   private final long timeoutMs;
   private final Consumer<DealingRequest.LpExecution> requeue;
   private final Notes notes;
+  private final Function<String, AggregatedQuote> rawQuotes;
   private final Map<Long, Tracked> byOrder = new HashMap<>();
 
   /** A desk whose notes go to the log only (benchmarks and unit tests). */
@@ -94,6 +99,17 @@ final class LpOrderDesk {
    * @param notes   keeps why an order is UNKNOWN where the dealer desk reads it
    */
   LpOrderDesk(Vertx vertx, Clock clock, long timeoutMs, Consumer<DealingRequest.LpExecution> requeue, Notes notes) {
+    this(vertx, clock, timeoutMs, requeue, notes, symbol -> null);
+  }
+
+  /**
+   * @param rawQuotes the LPs' latest quote per symbol before markup (or null): a market order carries
+   *                  its side's price as {@code quotedPrice}, from which the router prices a limit for
+   *                  an LP that takes limits only
+   */
+  LpOrderDesk(Vertx vertx, Clock clock, long timeoutMs, Consumer<DealingRequest.LpExecution> requeue, Notes notes,
+              Function<String, AggregatedQuote> rawQuotes) {
+    this.rawQuotes = rawQuotes;
     this.vertx = vertx;
     this.clock = clock;
     this.timeoutMs = timeoutMs;
@@ -148,12 +164,13 @@ final class LpOrderDesk {
   void send(Tracked t, SymbolCatalog symbols) {
     t.sentAt = clock.millis();
     t.statusRequested = false;
-    JsonObject message = order(t, symbols).put("type", "new");
+    JsonObject message = order(t, symbols, rawQuotes.apply(t.order.symbol())).put("type", "new");
     vertx.eventBus().<JsonObject>request(RouterAddresses.ORDERS, message, new DeliveryOptions().setSendTimeout(timeoutMs))
       .onComplete(ar -> {
         JsonObject answer = ar.succeeded() ? ar.result().body() : null;
         if (answer == null || !answer.getBoolean("sent", false)) {
-          String reason = answer == null ? "router unavailable: " + ar.cause().getMessage() : answer.getString("reason");
+          String reason = answer == null ? "router unavailable: " + ar.cause().getMessage()
+            : answer.getString("reason") + " (" + answer.getString("message") + ")";
           // Not sent: as good as an LP reject (never reached it), so the next LP is tried.
           requeue.accept(new DealingRequest.LpExecution(t.accountId, t.order.id(), t.clOrdId, t.lp, "unsent-" + t.clOrdId,
             false, "REJECTED", "REJECTED", null, null, null, null, null, "not sent to " + t.lp + ": " + reason));
@@ -252,7 +269,7 @@ final class LpOrderDesk {
       .put("side", t.order.side().name());
   }
 
-  private static JsonObject order(Tracked t, SymbolCatalog symbols) {
+  private static JsonObject order(Tracked t, SymbolCatalog symbols, AggregatedQuote raw) {
     Order o = t.order;
     JsonObject json = new JsonObject().put("clOrdId", t.clOrdId).put("orderId", o.id()).put("accountId", t.accountId)
       .put("lp", t.lp).put("symbol", o.symbol()).put("side", o.side().name()).put("volume", Lots.format(o.volume()))
@@ -260,6 +277,9 @@ final class LpOrderDesk {
       .put("timeInForce", o.timeInForce().name());
     if (o.type() == OrderType.LIMIT) {
       json.put("price", Prices.format(o.price(), symbols.get(o.symbol()).digits()));
+    } else if (raw != null && raw.status() == QuoteStatus.OK) {
+      json.put("quotedPrice", Prices.format(o.side() == Side.BUY ? raw.ask() : raw.bid(),
+        symbols.get(o.symbol()).digits()));
     }
     return json;
   }

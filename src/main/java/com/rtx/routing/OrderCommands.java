@@ -1,9 +1,14 @@
 package com.rtx.routing;
 
 import com.rtx.bus.RouterAddresses;
+import com.rtx.core.routing.ExecutionProfile;
+import com.rtx.core.routing.LpOrderTerms;
+import com.rtx.core.trading.OrderType;
 import io.vertx.core.json.JsonObject;
 import quickfix.Message;
+import quickfix.field.Account;
 import quickfix.field.ClOrdID;
+import quickfix.field.HandlInst;
 import quickfix.field.OrdType;
 import quickfix.field.OrderQty;
 import quickfix.field.OrigClOrdID;
@@ -25,9 +30,19 @@ import java.util.Map;
 /**
  * Turns requests on {@link RouterAddresses#ORDERS} into FIX 4.4 messages, checking them against
  * the contract first. Volumes become OrderQty in units (lots × the symbol's contract size);
- * prices go on the wire as the decimal text received, never through a double.
+ * prices go on the wire as the decimal text received, never through a double. A NewOrderSingle
+ * follows the LP's {@link ExecutionProfile}: a market order for an LP that takes limits only goes
+ * as a limit at the request's {@code quotedPrice} ± the LP's deviation ({@link LpOrderTerms}), and
+ * the LP's Account, HandlInst and fixed tags are added.
  */
 final class OrderCommands {
+
+  /** An order the LP's profile does not let go to it (a TIF it does not take, no quote to price a limit). */
+  static final class Unsupported extends RuntimeException {
+    Unsupported(String message) {
+      super(message, null, false, false);
+    }
+  }
 
   /** A request that breaks the contract; nothing is sent. */
   static final class Invalid extends RuntimeException {
@@ -44,7 +59,14 @@ final class OrderCommands {
     return text(body, "lp");
   }
 
-  static Message toFix(JsonObject body, Map<String, BigDecimal> contractSizes, Instant now) {
+  /**
+   * @param profile the LP's execution profile
+   * @param digits  price digits per symbol (points of the profile's deviation)
+   * @throws Invalid     the request breaks the contract
+   * @throws Unsupported the LP's profile does not take the order
+   */
+  static Message toFix(JsonObject body, Map<String, BigDecimal> contractSizes, ExecutionProfile profile,
+                       Map<String, Integer> digits, Instant now) {
     String type = text(body, "type");
     String clOrdId = clOrdId(body, "clOrdId");
     String symbol = text(body, "symbol");
@@ -54,7 +76,8 @@ final class OrderCommands {
     Side side = side(body);
     TransactTime time = new TransactTime(LocalDateTime.ofInstant(now, ZoneOffset.UTC));
     return switch (type) {
-      case "new" -> newOrder(body, clOrdId, symbol, side, contractSizes.get(symbol), time);
+      case "new" -> newOrder(body, clOrdId, symbol, side, contractSizes.get(symbol), profile,
+        digits.getOrDefault(symbol, 5), time);
       case "status" -> {
         OrderStatusRequest status = new OrderStatusRequest(new ClOrdID(clOrdId), side);
         status.set(new Symbol(symbol));
@@ -74,29 +97,58 @@ final class OrderCommands {
   }
 
   private static NewOrderSingle newOrder(JsonObject body, String clOrdId, String symbol, Side side,
-                                         BigDecimal contractSize, TransactTime time) {
-    String ordType = text(body, "ordType");
-    char fixType = switch (ordType) {
-      case "MARKET" -> OrdType.MARKET;
-      case "LIMIT" -> OrdType.LIMIT;
+                                         BigDecimal contractSize, ExecutionProfile profile, int digits,
+                                         TransactTime time) {
+    OrderType type = switch (text(body, "ordType")) {
+      case "MARKET" -> OrderType.MARKET;
+      case "LIMIT" -> OrderType.LIMIT;
       default -> throw new Invalid("ordType must be MARKET or LIMIT");
     };
-    NewOrderSingle order = new NewOrderSingle(new ClOrdID(clOrdId), side, time, new OrdType(fixType));
-    order.set(new Symbol(symbol));
-    order.setString(OrderQty.FIELD, units(body, contractSize));
-    if (fixType == OrdType.LIMIT) {
-      order.setString(Price.FIELD, positive(body, "price").toPlainString());
+    BigDecimal limit = null;
+    if (type == OrderType.LIMIT) {
+      limit = positive(body, "price");
     } else if (body.getValue("price") != null) {
       throw new Invalid("price is for LIMIT orders only");
     }
-    String tif = body.getString("timeInForce", fixType == OrdType.MARKET ? "IOC" : "GTC");
-    order.set(new TimeInForce(switch (tif) {
-      case "IOC" -> TimeInForce.IMMEDIATE_OR_CANCEL;
-      case "FOK" -> TimeInForce.FILL_OR_KILL;
-      case "GTC" -> TimeInForce.GOOD_TILL_CANCEL;
-      default -> throw new Invalid("timeInForce must be IOC, FOK or GTC");
+    com.rtx.core.trading.TimeInForce tif = timeInForce(body.getString("timeInForce", type == OrderType.MARKET ? "IOC" : "GTC"));
+    BigDecimal quoted = body.getValue("quotedPrice") == null ? null : positive(body, "quotedPrice");
+    LpOrderTerms.Terms terms;
+    try {
+      terms = LpOrderTerms.of(profile, side.getValue() == Side.BUY ? com.rtx.core.trading.Side.BUY
+        : com.rtx.core.trading.Side.SELL, type, limit, tif, quoted, digits, body.getString("lp"));
+    } catch (LpOrderTerms.Unsendable e) {
+      throw new Unsupported(e.getMessage());
+    }
+    NewOrderSingle order = new NewOrderSingle(new ClOrdID(clOrdId), side, time,
+      new OrdType(terms.type() == OrderType.LIMIT ? OrdType.LIMIT : OrdType.MARKET));
+    order.set(new Symbol(symbol));
+    order.setString(OrderQty.FIELD, units(body, contractSize));
+    if (terms.price() != null) {
+      order.setString(Price.FIELD, terms.price().toPlainString());
+    }
+    order.set(new TimeInForce(switch (terms.timeInForce()) {
+      case IOC -> TimeInForce.IMMEDIATE_OR_CANCEL;
+      case FOK -> TimeInForce.FILL_OR_KILL;
+      case GTC -> TimeInForce.GOOD_TILL_CANCEL;
+      case DAY -> TimeInForce.DAY;
+      case GTD -> throw new Unsupported("GTD orders rest at the platform; they are not sent to an LP");
     }));
+    if (profile.account() != null) {
+      order.set(new Account(profile.account()));
+    }
+    if (profile.handlInst() != null) {
+      order.set(new HandlInst(profile.handlInst().charAt(0)));
+    }
+    profile.fixedTags().forEach(order::setString);
     return order;
+  }
+
+  private static com.rtx.core.trading.TimeInForce timeInForce(String text) {
+    try {
+      return com.rtx.core.trading.TimeInForce.valueOf(text);
+    } catch (IllegalArgumentException e) {
+      throw new Invalid("timeInForce must be IOC, FOK, GTC, DAY or GTD");
+    }
   }
 
   /** OrderQty: lots × contract size, as plain decimal text ("10000", "1.5"). */

@@ -1,8 +1,12 @@
 package com.rtx.routing;
 
+import com.rtx.core.routing.ExecutionProfile;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -11,6 +15,8 @@ import java.util.Optional;
 
 /** What the router reads from PostgreSQL: LP trade sessions and each symbol's contract size. */
 final class RouterRepository {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RouterRepository.class);
 
   private final Pool pool;
 
@@ -21,7 +27,8 @@ final class RouterRepository {
   /** Every LP row by name, active or not (an inactive one is reported DISABLED). */
   Future<Map<String, TradeLp>> lps() {
     return pool.query("SELECT name, host, port, sender_comp_id, target_comp_id, heartbeat_s, credentials_ref, "
-      + "enabled, trading, trade_sender_sub_id FROM liquidity_provider ORDER BY name").execute().map(rows -> {
+      + "enabled, trading, trade_sender_sub_id, execution_profile::text AS execution_profile FROM liquidity_provider "
+      + "ORDER BY name").execute().map(rows -> {
         Map<String, TradeLp> lps = new LinkedHashMap<>();
         for (Row row : rows) {
           lps.put(row.getString("name"), new TradeLp(row.getString("name"), row.getString("host"),
@@ -29,10 +36,33 @@ final class RouterRepository {
             Optional.ofNullable(row.getString("trade_sender_sub_id")).filter(s -> !s.isBlank()),
             row.getString("target_comp_id"), Optional.ofNullable(row.getInteger("heartbeat_s")),
             Optional.ofNullable(row.getString("credentials_ref")),
-            row.getBoolean("enabled") && row.getBoolean("trading")));
+            row.getBoolean("enabled") && row.getBoolean("trading"),
+            profile(row.getString("name"), row.getString("execution_profile"))));
         }
         return lps;
       });
+  }
+
+  /** The LP's profile; one the admin API did not write (an edit in SQL) and cannot be read stops its orders. */
+  private static Optional<ExecutionProfile> profile(String lp, String json) {
+    try {
+      return Optional.of(ExecutionProfile.parse(json == null ? null : new JsonObject(json).getMap()));
+    } catch (RuntimeException e) {
+      LOG.error("LP {}: its execution profile cannot be read ({}); no order is sent to it until it is fixed",
+        lp, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** Price digits per symbol: a point of a deviation is 10^-digits. */
+  Future<Map<String, Integer>> digits() {
+    return pool.query("SELECT name, digits FROM symbol").execute().map(rows -> {
+      Map<String, Integer> digits = new LinkedHashMap<>();
+      for (Row row : rows) {
+        digits.put(row.getString("name"), row.getInteger("digits"));
+      }
+      return Map.copyOf(digits);
+    });
   }
 
   /** Contract size per symbol: FIX OrderQty = lots × contract size. */

@@ -1,6 +1,7 @@
 package com.rtx.routing;
 
 import com.rtx.bus.Addresses;
+import com.rtx.core.routing.ExecutionProfile;
 import com.rtx.platform.Platform;
 import com.rtx.bus.LpStatus;
 import com.rtx.bus.RouterAddresses;
@@ -46,6 +47,7 @@ public final class RouterVerticle extends VerticleBase {
   private final Map<String, Boolean> gauges = new ConcurrentHashMap<>();
   private final List<Long> timers = new ArrayList<>();
   private volatile Map<String, BigDecimal> contractSizes = Map.of();
+  private volatile Map<String, Integer> digits = Map.of();
   private TradeSessions sessions;
   private ReportDelivery delivery;
   private long unroutable;
@@ -107,9 +109,10 @@ public final class RouterVerticle extends VerticleBase {
   }
 
   private Future<Void> reload() {
-    return Future.all(repository.lps(), repository.contractSizes()).map(all -> {
+    return Future.all(repository.lps(), repository.contractSizes(), repository.digits()).map(all -> {
       Map<String, TradeLp> loaded = all.resultAt(0);
       contractSizes = all.resultAt(1);
+      digits = all.resultAt(2);
       lps.keySet().retainAll(loaded.keySet());
       lps.putAll(loaded);
       loaded.keySet().forEach(this::registerGauges);
@@ -149,16 +152,26 @@ public final class RouterVerticle extends VerticleBase {
   void sendHere(Message<JsonObject> message) {
     JsonObject body = message.body();
     String lp = body.getString("lp");
-    String refusal = "status".equals(body.getString("type")) ? statusRefusals.get(lp) : null;
+    TradeLp known = lps.get(lp);
+    ExecutionProfile profile = known == null ? null : known.profile().orElse(null);
+    if (profile == null) {
+      message.reply(notSent("UNSUPPORTED", lp + "'s execution profile cannot be read: nothing is sent to it"));
+      return;
+    }
+    String refusal = !"status".equals(body.getString("type")) ? null
+      : !profile.statusRequests() ? "its execution profile says so" : statusRefusals.get(lp);
     if (refusal != null) {
       message.reply(notSent("STATUS_UNSUPPORTED", lp + " does not answer status requests: " + refusal));
       return;
     }
     quickfix.Message fix;
     try {
-      fix = OrderCommands.toFix(body, contractSizes, platform.clock().instant());
+      fix = OrderCommands.toFix(body, contractSizes, profile, digits, platform.clock().instant());
     } catch (OrderCommands.Invalid e) {
       message.reply(notSent("INVALID", e.getMessage()));
+      return;
+    } catch (OrderCommands.Unsupported e) {
+      message.reply(notSent("UNSUPPORTED", e.getMessage()));
       return;
     }
     sessions.send(lp, fix).onComplete(sent -> {
@@ -257,7 +270,8 @@ public final class RouterVerticle extends VerticleBase {
       perLp.put(lp.name(), new JsonObject().put("state", state).put("heldHere", states.containsKey(lp.name()))
         .put("host", lp.host()).put("port", lp.port())
         .put("statusRequests", statusRefusals.containsKey(lp.name()) ? "REFUSED: " + statusRefusals.get(lp.name())
-          : "ANSWERED"));
+          : lp.profile().map(ExecutionProfile::statusRequests).orElse(true) ? "ANSWERED" : "NOT_ASKED (execution profile)")
+        .put("executionProfile", lp.profile().map(p -> new JsonObject(p.toMap())).orElse(null)));
     }
     JsonObject details = new JsonObject().put("node", platform.node()).put("lockConnection", sessions.lockConnected())
       .put("lps", perLp).put("pendingReports", delivery.pending()).put("deliveredReports", delivery.delivered())

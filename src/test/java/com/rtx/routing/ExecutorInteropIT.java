@@ -62,6 +62,7 @@ class ExecutorInteropIT {
   private static Path executorLog;
   private static Engine engine;
   private static int httpPort;
+  private static int managementPort;
   private static ApiClient api;
 
   @BeforeAll
@@ -82,6 +83,7 @@ class ExecutorInteropIT {
       .env("RTX_ROUTER_RECONNECT_S", "1").env("RTX_ROUTER_ACQUIRE_INTERVAL_MS", "200")
       .env("RTX_ROUTER_STATUS_PUBLISH_MS", "200");
     httpPort = test.httpPort();
+    managementPort = test.managementPort();
     api = new ApiClient(httpPort);
     engine = test.start(CLOCK);
     // The Executor gives no market data: quotes come from the test, as pricing would publish them.
@@ -213,6 +215,57 @@ class ExecutorInteropIT {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isEqualTo("REJECTED");
       assertThat(rs.getLong(2)).isZero();
+    }
+  }
+
+  /**
+   * The same Executor with an execution profile that says what it is — limit orders only, IOC,
+   * an account and a tag of its own: a client's market order goes out as a limit IOC at the quote
+   * (deviation 0), the Executor fills it at that price, and the NewOrderSingle carries the LP's
+   * Account (1), HandlInst (21) and fixed tag. A GTC limit, a time in force this profile does not
+   * list, is never sent: the client has the reason at once.
+   */
+  @Test
+  void aMarketOrderGoesAsALimitAtTheQuoteToAnLpWhoseProfileTakesLimitsOnly() throws Exception {
+    String token = api.loginTrader("trader2", PASSWORD);
+    place(token, "BUY", ASK, "IOC", "0.01"); // the session and the quote are up
+    TestInfra.execute(database, "UPDATE liquidity_provider SET execution_profile = '{\"orderStyle\": \"LIMIT_IOC\", "
+      + "\"maxDeviationPoints\": 0, \"timesInForce\": [\"IOC\", \"FOK\"], \"account\": \"RTX-HOUSE-7\", "
+      + "\"handlInst\": \"1\", \"fixedTags\": {\"5001\": \"desk-a\"}}' WHERE name = 'EXEC'");
+    try {
+      engine.vertx().eventBus().publish(com.rtx.bus.Addresses.REFDATA_CHANGED, new JsonObject().put("what", "lp").put("key", "EXEC"));
+      Eventually.await("the router on the new profile", Duration.ofSeconds(30),
+        () -> Http.get(managementPort, "/health/dependencies/router").body().contains("LIMIT_IOC"));
+
+      HttpResponse<String> market = api.post("/api/v1/orders", new JsonObject().put("accountId", ACCOUNT)
+        .put("symbol", "EURUSD").put("side", "BUY").put("type", "MARKET").put("volume", "0.20"), token);
+      JsonObject filled = Http.json(market);
+      assertThat(filled.getString("status")).as(market.body()).isEqualTo("FILLED");
+      JsonObject deal = filled.getJsonArray("events").stream().map(JsonObject.class::cast)
+        .filter(e -> e.getString("type").equals("deal.executed")).findFirst().orElseThrow().getJsonObject("deal");
+      assertThat(deal.getString("price")).isEqualTo(ASK);
+      String clOrdId;
+      try (Connection c = TestInfra.connect(database); Statement s = c.createStatement();
+           ResultSet rs = s.executeQuery("SELECT lp_cl_ord_id FROM trade_order WHERE id = " + filled.getLong("orderId"))) {
+        assertThat(rs.next()).isTrue();
+        clOrdId = rs.getString(1);
+      }
+      String sent = Files.readAllLines(executorLog).stream()
+        .filter(l -> l.contains("incoming") && l.contains("\u000135=D\u0001") && l.contains("\u000111=" + clOrdId + "\u0001"))
+        .findFirst().orElseThrow();
+      assertThat(sent).contains("\u000140=2\u0001", "\u000144=" + ASK + "\u0001", "\u000159=3\u0001",
+        "\u00011=RTX-HOUSE-7\u0001", "\u000121=1\u0001", "\u00015001=desk-a\u0001");
+
+      HttpResponse<String> gtc = api.post("/api/v1/orders", new JsonObject().put("accountId", ACCOUNT).put("symbol", "EURUSD")
+        .put("side", "BUY").put("type", "LIMIT").put("price", ASK).put("timeInForce", "GTC").put("volume", "0.10"), token);
+      JsonObject refused = Http.json(gtc);
+      assertThat(refused.getString("status")).as(gtc.body()).isEqualTo("REJECTED");
+      assertThat(gtc.body()).contains("EXEC does not take time in force GTC");
+    } finally {
+      TestInfra.execute(database, "UPDATE liquidity_provider SET execution_profile = NULL WHERE name = 'EXEC'");
+      engine.vertx().eventBus().publish(com.rtx.bus.Addresses.REFDATA_CHANGED, new JsonObject().put("what", "lp").put("key", "EXEC"));
+      Eventually.await("the router back on the default profile", Duration.ofSeconds(30),
+        () -> !Http.get(managementPort, "/health/dependencies/router").body().contains("LIMIT_IOC"));
     }
   }
 
