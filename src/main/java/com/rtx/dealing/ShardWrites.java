@@ -50,14 +50,27 @@ final class ShardWrites {
       && requestUpdates.isEmpty() && audits.isEmpty() && lpMarkups.isEmpty();
   }
 
-  /** The rule that routed an order and why (written after the order row, same transaction). */
-  void route(long orderId, Long ruleId, String reason) {
-    orderRoutes.add(Tuple.of(orderId, null, null, ruleId, reason));
+  /** The rule (and its settings version) that routed an order and why (written after the order row, same transaction). */
+  void route(long orderId, Long ruleId, Long ruleVersion, String reason) {
+    orderRoutes.add(routeRow(orderId, null, null, ruleId, reason, ruleVersion, null, null));
   }
 
   /** The LP and ClOrdID an order is sent to, durable before the NewOrderSingle leaves. */
   void lpAttempt(long orderId, String lp, String clOrdId) {
-    orderRoutes.add(Tuple.of(orderId, lp, clOrdId, null, null));
+    orderRoutes.add(routeRow(orderId, lp, clOrdId, null, null, null, null, null));
+  }
+
+  /**
+   * When an order's first NewOrderSingle left and its LP's first report arrived (either may be null:
+   * not known); written with the report that settles it, and never over a time already written.
+   */
+  void lpTimes(long orderId, Instant sentAt, Instant ackAt) {
+    orderRoutes.add(routeRow(orderId, null, null, null, null, null, utc(sentAt), utc(ackAt)));
+  }
+
+  private static Tuple routeRow(long orderId, String lp, String clOrdId, Long ruleId, String reason, Long ruleVersion,
+                                OffsetDateTime sentAt, OffsetDateTime ackAt) {
+    return Tuple.from(java.util.Arrays.asList(orderId, lp, clOrdId, ruleId, reason, ruleVersion, sentAt, ackAt));
   }
 
   /** An applied LP execution report, keyed by its ExecID. */
