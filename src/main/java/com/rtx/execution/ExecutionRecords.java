@@ -25,7 +25,9 @@ import java.util.Set;
  * time at which its shard took the command in); {@code committed} = the time its first transaction
  * was sent, confirmed within that round trip ({@code dealing_batch.committed_at} of
  * {@code trade_order.batch_id}); {@code sentToLp} / {@code lpAcknowledged} = the first
- * NewOrderSingle and the LP's first report; {@code filled} = the last deal. {@code acknowledged}
+ * NewOrderSingle and the LP's first report; {@code filled} = the last deal (a B-Book fill is decided
+ * in the batch that took the order in, so it equals {@code received} and precedes {@code committed}).
+ * {@code acknowledged}
  * (the answer to the client) is not recorded: it leaves after the commit of the final result, and
  * recording it would cost another write per order. Safe on any thread: it only reads.
  */
