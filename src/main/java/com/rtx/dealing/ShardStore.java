@@ -169,14 +169,15 @@ final class ShardStore implements DealingStore {
     }
     batch(conn, all, "INSERT INTO trade_order (id, account_id, client_order_id, symbol, side, type, volume, price, "
       + "stop_limit_price, sl, tp, trailing_points, time_in_force, expire_at, position_id, triggered, status, "
-      + "reject_reason, reject_detail, created_at, updated_at, batch_id) VALUES "
-      + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, "
+      + "reject_reason, reject_detail, created_at, updated_at, lp_sent_at, lp_ack_at, batch_id) VALUES "
+      + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, "
       + "currval('dealing_batch_id_seq')) "
       + "ON CONFLICT (id) DO UPDATE SET price = EXCLUDED.price, stop_limit_price = EXCLUDED.stop_limit_price, "
       + "sl = EXCLUDED.sl, tp = EXCLUDED.tp, trailing_points = EXCLUDED.trailing_points, "
       + "time_in_force = EXCLUDED.time_in_force, expire_at = EXCLUDED.expire_at, triggered = EXCLUDED.triggered, "
       + "status = EXCLUDED.status, reject_reason = EXCLUDED.reject_reason, reject_detail = EXCLUDED.reject_detail, "
-      + "updated_at = EXCLUDED.updated_at", w.orders());
+      + "updated_at = EXCLUDED.updated_at, lp_sent_at = coalesce(trade_order.lp_sent_at, EXCLUDED.lp_sent_at), "
+      + "lp_ack_at = coalesce(trade_order.lp_ack_at, EXCLUDED.lp_ack_at)", w.orders());
     batch(conn, all, "INSERT INTO position (id, account_id, symbol, side, volume, open_price, opened_at, sl, tp, "
       + "trailing_points, swap, closed_at, close_deal_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
       + "ON CONFLICT (id) DO UPDATE SET side = EXCLUDED.side, volume = EXCLUDED.volume, "
@@ -197,8 +198,7 @@ final class ShardStore implements DealingStore {
       + "VALUES ($1, $2, $3, $4, currval('dealing_batch_id_seq'))", w.requests());
     batch(conn, all, "UPDATE trade_order SET lp = coalesce($2, lp), lp_cl_ord_id = coalesce($3, lp_cl_ord_id), "
       + "route_rule = coalesce($4, route_rule), route_reason = coalesce($5, route_reason), "
-      + "route_rule_version = coalesce($6, route_rule_version), lp_sent_at = coalesce(lp_sent_at, $7), "
-      + "lp_ack_at = coalesce(lp_ack_at, $8) WHERE id = $1", w.orderRoutes());
+      + "route_rule_version = coalesce($6, route_rule_version) WHERE id = $1", w.orderRoutes());
     batch(conn, all, "INSERT INTO lp_execution (lp, exec_id, account_id, order_id, report, received_at, batch_id) "
       + "VALUES ($1, $2, $3, $4, $5, $6, currval('dealing_batch_id_seq'))", w.executions());
     batch(conn, all, "UPDATE order_request SET result = $3 WHERE account_id = $1 AND client_order_id = $2",
