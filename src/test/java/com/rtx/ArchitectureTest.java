@@ -19,7 +19,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * <ul>
  *   <li>roles — one package per verticle: {@link #ROLES};</li>
  *   <li>libraries the roles share — {@code core} (pure domain), {@code bus} (the event-bus
- *       contract), {@code platform} (plumbing), {@code auth}, {@code marketdata}, {@code refdata};</li>
+ *       contract), {@code platform} (plumbing), {@code auth}, {@code marketdata}, {@code refdata},
+ *       {@code execution} (the execution records both APIs serve);</li>
  *   <li>the composition root {@code app}, which alone names every role, and the command line
  *       {@code cli} that starts it.</li>
  * </ul>
@@ -30,7 +31,8 @@ class ArchitectureTest {
 
   /** The packages holding a role's verticles (the hedger runs inside the dealing role). */
   static final List<String> ROLES = List.of("admin", "dealing", "gateway", "hedging", "lpsim", "pricing", "routing");
-  private static final List<String> LIBRARIES = List.of("core", "bus", "platform", "auth", "marketdata", "refdata");
+  private static final List<String> LIBRARIES = List.of("core", "bus", "platform", "auth", "marketdata", "refdata",
+    "execution");
 
   private static JavaClasses classes;
 

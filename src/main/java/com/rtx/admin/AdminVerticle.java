@@ -89,7 +89,8 @@ public final class AdminVerticle extends VerticleBase {
       new DeskOps(vertx, platform.pool(), audited, dealing, platform.clock()),
       new RiskOps(vertx, platform.pool()),
       new SettingsOps(vertx, platform.pool(), audited, platform.clock(), settings.maxLeverage()),
-      new ReportOps(platform.pool()));
+      new ReportOps(platform.pool()),
+      new ExecutionOps(platform.pool()));
     groups.forEach(g -> g.register(handlers));
   }
 

@@ -68,7 +68,9 @@ record DealingRefData(Map<String, Group> groups, SymbolCatalog symbols, Map<Stri
       return byName;
     });
     Future<ReferenceDataRepository.GroupMarkups> markups = repo.groupMarkups();
-    Future<RoutingPolicy> routing = pool.query("SELECT * FROM routing_rule WHERE enabled").execute()
+    Future<RoutingPolicy> routing = pool.query("SELECT r.*, coalesce((SELECT max(v.version) FROM settings_version v "
+        + "WHERE v.entity_type = 'routing-rule' AND v.entity_key = r.id::text), 1) AS settings_version "
+        + "FROM routing_rule r WHERE r.enabled").execute()
       .map(rows -> {
         List<RoutingRule> rules = new ArrayList<>();
         rows.forEach(r -> rules.add(rule(r)));
@@ -108,7 +110,7 @@ record DealingRefData(Map<String, Group> groups, SymbolCatalog symbols, Map<Stri
     return new RoutingRule(r.getLong("id"), r.getInteger("priority"), r.getString("group_name"), r.getLong("account_id"),
       r.getString("symbol"), lots(r.getBigDecimal("min_volume")), lots(r.getBigDecimal("max_volume")),
       r.getBigDecimal("min_toxicity"), r.getBigDecimal("max_toxicity"), RoutingAction.valueOf(r.getString("action")),
-      r.getInteger("a_book_percent"), lps == null ? List.of() : List.of(lps));
+      r.getInteger("a_book_percent"), lps == null ? List.of() : List.of(lps), r.getLong("settings_version"));
   }
 
   private static Long lots(BigDecimal value) {

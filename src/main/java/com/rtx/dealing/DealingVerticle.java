@@ -191,7 +191,7 @@ public final class DealingVerticle extends VerticleBase {
       if (!mine) {
         return Future.succeededFuture();
       }
-      ShardStore store = new ShardStore(platform.pool(), settings.shards(), shard, platform.node());
+      ShardStore store = new ShardStore(platform.pool(), settings.shards(), shard, platform.node(), platform.clock());
       Instant since = platform.clock().instant().minus(RecentRequests.REBUILD_SPAN);
       return Future.all(store.ids(), store.loadShard(), store.recentRequestKeys(since, RecentRequests.CAPACITY))
         .compose(loaded -> {

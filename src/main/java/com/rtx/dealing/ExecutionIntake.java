@@ -91,7 +91,12 @@ final class ExecutionIntake {
       return new Command.ApplyExecution(orderId, Command.LpExecType.CANCELLED, 0, 0, 0, lp, execId, text);
     } else {
       if (tracked != null) {
-        afterCommit.add(() -> tracked.lastReportAt = now.toEpochMilli());
+        afterCommit.add(() -> {
+          tracked.lastReportAt = now.toEpochMilli();
+          if (tracked.firstReportAt == 0 && lp.equals(tracked.lp)) {
+            tracked.firstReportAt = now.toEpochMilli(); // the LP acknowledged: written with the report that settles it
+          }
+        });
       }
       return null; // NEW, PENDING_NEW, or a status with nothing new
     }
@@ -157,6 +162,10 @@ final class ExecutionIntake {
     String execId = report.execId();
     writes.execution(lp, execId, account.accountId(), orderId, DealingRequests.toJson(report), now);
     if (tracked != null) {
+      // The stage times of the order's execution record, written with this report (no write of their own).
+      boolean fromLp = !execId.startsWith("unsent-") && !execId.startsWith("manual-");
+      Instant ack = tracked.firstReportAt != 0 ? Instant.ofEpochMilli(tracked.firstReportAt) : fromLp ? now : null;
+      writes.lpTimes(orderId, tracked.firstSentAt == 0 ? null : Instant.ofEpochMilli(tracked.firstSentAt), ack);
       afterCommit.add(() -> tracked.execIds.add(lp + "/" + execId));
     }
   }

@@ -62,6 +62,10 @@ final class LpOrderDesk {
     String clOrdId;
     final List<String> untried;
     long sentAt;
+    /** Epoch ms the first NewOrderSingle left (engine clock); 0 for an order recovered after a restart. */
+    long firstSentAt;
+    /** Epoch ms the LP's first execution report was applied (engine clock); 0 until then. */
+    long firstReportAt;
     long lastReportAt;
     boolean statusRequested;
     boolean unknown;
@@ -163,6 +167,9 @@ final class LpOrderDesk {
 
   void send(Tracked t, SymbolCatalog symbols) {
     t.sentAt = clock.millis();
+    if (t.firstSentAt == 0) {
+      t.firstSentAt = t.sentAt;
+    }
     t.statusRequested = false;
     JsonObject message = order(t, symbols, rawQuotes.apply(t.order.symbol())).put("type", "new");
     vertx.eventBus().<JsonObject>request(RouterAddresses.ORDERS, message, new DeliveryOptions().setSendTimeout(timeoutMs))

@@ -70,14 +70,14 @@ final class OrderRouting {
     return new Result.Accepted(b.state(), events);
   }
 
-  /** Records on each order the command created which rule routed it and why. */
+  /** Records on each order the command created which rule (at which version) routed it and why. */
   static void recordRoute(List<AccountEvent> events, RoutingDecision route, ShardWrites writes) {
     for (AccountEvent e : events) {
       long orderId = e instanceof AccountEvent.OrderFilled f ? f.order().id()
         : e instanceof AccountEvent.OrderAccepted a ? a.order().id()
         : e instanceof AccountEvent.OrderSentToLp s ? s.order().id() : 0;
       if (orderId != 0) {
-        writes.route(orderId, route.ruleId(), route.action() + ": " + route.reason());
+        writes.route(orderId, route.ruleId(), route.ruleVersion(), route.action() + ": " + route.reason());
       }
     }
   }

@@ -20,6 +20,7 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
 import io.vertx.sqlclient.Tuple;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -44,12 +45,15 @@ final class ShardStore implements DealingStore {
   private final int shards;
   private final int shard;
   private final String node;
+  private final Clock clock;
 
-  ShardStore(Pool pool, int shards, int shard, String node) {
+  /** @param clock the engine's clock: each batch row carries the time its transaction was sent */
+  ShardStore(Pool pool, int shards, int shard, String node, Clock clock) {
     this.pool = pool;
     this.shards = shards;
     this.shard = shard;
     this.node = node;
+    this.clock = clock;
   }
 
   /** Every account of the shard with its open positions and pending orders. */
@@ -153,8 +157,8 @@ final class ShardStore implements DealingStore {
    */
   private Future<Long> statements(SqlConnection conn, ShardWrites w, int commands) {
     Future<Long> batchId = conn.preparedQuery(
-        "INSERT INTO dealing_batch (shard, node, commands) VALUES ($1, $2, $3) RETURNING id")
-      .execute(Tuple.of(shard, node, commands)).map(rows -> rows.iterator().next().getLong(0));
+        "INSERT INTO dealing_batch (shard, node, commands, committed_at) VALUES ($1, $2, $3, $4) RETURNING id")
+      .execute(Tuple.of(shard, node, commands, ShardWrites.utc(clock.instant()))).map(rows -> rows.iterator().next().getLong(0));
     List<Future<?>> all = new ArrayList<>();
     all.add(batchId);
     List<Tuple> accounts = w.accountTuples();
@@ -165,13 +169,15 @@ final class ShardStore implements DealingStore {
     }
     batch(conn, all, "INSERT INTO trade_order (id, account_id, client_order_id, symbol, side, type, volume, price, "
       + "stop_limit_price, sl, tp, trailing_points, time_in_force, expire_at, position_id, triggered, status, "
-      + "reject_reason, reject_detail, created_at, updated_at) VALUES "
-      + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) "
+      + "reject_reason, reject_detail, created_at, updated_at, lp_sent_at, lp_ack_at, batch_id) VALUES "
+      + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, "
+      + "currval('dealing_batch_id_seq')) "
       + "ON CONFLICT (id) DO UPDATE SET price = EXCLUDED.price, stop_limit_price = EXCLUDED.stop_limit_price, "
       + "sl = EXCLUDED.sl, tp = EXCLUDED.tp, trailing_points = EXCLUDED.trailing_points, "
       + "time_in_force = EXCLUDED.time_in_force, expire_at = EXCLUDED.expire_at, triggered = EXCLUDED.triggered, "
       + "status = EXCLUDED.status, reject_reason = EXCLUDED.reject_reason, reject_detail = EXCLUDED.reject_detail, "
-      + "updated_at = EXCLUDED.updated_at", w.orders());
+      + "updated_at = EXCLUDED.updated_at, lp_sent_at = coalesce(trade_order.lp_sent_at, EXCLUDED.lp_sent_at), "
+      + "lp_ack_at = coalesce(trade_order.lp_ack_at, EXCLUDED.lp_ack_at)", w.orders());
     batch(conn, all, "INSERT INTO position (id, account_id, symbol, side, volume, open_price, opened_at, sl, tp, "
       + "trailing_points, swap, closed_at, close_deal_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
       + "ON CONFLICT (id) DO UPDATE SET side = EXCLUDED.side, volume = EXCLUDED.volume, "
@@ -191,7 +197,8 @@ final class ShardStore implements DealingStore {
     batch(conn, all, "INSERT INTO order_request (account_id, client_order_id, result, created_at, batch_id) "
       + "VALUES ($1, $2, $3, $4, currval('dealing_batch_id_seq'))", w.requests());
     batch(conn, all, "UPDATE trade_order SET lp = coalesce($2, lp), lp_cl_ord_id = coalesce($3, lp_cl_ord_id), "
-      + "route_rule = coalesce($4, route_rule), route_reason = coalesce($5, route_reason) WHERE id = $1", w.orderRoutes());
+      + "route_rule = coalesce($4, route_rule), route_reason = coalesce($5, route_reason), "
+      + "route_rule_version = coalesce($6, route_rule_version) WHERE id = $1", w.orderRoutes());
     batch(conn, all, "INSERT INTO lp_execution (lp, exec_id, account_id, order_id, report, received_at, batch_id) "
       + "VALUES ($1, $2, $3, $4, $5, $6, currval('dealing_batch_id_seq'))", w.executions());
     batch(conn, all, "UPDATE order_request SET result = $3 WHERE account_id = $1 AND client_order_id = $2",

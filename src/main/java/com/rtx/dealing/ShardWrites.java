@@ -45,19 +45,34 @@ final class ShardWrites {
   private final List<Tuple> requestUpdates = new ArrayList<>();
   private final List<Tuple> audits = new ArrayList<>();
   private final List<Tuple> lpMarkups = new ArrayList<>();
+  private final Map<Long, OffsetDateTime[]> lpTimes = new java.util.HashMap<>();
   boolean isEmpty() {
     return accounts.isEmpty() && requests.isEmpty() && orderRoutes.isEmpty() && executions.isEmpty()
       && requestUpdates.isEmpty() && audits.isEmpty() && lpMarkups.isEmpty();
   }
 
-  /** The rule that routed an order and why (written after the order row, same transaction). */
-  void route(long orderId, Long ruleId, String reason) {
-    orderRoutes.add(Tuple.of(orderId, null, null, ruleId, reason));
+  /** The rule (and its settings version) that routed an order and why (written after the order row, same transaction). */
+  void route(long orderId, Long ruleId, Long ruleVersion, String reason) {
+    orderRoutes.add(routeRow(orderId, null, null, ruleId, reason, ruleVersion));
   }
 
   /** The LP and ClOrdID an order is sent to, durable before the NewOrderSingle leaves. */
   void lpAttempt(long orderId, String lp, String clOrdId) {
-    orderRoutes.add(Tuple.of(orderId, lp, clOrdId, null, null));
+    orderRoutes.add(routeRow(orderId, lp, clOrdId, null, null, null));
+  }
+
+  /**
+   * When an order's first NewOrderSingle left and its LP's first report arrived (either may be null:
+   * not known). They go into the order's own row when this batch writes it (the report that settles
+   * the order does), never over a time already written; a batch that does not write the order row
+   * (a reject moving the order to the next LP) leaves them to the one that will.
+   */
+  void lpTimes(long orderId, Instant sentAt, Instant ackAt) {
+    lpTimes.putIfAbsent(orderId, new OffsetDateTime[] {utc(sentAt), utc(ackAt)});
+  }
+
+  private static Tuple routeRow(long orderId, String lp, String clOrdId, Long ruleId, String reason, Long ruleVersion) {
+    return Tuple.from(java.util.Arrays.asList(orderId, lp, clOrdId, ruleId, reason, ruleVersion));
   }
 
   /** An applied LP execution report, keyed by its ExecID. */
@@ -182,8 +197,18 @@ final class ShardWrites {
     return rows;
   }
 
+  /** The order rows, each ending with its LP send and first-report times (null when not known here). */
   List<Tuple> orders() {
-    return new ArrayList<>(orders.values());
+    List<Tuple> rows = new ArrayList<>();
+    orders.forEach((id, row) -> {
+      OffsetDateTime[] times = lpTimes.get(id);
+      Tuple full = Tuple.tuple();
+      for (int i = 0; i < row.size(); i++) {
+        full.addValue(row.getValue(i));
+      }
+      rows.add(full.addValue(times == null ? null : times[0]).addValue(times == null ? null : times[1]));
+    });
+    return rows;
   }
 
   List<Tuple> positions() {

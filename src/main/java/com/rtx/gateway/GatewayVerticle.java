@@ -10,6 +10,8 @@ import com.rtx.auth.TraderAuth;
 import com.rtx.auth.TokenRejected;
 import com.rtx.auth.AccessTokenAuth;
 import com.rtx.core.market.Instrument;
+import com.rtx.execution.ExecutionRecords;
+import com.rtx.execution.StopOutRecords;
 import com.rtx.marketdata.BarRepository;
 import com.rtx.bus.Addresses;
 import com.rtx.platform.Platform;
@@ -133,6 +135,7 @@ public final class GatewayVerticle extends VerticleBase {
       new AuthApi(auth, keys, clients),
       new AccountsApi(platform.pool()),
       new HistoryApi(platform.pool(), access),
+      new ExecutionApi(access, new ExecutionRecords(platform.pool()), new StopOutRecords(platform.pool())),
       new WithdrawalsApi(platform.pool(), access, platform.clock()),
       new TradingApi(vertx, access, platform.config().dealing().shards(),
         new OrderRateLimiter(platform.redis(), platform.config().dealing().orderRatePerS(), platform.clock(),

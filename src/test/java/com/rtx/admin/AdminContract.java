@@ -96,6 +96,11 @@ final class AdminContract {
     s.put("closePosition", new Sample(Map.of("accountId", 999_999, "positionId", 1),
       new JsonObject().put("reason", "matrix")));
     s.put("cancelOrder", new Sample(Map.of("accountId", 999_999, "orderId", 1), new JsonObject().put("reason", "matrix")));
+    s.put("listLpOrders", new Sample(none, null));
+    s.put("settleLpOrder", new Sample(Map.of("accountId", 999_999, "orderId", 1), new JsonObject().put("outcome", "NOT_FILLED")
+      .put("lpExecId", "matrix-1").put("confirmation", "matrix").put("reason", "matrix")));
+    s.put("getOrderExecution", new Sample(Map.of("accountId", 999_999, "orderId", 1), null));
+    s.put("listStopOuts", new Sample(noAccount, null));
     s.put("getKillSwitch", new Sample(none, null));
     s.put("getExposure", new Sample(none, null));
     s.put("listToxicity", new Sample(none, null));

@@ -83,7 +83,7 @@ class DealingRecoveryIT {
     Vertx vertx = Vertx.vertx();
     Pool pool = PgBuilder.pool().connectingTo(database.connectOptions()).using(vertx).build();
     try {
-      ShardStore late = new ShardStore(pool, 16, (int) (HEDGING % 16), "node-a");
+      ShardStore late = new ShardStore(pool, 16, (int) (HEDGING % 16), "node-a", java.time.Clock.systemUTC());
       DealingStore.StoredAccount stale = late.loadAccounts(List.of(HEDGING)).toCompletionStage().toCompletableFuture()
         .get(30, TimeUnit.SECONDS).get(HEDGING);
 

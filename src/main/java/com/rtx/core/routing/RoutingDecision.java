@@ -11,12 +11,19 @@ import java.util.Objects;
  * @param aBookVolume volume for an LP ({@link com.rtx.core.market.Lots} units)
  * @param bBookVolume volume filled internally
  * @param lps LPs in order of preference (empty: any connected LP)
+ * @param ruleVersion the deciding rule's settings version, or null for the group's default
  */
 public record RoutingDecision(RoutingAction action, Long ruleId, String reason, long aBookVolume, long bBookVolume,
-                              List<String> lps) {
+                              List<String> lps, Long ruleVersion) {
   public RoutingDecision {
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(reason, "reason");
     lps = List.copyOf(lps);
+  }
+
+  /** A decision with no rule version (the group's default, or a rule whose version is not known). */
+  public RoutingDecision(RoutingAction action, Long ruleId, String reason, long aBookVolume, long bBookVolume,
+                         List<String> lps) {
+    this(action, ruleId, reason, aBookVolume, bBookVolume, lps, null);
   }
 }

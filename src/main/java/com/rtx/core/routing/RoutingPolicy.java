@@ -28,30 +28,31 @@ public final class RoutingPolicy {
     Objects.requireNonNull(request, "request");
     for (RoutingRule rule : rules) {
       if (rule.matches(request)) {
-        return decide(rule.action(), rule.id(), rule.describe(), rule.aBookPercent(), rule.lps(), request.volume(),
-          volumeStep);
+        return decide(rule.action(), rule.id(), rule.version(), rule.describe(), rule.aBookPercent(), rule.lps(),
+          request.volume(), volumeStep);
       }
     }
     RoutingAction action = groupDefault == ExecutionMode.A_BOOK ? RoutingAction.A_BOOK : RoutingAction.B_BOOK;
-    return decide(action, null, "group " + request.group() + " default (" + groupDefault + ")", 100, List.of(),
+    return decide(action, null, null, "group " + request.group() + " default (" + groupDefault + ")", 100, List.of(),
       request.volume(), volumeStep);
   }
 
-  private static RoutingDecision decide(RoutingAction action, Long ruleId, String reason, int percent, List<String> lps,
-                                        long volume, long step) {
+  private static RoutingDecision decide(RoutingAction action, Long ruleId, Long version, String reason, int percent,
+                                        List<String> lps, long volume, long step) {
     return switch (action) {
-      case B_BOOK -> new RoutingDecision(action, ruleId, reason, 0, volume, List.of());
-      case A_BOOK -> new RoutingDecision(action, ruleId, reason, volume, 0, lps);
+      case B_BOOK -> new RoutingDecision(action, ruleId, reason, 0, volume, List.of(), version);
+      case A_BOOK -> new RoutingDecision(action, ruleId, reason, volume, 0, lps, version);
       case SPLIT -> {
         long toLp = volume * percent / 100 / step * step;
         if (toLp <= 0) {
           yield new RoutingDecision(RoutingAction.B_BOOK, ruleId, reason + ": split share rounds to nothing", 0, volume,
-            List.of());
+            List.of(), version);
         }
         if (toLp >= volume) {
-          yield new RoutingDecision(RoutingAction.A_BOOK, ruleId, reason + ": split share is everything", volume, 0, lps);
+          yield new RoutingDecision(RoutingAction.A_BOOK, ruleId, reason + ": split share is everything", volume, 0, lps,
+            version);
         }
-        yield new RoutingDecision(action, ruleId, reason, toLp, volume - toLp, lps);
+        yield new RoutingDecision(action, ruleId, reason, toLp, volume - toLp, lps, version);
       }
     };
   }

@@ -20,17 +20,29 @@ import java.util.Objects;
  * @param action where matching orders go
  * @param aBookPercent SPLIT: the share sent to an LP, 0–100
  * @param lps A_BOOK/SPLIT: LPs in order of preference; empty means any connected LP
+ * @param version the rule's settings version (recorded on each order it routes; 1 = as seeded)
  */
 public record RoutingRule(long id, int priority, String group, Long accountId, String symbol, Long minVolume,
                           Long maxVolume, BigDecimal minToxicity, BigDecimal maxToxicity, RoutingAction action,
-                          int aBookPercent, List<String> lps) {
+                          int aBookPercent, List<String> lps, long version) {
 
   public RoutingRule {
     Objects.requireNonNull(action, "action");
     if (aBookPercent < 0 || aBookPercent > 100) {
       throw new IllegalArgumentException("aBookPercent must be 0..100, got " + aBookPercent);
     }
+    if (version < 1) {
+      throw new IllegalArgumentException("version must be at least 1, got " + version);
+    }
     lps = List.copyOf(lps);
+  }
+
+  /** A rule at its first version. */
+  public RoutingRule(long id, int priority, String group, Long accountId, String symbol, Long minVolume,
+                     Long maxVolume, BigDecimal minToxicity, BigDecimal maxToxicity, RoutingAction action,
+                     int aBookPercent, List<String> lps) {
+    this(id, priority, group, accountId, symbol, minVolume, maxVolume, minToxicity, maxToxicity, action, aBookPercent,
+      lps, 1);
   }
 
   boolean matches(RoutingRequest r) {

@@ -1,6 +1,7 @@
 package com.rtx.core.routing;
 
 import com.rtx.core.account.ExecutionMode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -53,5 +54,24 @@ class RoutingPolicyTest {
     RoutingDecision d = half.route(new RoutingRequest("g", 1, "EURUSD", volume, BigDecimal.ZERO), ExecutionMode.B_BOOK, 100);
     assertThat(d.action()).isEqualTo(action);
     assertThat(d.aBookVolume() % 100).isZero();
+  }
+
+  /** The execution record names the rule's version: the decision carries it, whatever the rule decided. */
+  @Test
+  void aDecisionCarriesItsRulesVersionAndTheGroupDefaultNone() {
+    RoutingPolicy versioned = new RoutingPolicy(List.of(new RoutingRule(7, 1, null, 100003L, null, null, null, null, null,
+      RoutingAction.SPLIT, 50, List.of(), 3)));
+    RoutingDecision split = versioned.route(new RoutingRequest("g", 100003, "EURUSD", 200, BigDecimal.ZERO),
+      ExecutionMode.B_BOOK, 1);
+    assertThat(split.ruleId()).isEqualTo(7L);
+    assertThat(split.ruleVersion()).isEqualTo(3L);
+    RoutingDecision roundedToBBook = versioned.route(new RoutingRequest("g", 100003, "EURUSD", 1, BigDecimal.ZERO),
+      ExecutionMode.B_BOOK, 1);
+    assertThat(roundedToBBook.action()).isEqualTo(RoutingAction.B_BOOK);
+    assertThat(roundedToBBook.ruleVersion()).isEqualTo(3L);
+    RoutingDecision byDefault = versioned.route(new RoutingRequest("g", 100001, "EURUSD", 200, BigDecimal.ZERO),
+      ExecutionMode.A_BOOK, 1);
+    assertThat(byDefault.ruleId()).isNull();
+    assertThat(byDefault.ruleVersion()).isNull();
   }
 }
