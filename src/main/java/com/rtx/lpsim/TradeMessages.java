@@ -186,7 +186,7 @@ final class TradeMessages {
     report.setInt(quickfix.field.TotalNumPosReports.FIELD, total);
     report.setInt(quickfix.field.PosReqResult.FIELD, quickfix.field.PosReqResult.VALID_REQUEST);
     report.setString(quickfix.field.ClearingBusinessDate.FIELD,
-      java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(at.atZone(ZoneOffset.UTC)));
+      java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(at.atZone(ZoneOffset.UTC).toLocalDate()));
     report.setString(quickfix.field.Account.FIELD, HOUSE_ACCOUNT);
     report.setInt(quickfix.field.AccountType.FIELD, quickfix.field.AccountType.HOUSE_TRADER);
     report.setString(Symbol.FIELD, symbol);
