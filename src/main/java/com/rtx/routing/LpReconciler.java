@@ -97,6 +97,8 @@ final class LpReconciler {
   private final Map<String, BigDecimal> failedRepairs = new HashMap<>();
   private final Map<String, Double> differences = new ConcurrentHashMap<>();
   private final Map<String, Integer> unresolved = new ConcurrentHashMap<>();
+  /** LP → symbols its latest run compared: one that is flat on both sides now still gets its line (a MATCH). */
+  private final Map<String, Set<String>> compared = new HashMap<>();
   private long sequence;
 
   /**
@@ -264,6 +266,7 @@ final class LpReconciler {
     store.recorded(run.lp).compose(after -> {
       Map<String, BigDecimal> sizes = contractSizes.get();
       Map<String, BigDecimal> atLp = new HashMap<>();
+      compared.getOrDefault(run.lp, Set.of()).forEach(symbol -> atLp.put(symbol, BigDecimal.ZERO));
       for (String symbol : run.unreadable) {
         atLp.put(symbol, null);
       }
@@ -280,6 +283,10 @@ final class LpReconciler {
       inFlight.addAll(moved);
       repairs.values().stream().filter(r -> r.lp.equals(run.lp)).forEach(r -> inFlight.add(r.symbol));
       List<LpPositionCheck.Line> lines = LpPositionCheck.compare(atLp, after.lots(), inFlight);
+      Set<String> seen = new HashSet<>();
+      lines.stream().filter(l -> l.outcome() != LpPositionCheck.Outcome.MATCH || l.atLp().signum() != 0)
+        .forEach(l -> seen.add(l.symbol()));
+      compared.put(run.lp, seen);
       Map<String, String> actions = actions(run.lp, lines);
       boolean differs = lines.stream().anyMatch(l -> l.isDifference() || l.outcome() == LpPositionCheck.Outcome.UNREADABLE);
       String outcome = differs ? "DIFFERENCE" : "OK";

@@ -68,7 +68,8 @@ final class PositionMessages {
     request.set(new PosReqType(PosReqType.POSITIONS));
     request.set(new Account(ACCOUNT));
     request.set(new AccountType(AccountType.HOUSE_TRADER));
-    request.setString(ClearingBusinessDate.FIELD, DateTimeFormatter.BASIC_ISO_DATE.format(now.atZone(ZoneOffset.UTC).toLocalDate()));
+    request.setString(ClearingBusinessDate.FIELD,
+      DateTimeFormatter.BASIC_ISO_DATE.format(now.atZone(ZoneOffset.UTC).toLocalDate()));
     request.set(new TransactTime(LocalDateTime.ofInstant(now, ZoneOffset.UTC)));
     return request;
   }
