@@ -97,6 +97,8 @@ final class LpReconciler {
   private final Map<String, BigDecimal> failedRepairs = new HashMap<>();
   private final Map<String, Double> differences = new ConcurrentHashMap<>();
   private final Map<String, Integer> unresolved = new ConcurrentHashMap<>();
+  /** LP/symbol → the difference last logged as an alert. */
+  private final Map<String, BigDecimal> alerted = new HashMap<>();
   /** LP → symbols its latest run compared: one that is flat on both sides now still gets its line (a MATCH). */
   private final Map<String, Set<String>> compared = new HashMap<>();
   private long sequence;
@@ -329,8 +331,13 @@ final class LpReconciler {
           .description("House position at the LP minus the platform's record, lots, as of the latest run")
           .register(metrics);
       }
-      if ("ALERT".equals(actions.get(line.symbol()))) {
-        alerts++;
+      if (!"ALERT".equals(actions.get(line.symbol()))) {
+        alerted.remove(key);
+        continue;
+      }
+      alerts++;
+      if (!equal(alerted.put(key, line.difference()), line.difference())) {
+        // Logged when it appears or changes, not on every run; the gauge keeps it visible.
         LOG.error("LP {} position difference in {}: LP {} lots, platform {} lots ({}; beyond the automatic repair "
           + "of {} lots or its repair failed): a dealer must look", lp, line.symbol(), line.atLp(), line.platform(),
           line.outcome(), repairMaxLots.toPlainString());
