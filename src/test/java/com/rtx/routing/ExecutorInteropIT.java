@@ -180,10 +180,13 @@ class ExecutorInteropIT {
       }
       executorReported(orderId);
     }
-    // Net position: 0.10 + 1.00 bought, 0.30 sold, all at the Executor (hedging account: one position per deal).
+    // 0.10 + 1.00 bought, 0.30 sold, all at the Executor (hedging account: one position per deal);
+    // only this test's orders count: the other test fills an order of its own on the same account.
+    String orderIds = results.stream().map(r -> String.valueOf(r.getLong("orderId")))
+      .collect(java.util.stream.Collectors.joining(","));
     try (Connection c = TestInfra.connect(database); Statement s = c.createStatement();
          ResultSet rs = s.executeQuery("SELECT count(*) FROM deal d JOIN trade_order o ON o.id = d.order_id "
-           + "WHERE o.account_id = " + ACCOUNT + " AND o.lp = 'EXEC'")) {
+           + "WHERE o.account_id = " + ACCOUNT + " AND o.lp = 'EXEC' AND o.id IN (" + orderIds + ")")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getLong(1)).isEqualTo(3);
     }
