@@ -176,6 +176,43 @@ class LpReconciliationIT {
     assertThat(hostile.statusCode()).as(hostile.body()).isEqualTo(400);
   }
 
+  /**
+   * Finding: a stop loss of an A-Book position is booked at the broker (no order to the LP), so the
+   * hedge stays at the LP; the platform's record of that LP keeps it too, so reconciliation shows
+   * no difference — the open hedge is house exposure, not a reconciliation break.
+   */
+  @Test
+  void aStopLossOfAnABookPositionClosesAtTheBrokerAndTheHedgeStaysAtTheLpWithoutADifference() {
+    String token = api.loginTrader("trader2", PASSWORD);
+    JsonObject filled = Eventually.value(Duration.ofSeconds(90), () -> order(token, "USDCHF", "0.20"),
+      r -> "FILLED".equals(r.getString("status")));
+    JsonObject deal = filled.getJsonArray("events").stream().map(JsonObject.class::cast)
+      .filter(e -> "deal.executed".equals(e.getString("type"))).findFirst().orElseThrow().getJsonObject("deal");
+    String lp = deal.getJsonObject("quote").getString("askLp");
+    long positionId = deal.getLong("positionId");
+    String sl = new java.math.BigDecimal(deal.getString("price")).subtract(new java.math.BigDecimal("0.00300"))
+      .toPlainString();
+    HttpResponse<String> modified = api.call("PATCH", "/api/v1/accounts/100003/positions/" + positionId,
+      new JsonObject().put("sl", sl), token);
+    assertThat(modified.statusCode()).as(modified.body()).isLessThan(300);
+    for (String each : new String[] {"LP1", "LP2"}) {
+      control("/lps/" + each + "/symbols/USDCHF/spike", new JsonObject().put("points", -2000).put("persist", true));
+    }
+    String close = Eventually.value(Duration.ofSeconds(60), () -> scalar("SELECT d.reason || ' ' || coalesce(o.lp, 'none') "
+      + "FROM deal d LEFT JOIN trade_order o ON o.id = d.order_id WHERE d.position_id = " + positionId
+      + " AND d.entry <> 'IN'"), c -> c != null);
+    assertThat(close).as("closed by its stop loss at the broker, not at an LP").isEqualTo("STOP_LOSS none");
+    assertThat(simPositions(lp).getString("USDCHF")).as("the hedge stays at " + lp).isEqualTo("20000");
+    long closed = runs(lp);
+    Eventually.await("two runs after the close", Duration.ofSeconds(60), () -> runs(lp) >= closed + 2);
+    List<String> line = Eventually.value(Duration.ofSeconds(60), () -> latestLine(lp, "USDCHF"),
+      l -> l != null && "MATCH".equals(l.get(3)));
+    assertThat(line).as("no difference flagged").startsWith("0.20000000", "0.20000000");
+    for (String each : new String[] {"LP1", "LP2"}) {
+      control("/lps/" + each + "/symbols/USDCHF/spike", new JsonObject().put("points", 2000).put("persist", true));
+    }
+  }
+
   private static void awaitRuns(String lp) {
     Eventually.await(lp + " reconciled", Duration.ofSeconds(90), () -> runs(lp) > 0);
   }
