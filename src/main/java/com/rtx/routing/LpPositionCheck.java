@@ -71,8 +71,8 @@ final class LpPositionCheck {
   private static Line line(String symbol, BigDecimal lp, BigDecimal platform, boolean inFlight) {
     if (!readable(lp) || !readable(platform)) {
       return new Line(symbol, readable(lp) ? lp : null, readable(platform) ? platform : null, null, Outcome.UNREADABLE,
-        "quantity " + (readable(lp) ? "recorded" : "reported by the LP") + " is not a position (beyond "
-          + MAX_LOTS.toPlainString() + " lots or " + MAX_SCALE + " decimals): "
+        "quantity " + (readable(lp) ? "recorded" : "reported by the LP") + " is not a position (unreadable, a symbol "
+          + "without a contract size, beyond " + MAX_LOTS.toPlainString() + " lots or " + MAX_SCALE + " decimals): "
           + describe(readable(lp) ? platform : lp));
     }
     BigDecimal difference = lp.subtract(platform);
