@@ -47,6 +47,7 @@ class LpReconciliationIT {
   private static Engine engine;
   private static ApiClient api;
   private static int control;
+  private static int management;
 
   @BeforeAll
   static void start() {
@@ -62,6 +63,7 @@ class LpReconciliationIT {
       .env("RTX_ROUTER_RECONCILE_INTERVAL_MS", "300").env("RTX_ROUTER_RECONCILE_TIMEOUT_MS", "3000")
       .env("RTX_ROUTER_RECONCILE_REPAIR_MAX_LOTS", "0.5");
     api = new ApiClient(test.httpPort());
+    management = test.managementPort();
     engine = test.start(CLOCK);
   }
 
@@ -129,6 +131,10 @@ class LpReconciliationIT {
     assertThat(scalar("SELECT count(*) FROM lp_position_repair WHERE lp = 'LP2' AND symbol = 'GBPUSD'"))
       .as("never repaired").isEqualTo("0");
     assertThat(simPositions("LP2").getString("GBPUSD")).isEqualTo("-200000");
+    String scrape = Http.get(management, "/metrics").body();
+    assertThat(scrape).contains("rtx_lp_reconciliation_unresolved{lp=\"LP2\"} 1.0")
+      .contains("rtx_lp_position_difference{lp=\"LP2\",symbol=\"GBPUSD\"} -2.0")
+      .containsPattern("rtx_lp_reconciliation_runs_total\\{lp=\"LP2\",outcome=\"DIFFERENCE\"\\} [1-9]");
 
     String dealer = api.loginStaff("dealer", PASSWORD);
     HttpResponse<String> desk = api.get("/api/admin/v1/lp-reconciliation?lp=LP2", dealer);
