@@ -50,9 +50,45 @@ final class DeskOps implements AdminOperations {
     handlers.put("listLpOrders", (req, actor) -> book(req, "orders", "SELECT id, account_id, symbol, side, type, volume, "
       + "price, lp, lp_cl_ord_id, lp_note, created_at, updated_at FROM trade_order WHERE status = 'SENT_TO_LP'"));
     handlers.put("settleLpOrder", this::settleLpOrder);
+    handlers.put("listLpReconciliation", this::lpReconciliation);
     handlers.put("getKillSwitch", (req, actor) -> pool.query("SELECT * FROM trading_control WHERE name = 'kill-switch'")
       .execute().map(rows -> AdminReply.ok(killSwitch(rows.iterator().next()))));
     handlers.put("setKillSwitch", this::setKillSwitch);
+  }
+
+  /**
+   * The router's reconciliation of house positions with each LP: the latest run per LP, the latest
+   * comparison per LP and symbol, and the latest automatic repairs (optionally of one LP).
+   */
+  private Future<AdminReply> lpReconciliation(AdminRequest req, Actor actor) {
+    String lp = req.query("lp");
+    Tuple byLp = Tuple.of(lp);
+    Future<JsonArray> runs = rows("SELECT DISTINCT ON (lp) id, lp, pos_req_id, started_at, finished_at, outcome, detail "
+      + "FROM lp_reconciliation_run WHERE ($1::text IS NULL OR lp = $1) ORDER BY lp, id DESC", byLp);
+    Future<JsonArray> positions = rows("SELECT DISTINCT ON (lp, symbol) run_id, lp, symbol, lp_lots::text AS lp_lots, "
+      + "platform_lots::text AS platform_lots, difference_lots::text AS difference_lots, outcome, action, note, checked_at "
+      + "FROM lp_reconciliation WHERE ($1::text IS NULL OR lp = $1) ORDER BY lp, symbol, id DESC", byLp);
+    Future<JsonArray> repairs = rows("SELECT id, cl_ord_id, run_id, lp, symbol, side, lots::text AS lots, "
+      + "units::text AS units, status, filled_units::text AS filled_units, avg_px::text AS avg_px, lp_text, evidence, "
+      + "created_at, updated_at FROM lp_position_repair WHERE ($1::text IS NULL OR lp = $1) ORDER BY id DESC LIMIT $2",
+      Tuple.of(lp, req.limit(200)));
+    return Future.all(runs, positions, repairs).map(v -> AdminReply.ok(new JsonObject().put("runs", runs.result())
+      .put("positions", positions.result()).put("repairs", repairs.result())));
+  }
+
+  private Future<JsonArray> rows(String sql, Tuple args) {
+    return pool.preparedQuery(sql).execute(args).map(rows -> {
+      JsonArray list = new JsonArray();
+      for (Row r : rows) {
+        JsonObject item = new JsonObject();
+        for (int i = 0; i < r.size(); i++) {
+          Object value = r.getValue(i);
+          item.put(camel(r.getColumnName(i)), value instanceof java.time.temporal.Temporal ? value.toString() : value);
+        }
+        list.add(item);
+      }
+      return list;
+    });
   }
 
   private Future<AdminReply> book(AdminRequest req, String name, String select) {

@@ -29,7 +29,10 @@ import java.util.TreeSet;
  * POST /lps/{lp}/trade/disconnect               drop the LP's FIX trade session
  * POST /lps/{lp}/orders/{fault}                 hang | disconnect-mid-order | duplicate-reports |
  *                                               out-of-order | reject-all | session-reject |
- *                                               business-reject | refuse-status (see {@link OrderFault})
+ *                                               business-reject | refuse-status |
+ *                                               refuse-positions (see {@link OrderFault})
+ * GET  /lps/{lp}/positions                     the house's net positions at the LP, units per symbol
+ * POST /lps/{lp}/positions/{symbol}/adjust      {"units": "-10000"}: move the house's position without a trade
  * POST /lps/{lp}/orders/resume                  clear the LP's order faults, answer held requests
  * POST /reset                                   clear stale symbols, refused logons and order faults
  * </pre>
@@ -67,6 +70,8 @@ final class ControlApi {
     router.post("/lps/:lp/refuse-logon").handler(api::refuseLogon);
     router.post("/lps/:lp/trade/disconnect").handler(api::disconnectTrade);
     router.post("/lps/:lp/orders/resume").handler(api::resumeOrders);
+    router.get("/lps/:lp/positions").handler(api::positions);
+    router.post("/lps/:lp/positions/:symbol/adjust").handler(api::adjust);
     router.post("/lps/:lp/orders/:fault").handler(api::orderFault);
     router.post("/reset").handler(rc -> respond(rc, simulator.reset().map(ControlApi::statusJson)));
     for (int status = 400; status < 600; status++) {
@@ -111,6 +116,33 @@ final class ControlApi {
       "no order fault named " + path, "fault"));
     respond(rc, simulator.orderFault(lp, fault).map(v -> new JsonObject().put("lp", lp).put("fault", path)
       .put("on", true)));
+  }
+
+  private void positions(RoutingContext rc) {
+    String lp = rc.pathParam("lp");
+    respond(rc, simulator.positions(lp).map(all -> {
+      JsonObject units = new JsonObject();
+      new java.util.TreeMap<>(all).forEach((symbol, qty) -> units.put(symbol, qty.toPlainString()));
+      return new JsonObject().put("lp", lp).put("positions", units);
+    }));
+  }
+
+  private void adjust(RoutingContext rc) {
+    String lp = rc.pathParam("lp");
+    String symbol = rc.pathParam("symbol");
+    java.math.BigDecimal units = units(body(rc));
+    respond(rc, simulator.adjustPosition(lp, symbol, units).map(now -> new JsonObject().put("lp", lp)
+      .put("symbol", symbol).put("adjustedBy", units.toPlainString()).put("units", now.toPlainString())));
+  }
+
+  /** A signed, non-zero decimal of at most 12 integer and 8 fraction digits, as text or a whole number. */
+  private static java.math.BigDecimal units(JsonObject body) {
+    Object value = body.getValue("units");
+    String text = value instanceof String s ? s : value instanceof Integer || value instanceof Long ? value.toString() : null;
+    if (text == null || !text.matches("-?\\d{1,12}(\\.\\d{1,8})?") || new java.math.BigDecimal(text).signum() == 0) {
+      throw new ControlError(400, "INVALID_FIELD", "units must be a non-zero decimal such as \"-10000\"", "units");
+    }
+    return new java.math.BigDecimal(text);
   }
 
   private void resumeOrders(RoutingContext rc) {

@@ -160,7 +160,8 @@ final class LpFixApplication implements Application {
       throw new IncorrectTagValue(OrdType.FIELD);
     }
     if ((MsgType.ORDER_SINGLE.equals(msgType) && faultOn.test(lp, OrderFault.BUSINESS_REJECT))
-      || (MsgType.ORDER_STATUS_REQUEST.equals(msgType) && faultOn.test(lp, OrderFault.REFUSE_STATUS))) {
+      || (MsgType.ORDER_STATUS_REQUEST.equals(msgType) && faultOn.test(lp, OrderFault.REFUSE_STATUS))
+      || (MsgType.REQUEST_FOR_POSITIONS.equals(msgType) && faultOn.test(lp, OrderFault.REFUSE_POSITIONS))) {
       throw new UnsupportedMessageType();
     }
   }

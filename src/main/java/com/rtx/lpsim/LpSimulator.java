@@ -249,6 +249,28 @@ public final class LpSimulator {
     });
   }
 
+  /**
+   * Adds {@code units} (signed) to the house's position in {@code symbol} at {@code lp} without a
+   * trade: a difference the platform does not know of, for reconciliation tests.
+   *
+   * @return the position after the adjustment
+   */
+  public Future<java.math.BigDecimal> adjustPosition(String lp, String symbol, java.math.BigDecimal units) {
+    return onContext(() -> {
+      LpState state = lp(lp);
+      instrument(symbol);
+      state.position(symbol, units);
+      java.math.BigDecimal now = state.positions.get(symbol);
+      LOG.info("{} house position in {} adjusted by {} to {}", lp, symbol, units.toPlainString(), now.toPlainString());
+      return now;
+    });
+  }
+
+  /** The house's net positions at {@code lp} per symbol, in units. */
+  public Future<Map<String, java.math.BigDecimal>> positions(String lp) {
+    return onContext(() -> Map.copyOf(lp(lp).positions));
+  }
+
   /** While on, the LP answers every Logon with a Logout "logon refused by simulator". */
   public Future<Void> refuseLogon(String lp, boolean refuse) {
     return onContext(() -> {

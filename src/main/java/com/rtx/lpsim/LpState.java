@@ -60,6 +60,17 @@ final class LpState {
       return size() > MAX_ORDERS;
     }
   };
+  /**
+   * The house's net position at this LP per symbol in units (positive: the house is long), moved
+   * by every fill of its orders and by the control endpoint's adjustments; answers RequestForPositions.
+   */
+  final Map<String, java.math.BigDecimal> positions = new java.util.TreeMap<>();
+
+  /** Adds {@code units} (signed) to the house's position in {@code symbol}. */
+  void position(String symbol, java.math.BigDecimal units) {
+    positions.merge(symbol, units, java.math.BigDecimal::add);
+  }
+
   /** Limit orders resting in the book, in arrival order: a quote that reaches them fills them. */
   final List<SimOrder> resting = new ArrayList<>();
   /** Concurrent: the refusals at session level are decided on QuickFIX/J's threads (see LpFixApplication). */

@@ -108,7 +108,27 @@ final class OrderDesk {
       cancel(lp, cancel);
     } else if (request instanceof TradeRequest.Status status) {
       status(lp, status);
+    } else if (request instanceof TradeRequest.Positions positions) {
+      positions(lp, positions);
     }
+  }
+
+  /**
+   * Answers a RequestForPositions: a RequestForPositionsAck announcing one PositionReport per symbol
+   * the house holds (net, non-zero), then those reports.
+   */
+  private void positions(LpState lp, TradeRequest.Positions request) {
+    Instant now = clock.instant();
+    List<java.util.Map.Entry<String, BigDecimal>> held = lp.positions.entrySet().stream()
+      .filter(e -> e.getValue().signum() != 0).toList();
+    List<Message> answers = new ArrayList<>();
+    answers.add(TradeMessages.positionsAck(request.clOrdId(), lp.name() + "-P" + idPrefix + "-" + (++execSeq),
+      held.size(), now));
+    for (var position : held) {
+      answers.add(TradeMessages.positionReport(request.clOrdId(), lp.name() + "-P" + idPrefix + "-" + (++execSeq),
+        held.size(), position.getKey(), position.getValue(), now));
+    }
+    deliver(lp, answers, false);
   }
 
   private void newOrder(LpState lp, TradeRequest.NewOrder request) {
@@ -224,6 +244,7 @@ final class OrderDesk {
       price = order.isBuy() ? Math.min(price, order.limit) : Math.max(price, order.limit);
     }
     order.fill(qty, price);
+    lp.position(order.instrument.symbol(), order.isBuy() ? qty : qty.negate());
     reports.add(TradeMessages.report(order, nextExecId(lp), ExecType.TRADE, qty, price, null, now));
   }
 
@@ -300,7 +321,7 @@ final class OrderDesk {
       // False when the session is down: the report is still stored under its sequence number and
       // goes out when the counterparty asks for a resend after reconnecting.
       lp.tradeSession.send(report);
-      if (!possDup && finalStatus(report)) {
+      if (!possDup && report instanceof quickfix.fix44.ExecutionReport && finalStatus(report)) {
         orderTimes.answered(report.getString(quickfix.field.ClOrdID.FIELD), System.nanoTime());
       }
     } catch (quickfix.FieldNotFound e) {

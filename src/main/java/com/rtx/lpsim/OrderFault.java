@@ -26,7 +26,12 @@ enum OrderFault {
   /** Every NewOrderSingle is refused with a BusinessMessageReject (35=j, RefMsgType D, RefSeqNum). */
   BUSINESS_REJECT("business-reject"),
   /** Every OrderStatusRequest is refused with a BusinessMessageReject (an LP that cannot answer them). */
-  REFUSE_STATUS("refuse-status");
+  REFUSE_STATUS("refuse-status"),
+  /**
+   * Every RequestForPositions (35=AN) is refused with a BusinessMessageReject (an LP without
+   * position reporting): the router's reconciliation records such an LP as UNSUPPORTED.
+   */
+  REFUSE_POSITIONS("refuse-positions");
 
   private final String path;
 

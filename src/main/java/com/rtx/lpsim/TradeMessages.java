@@ -50,13 +50,16 @@ final class TradeMessages {
   }
 
   /**
-   * @throws UnsupportedMessageType for anything but 35=D, F or H (QuickFIX/J answers a BusinessMessageReject)
+   * @throws UnsupportedMessageType for anything but 35=D, F, H or AN (QuickFIX/J answers a BusinessMessageReject)
    * @throws IncorrectTagValue      for an OrderQty or Price that is not a decimal number
    */
   static TradeRequest parse(Message message) throws FieldNotFound, UnsupportedMessageType, IncorrectTagValue {
     String type = message.getHeader().getString(MsgType.FIELD);
     boolean possDup = message.getHeader().isSetField(PossDupFlag.FIELD)
       && message.getHeader().getBoolean(PossDupFlag.FIELD);
+    if (MsgType.REQUEST_FOR_POSITIONS.equals(type)) {
+      return new TradeRequest.Positions(message.getString(quickfix.field.PosReqID.FIELD), possDup);
+    }
     String clOrdId = message.getString(ClOrdID.FIELD);
     String symbol = message.getString(Symbol.FIELD);
     char side = message.getChar(Side.FIELD);
@@ -149,5 +152,56 @@ final class TradeMessages {
     reject.set(new CxlRejReason(order == null ? CxlRejReason.UNKNOWN_ORDER : CxlRejReason.TOO_LATE_TO_CANCEL));
     reject.set(new Text(text));
     return reject;
+  }
+
+  /**
+   * RequestForPositionsAck (35=AO) announcing {@code reports} PositionReports for {@code posReqId};
+   * none: PosReqResult 2 (no positions).
+   */
+  static Message positionsAck(String posReqId, String rptId, int reports, Instant at) {
+    quickfix.fix44.RequestForPositionsAck ack = new quickfix.fix44.RequestForPositionsAck();
+    ack.setString(quickfix.field.PosMaintRptID.FIELD, rptId);
+    ack.setString(quickfix.field.PosReqID.FIELD, posReqId);
+    ack.setInt(quickfix.field.TotalNumPosReports.FIELD, reports);
+    ack.setInt(quickfix.field.PosReqResult.FIELD, reports == 0 ? quickfix.field.PosReqResult.NO_POSITIONS_FOUND_THAT_MATCH_CRITERIA
+      : quickfix.field.PosReqResult.VALID_REQUEST);
+    ack.setInt(quickfix.field.PosReqStatus.FIELD, quickfix.field.PosReqStatus.COMPLETED);
+    ack.setString(quickfix.field.Account.FIELD, HOUSE_ACCOUNT);
+    ack.setInt(quickfix.field.AccountType.FIELD, quickfix.field.AccountType.HOUSE_TRADER);
+    return ack;
+  }
+
+  /** The counterparty's account in position messages: the simulator keeps one book per LP session. */
+  static final String HOUSE_ACCOUNT = "house";
+
+  /**
+   * PositionReport (35=AP): the house's net {@code units} of {@code symbol} (positive long) as
+   * LongQty/ShortQty of a TQ position; the settlement fields FIX 4.4 requires are zero.
+   */
+  static Message positionReport(String posReqId, String rptId, int total, String symbol, BigDecimal units, Instant at) {
+    quickfix.fix44.PositionReport report = new quickfix.fix44.PositionReport();
+    report.setString(quickfix.field.PosMaintRptID.FIELD, rptId);
+    report.setString(quickfix.field.PosReqID.FIELD, posReqId);
+    report.setInt(quickfix.field.PosReqType.FIELD, quickfix.field.PosReqType.POSITIONS);
+    report.setInt(quickfix.field.TotalNumPosReports.FIELD, total);
+    report.setInt(quickfix.field.PosReqResult.FIELD, quickfix.field.PosReqResult.VALID_REQUEST);
+    report.setString(quickfix.field.ClearingBusinessDate.FIELD,
+      java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(at.atZone(ZoneOffset.UTC).toLocalDate()));
+    report.setString(quickfix.field.Account.FIELD, HOUSE_ACCOUNT);
+    report.setInt(quickfix.field.AccountType.FIELD, quickfix.field.AccountType.HOUSE_TRADER);
+    report.setString(Symbol.FIELD, symbol);
+    report.setString(quickfix.field.SettlPrice.FIELD, "0");
+    report.setInt(quickfix.field.SettlPriceType.FIELD, quickfix.field.SettlPriceType.THEORETICAL);
+    report.setString(quickfix.field.PriorSettlPrice.FIELD, "0");
+    quickfix.fix44.PositionReport.NoPositions qty = new quickfix.fix44.PositionReport.NoPositions();
+    qty.setString(quickfix.field.PosType.FIELD, quickfix.field.PosType.TRANSACTION_QUANTITY);
+    qty.setString(quickfix.field.LongQty.FIELD, units.signum() > 0 ? units.toPlainString() : "0");
+    qty.setString(quickfix.field.ShortQty.FIELD, units.signum() < 0 ? units.negate().toPlainString() : "0");
+    report.addGroup(qty);
+    quickfix.fix44.PositionReport.NoPosAmt amount = new quickfix.fix44.PositionReport.NoPosAmt();
+    amount.setString(quickfix.field.PosAmtType.FIELD, quickfix.field.PosAmtType.FINAL_MARK_TO_MARKET_AMOUNT);
+    amount.setString(quickfix.field.PosAmt.FIELD, "0");
+    report.addGroup(amount);
+    return report;
   }
 }

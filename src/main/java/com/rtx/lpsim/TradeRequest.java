@@ -31,6 +31,13 @@ sealed interface TradeRequest {
   record Cancel(String clOrdId, String origClOrdId, String symbol, char side, boolean possDup) implements TradeRequest {
   }
 
+  /**
+   * RequestForPositions (35=AN): the house's positions at the LP. {@code clOrdId} is its PosReqID
+   * (710), which the answers (AO, AP) carry back.
+   */
+  record Positions(String clOrdId, boolean possDup) implements TradeRequest {
+  }
+
   /** OrderStatusRequest (35=H) for the order sent as {@code clOrdId}. */
   record Status(String clOrdId, String symbol, char side, boolean possDup) implements TradeRequest {
   }

@@ -59,6 +59,9 @@ final class LpTradeSession implements Application {
 
     /** The LP refused one of our order messages with a Reject (35=3) or BusinessMessageReject (35=j). */
     void onRefused(LpRefusals.Refusal refusal);
+
+    /** A RequestForPositionsAck (35=AO) or PositionReport (35=AP). */
+    void onPositions(PositionMessages.Answer answer);
   }
 
   private final TradeLp lp;
@@ -204,6 +207,10 @@ final class LpTradeSession implements Application {
         // QuickFIX/J has set MsgSeqNum by now: the number an LP's Reject will refer to.
         sent.sent(message.getHeader().getInt(quickfix.field.MsgSeqNum.FIELD), message.getHeader().getString(MsgType.FIELD),
           message.getString(quickfix.field.ClOrdID.FIELD));
+      } else if (isType(message, MsgType.REQUEST_FOR_POSITIONS)) {
+        // Kept by its PosReqID in the ClOrdID slot: a refusal of it reaches reconciliation by that id.
+        sent.sent(message.getHeader().getInt(quickfix.field.MsgSeqNum.FIELD), MsgType.REQUEST_FOR_POSITIONS,
+          message.getString(quickfix.field.PosReqID.FIELD));
       }
     } catch (FieldNotFound e) {
       throw new IllegalStateException(e);
@@ -222,6 +229,12 @@ final class LpTradeSession implements Application {
       handoff.accept(() -> listener.onCancelReject(lp.name(), clOrdId, text));
     } else if (MsgType.BUSINESS_MESSAGE_REJECT.equals(type)) {
       refused(message);
+    } else if (MsgType.REQUEST_FOR_POSITIONS_ACK.equals(type)) {
+      PositionMessages.Answer ack = PositionMessages.ack(lp.name(), message);
+      handoff.accept(() -> listener.onPositions(ack));
+    } else if (MsgType.POSITION_REPORT.equals(type)) {
+      PositionMessages.Answer report = PositionMessages.report(lp.name(), message);
+      handoff.accept(() -> listener.onPositions(report));
     } else {
       LOG.warn("LP {} sent {} on its trade session; ignored", lp.name(), type);
     }

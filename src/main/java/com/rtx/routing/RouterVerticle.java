@@ -50,6 +50,7 @@ public final class RouterVerticle extends VerticleBase {
   private volatile Map<String, Integer> digits = Map.of();
   private TradeSessions sessions;
   private ReportDelivery delivery;
+  private LpReconciler reconciler;
   private long unroutable;
   /** LPs that refused an OrderStatusRequest, with their words: they are not asked again (until a restart). */
   private final Map<String, String> statusRefusals = new ConcurrentHashMap<>();
@@ -68,6 +69,9 @@ public final class RouterVerticle extends VerticleBase {
       settings.reportRetryMaxMs());
     sessions = new TradeSessions(vertx, context, platform, new FixSessionStore(platform.pgConnect(), 4), new Events(),
       this::publish, this::sendHere);
+    reconciler = new LpReconciler(vertx, new ReconciliationStore(platform.pool()), platform.metrics(),
+      platform.clock(), settings.reconcileTimeoutMs(), settings.reconcileRepairMaxLots(), sessions::send,
+      () -> contractSizes);
     return reload().onSuccess(v -> {
       vertx.eventBus().<JsonObject>consumer(RouterAddresses.ORDERS, this::onOrder);
       vertx.eventBus().<JsonObject>consumer(Addresses.REFDATA_CHANGED, m -> reload()
@@ -82,12 +86,22 @@ public final class RouterVerticle extends VerticleBase {
       }));
       timers.add(vertx.setPeriodic(settings.lockCheckMs(), id -> sessions.checkLocks()));
       timers.add(vertx.setPeriodic(settings.statusPublishMs(), id -> publishAll()));
+      timers.add(vertx.setPeriodic(settings.reconcileIntervalMs(), id -> reconcileAll()));
       if (!standby) {
         sessions.acquire(lps.values());
       }
       LOG.info("router: {} LP row(s), FIX session store in PostgreSQL ({}), node {}{}", lps.size(),
         FixSessionStore.SESSIONS_TABLE, platform.node(),
         standby ? " (standby)" : "");
+    });
+  }
+
+  /** One reconciliation run for every LP whose trade session is held here and logged on. */
+  private void reconcileAll() {
+    sessions.states().forEach((lp, state) -> {
+      if ("LOGGED_ON".equals(state)) {
+        reconciler.reconcile(lp);
+      }
     });
   }
 
@@ -203,6 +217,8 @@ public final class RouterVerticle extends VerticleBase {
     public void onLogon(String lp) {
       LOG.info("LP {} trade session logged on", lp);
       sessions.changed(lp, true);
+      // After a reconnect the LP may hold fills the platform never heard of (or the reverse).
+      reconciler.reconcile(lp);
     }
 
     @Override
@@ -213,6 +229,9 @@ public final class RouterVerticle extends VerticleBase {
 
     @Override
     public void onReport(ExecutionReports.Report report) {
+      if (reconciler.onExecution(report)) {
+        return;
+      }
       BigDecimal size = contractSizes.get(report.symbol());
       if (size == null) {
         LOG.error("LP {} reported on {} ({}), a symbol without a contract size: quantities sent as units",
@@ -229,10 +248,18 @@ public final class RouterVerticle extends VerticleBase {
     public void onRefused(LpRefusals.Refusal refusal) {
       LOG.warn("LP {} refused message {} for ClOrdID {}: {}", refusal.lp(), refusal.msgType(), refusal.clOrdId(),
         refusal.text());
+      if (reconciler.onRefused(refusal)) {
+        return;
+      }
       if (quickfix.field.MsgType.ORDER_STATUS_REQUEST.equals(refusal.msgType())) {
         statusRefusals.put(refusal.lp(), refusal.text());
       }
       ExecutionReports.refused(refusal).ifPresent(delivery::deliver);
+    }
+
+    @Override
+    public void onPositions(PositionMessages.Answer answer) {
+      reconciler.onAnswer(answer);
     }
 
     @Override
@@ -246,6 +273,7 @@ public final class RouterVerticle extends VerticleBase {
     if (gauges.putIfAbsent(lp, true) != null) {
       return;
     }
+    reconciler.register(lp);
     Gauge.builder("rtx.router.lp.held", this, v -> sessions != null && sessions.holds(lp) ? 1 : 0).tag("lp", lp)
       .description("Whether this node holds the LP's trade session (its advisory lock)").register(platform.metrics());
     Gauge.builder("rtx.router.lp.logged.on", this, v -> "LOGGED_ON".equals(sessions == null ? null

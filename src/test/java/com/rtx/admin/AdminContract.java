@@ -93,6 +93,10 @@ final class AdminContract {
     s.put("rejectBalanceRequest", new Sample(Map.of("requestId", 999_999), null));
     s.put("listPositions", new Sample(none, null));
     s.put("listOrders", new Sample(none, null));
+    s.put("listLpOrders", new Sample(none, null));
+    s.put("settleLpOrder", new Sample(Map.of("accountId", 999_999, "orderId", 1), new JsonObject()
+      .put("outcome", "NOT_FILLED").put("lpExecId", "MATRIX-1").put("confirmation", "matrix").put("reason", "matrix")));
+    s.put("listLpReconciliation", new Sample(none, null));
     s.put("closePosition", new Sample(Map.of("accountId", 999_999, "positionId", 1),
       new JsonObject().put("reason", "matrix")));
     s.put("cancelOrder", new Sample(Map.of("accountId", 999_999, "orderId", 1), new JsonObject().put("reason", "matrix")));

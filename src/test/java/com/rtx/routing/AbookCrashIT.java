@@ -82,7 +82,7 @@ class AbookCrashIT {
       "RTX_MANAGEMENT_PORT", String.valueOf(Ports.free()), "RTX_DATA_DIR", dir.resolve("engine-data").toString(),
       "RTX_DEALING_LP_TIMEOUT_MS", "1000", "RTX_DEALING_TIMER_MS", "100", "RTX_DEALING_ORDER_RATE_PER_S", "0",
       "RTX_PRICING_FIX_RECONNECT_S", "1", "RTX_ROUTER_RECONNECT_S", "1", "RTX_ROUTER_ACQUIRE_INTERVAL_MS", "200",
-      "RTX_PRICING_STALE_MS", "30000"));
+      "RTX_PRICING_STALE_MS", "30000", "RTX_ROUTER_RECONCILE_INTERVAL_MS", "300"));
     Path simDir = Files.createDirectories(dir.resolve("sim"));
     Path engineDir = Files.createDirectories(dir.resolve("engine"));
     assertThat(EngineProcess.run(engineDir, engineEnv, "migrate", "update").exitCode()).isZero();
@@ -134,6 +134,14 @@ class AbookCrashIT {
     }
     assertThat(count("SELECT count(*) FROM trade_order WHERE account_id = " + ACCOUNT
       + " AND client_order_id LIKE 'crash-%'")).as("no second order for a retried clientOrderId").isEqualTo(atLp.size());
+    // Reconciliation with the LP after the restart: the house position there is the platform's record.
+    long mark = count("SELECT coalesce(max(id), 0) FROM lp_reconciliation_run");
+    Eventually.await("a run after the settlement in which LP1's EURUSD matches", Duration.ofSeconds(60),
+      () -> count("SELECT count(*) FROM lp_reconciliation_run r JOIN lp_reconciliation l ON l.run_id = r.id "
+        + "WHERE r.id > " + mark + " AND r.lp = 'LP1' AND r.outcome = 'OK' AND l.symbol = 'EURUSD' "
+        + "AND l.outcome = 'MATCH' AND l.lp_lots = 0.51 AND l.platform_lots = 0.51") > 0);
+    assertThat(count("SELECT count(*) FROM lp_reconciliation_run WHERE id > " + mark + " AND outcome <> 'OK'"))
+      .as("no difference, no failed run after the restart").isZero();
     assertThat(count("SELECT a.balance - coalesce((SELECT sum(amount) FROM ledger_entry l WHERE l.account_id = a.id "
       + "AND l.type <> 'CREDIT'), 0) FROM account a WHERE a.id = " + ACCOUNT)).as("ledger sums to balance").isZero();
   }

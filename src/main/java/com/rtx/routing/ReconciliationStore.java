@@ -1,0 +1,125 @@
+package com.rtx.routing;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What LP reconciliation reads and writes in PostgreSQL (tables of changeset 0070): the house
+ * position the platform recorded at an LP — the net of every deal of the orders sent to it — the
+ * symbols with orders still at it, and the runs, their lines and the repairs.
+ */
+final class ReconciliationStore {
+
+  /** The platform's side of one LP at one moment: net lots per symbol and symbols with open orders. */
+  record Recorded(Map<String, BigDecimal> lots, Set<String> inFlight) {
+  }
+
+  private final Pool pool;
+
+  ReconciliationStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  /**
+   * Net lots per symbol of the deals of orders routed to {@code lp} (buy +, sell −): the house's
+   * position there as the platform recorded it; and the symbols of its orders still SENT_TO_LP.
+   */
+  Future<Recorded> recorded(String lp) {
+    Future<Map<String, BigDecimal>> lots = pool.preparedQuery("SELECT o.symbol, "
+        + "sum(CASE WHEN d.side = 'BUY' THEN d.volume ELSE -d.volume END) AS volume "
+        + "FROM trade_order o JOIN deal d ON d.order_id = o.id AND d.account_id = o.account_id "
+        + "WHERE o.lp = $1 GROUP BY o.symbol").execute(Tuple.of(lp)).map(rows -> {
+          Map<String, BigDecimal> net = new TreeMap<>();
+          for (Row row : rows) {
+            BigDecimal volume = row.getBigDecimal("volume");
+            if (volume != null && volume.signum() != 0) {
+              // deal.volume is hundredths of a lot (core.market.Lots).
+              net.put(row.getString("symbol"), volume.movePointLeft(2).stripTrailingZeros());
+            }
+          }
+          return net;
+        });
+    Future<Set<String>> open = pool.preparedQuery("SELECT DISTINCT symbol FROM trade_order WHERE lp = $1 "
+        + "AND status = 'SENT_TO_LP'").execute(Tuple.of(lp)).map(rows -> {
+          Set<String> symbols = new HashSet<>();
+          rows.forEach(r -> symbols.add(r.getString(0)));
+          return symbols;
+        });
+    return Future.all(lots, open).map(v -> new Recorded(lots.result(), open.result()));
+  }
+
+  /**
+   * One finished run and its lines, in one transaction.
+   *
+   * @param actions per symbol: NONE, REPAIR or ALERT
+   * @return the run's id
+   */
+  Future<Long> saveRun(String lp, String posReqId, Instant started, Instant finished, String outcome, String detail,
+                       List<LpPositionCheck.Line> lines, Map<String, String> actions) {
+    return pool.withTransaction(conn -> conn.preparedQuery("INSERT INTO lp_reconciliation_run (lp, pos_req_id, "
+        + "started_at, finished_at, outcome, detail) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
+      .execute(Tuple.of(lp, posReqId, utc(started), utc(finished), outcome, detail))
+      .compose(rows -> {
+        long runId = rows.iterator().next().getLong(0);
+        if (lines.isEmpty()) {
+          return Future.succeededFuture(runId);
+        }
+        List<Tuple> batch = new ArrayList<>();
+        for (LpPositionCheck.Line line : lines) {
+          batch.add(Tuple.from(java.util.Arrays.asList(runId, lp, line.symbol(), line.atLp(), line.platform(),
+            line.difference(), line.outcome().name(), actions.getOrDefault(line.symbol(), "NONE"), line.note(),
+            utc(finished))));
+        }
+        return conn.preparedQuery("INSERT INTO lp_reconciliation (run_id, lp, symbol, lp_lots, platform_lots, "
+            + "difference_lots, outcome, action, note, checked_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+          .executeBatch(batch).map(v -> runId);
+      }));
+  }
+
+  /**
+   * A repair about to be sent, with its audit row (actor: the router), in one transaction.
+   *
+   * @return its ClOrdID ({@code RCN-<id>})
+   */
+  Future<String> saveRepair(long runId, String lp, String symbol, String side, BigDecimal lots, BigDecimal units,
+                            JsonObject evidence, Instant at) {
+    return pool.withTransaction(conn -> conn.preparedQuery("INSERT INTO lp_position_repair (run_id, lp, symbol, side, "
+        + "lots, units, status, evidence, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 'SENT', $7, $8, $8) "
+        + "RETURNING cl_ord_id").execute(Tuple.of(runId, lp, symbol, side, lots, units, evidence, utc(at)))
+      .compose(rows -> {
+        String clOrdId = rows.iterator().next().getString(0);
+        JsonObject after = new JsonObject().put("clOrdId", clOrdId).put("side", side).put("lots", lots.toPlainString())
+          .put("units", units.toPlainString()).put("ordType", "MARKET").put("timeInForce", "IOC");
+        return conn.preparedQuery("INSERT INTO audit_log (at, actor_id, actor_username, actor_role, action, outcome, "
+            + "target_type, target_id, before, after, prev_hash, hash) VALUES ($1, NULL, 'router', 'SYSTEM', "
+            + "'lp.position.repair', 'OK', 'lp_position', $2, $3, $4, '\\x'::bytea, '\\x'::bytea)")
+          .execute(Tuple.of(utc(at), lp + "/" + symbol, evidence, after)).map(v -> clOrdId);
+      }));
+  }
+
+  /** The LP's answer to a repair order: its status (FILLED, PARTIALLY_FILLED, CANCELED, REJECTED, NOT_SENT). */
+  Future<Void> repairAnswered(String clOrdId, String status, BigDecimal filledUnits, BigDecimal avgPx, String text,
+                              Instant at) {
+    return pool.preparedQuery("UPDATE lp_position_repair SET status = $2, filled_units = coalesce($3, filled_units), "
+        + "avg_px = coalesce($4, avg_px), lp_text = coalesce($5, lp_text), updated_at = $6 WHERE cl_ord_id = $1")
+      .execute(Tuple.from(java.util.Arrays.asList(clOrdId, status, filledUnits, avgPx, text, utc(at)))).mapEmpty();
+  }
+
+  private static OffsetDateTime utc(Instant at) {
+    return at.atOffset(ZoneOffset.UTC);
+  }
+}
