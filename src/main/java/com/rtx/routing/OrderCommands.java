@@ -1,6 +1,7 @@
 package com.rtx.routing;
 
 import com.rtx.bus.RouterAddresses;
+import com.rtx.core.market.LpDialect;
 import io.vertx.core.json.JsonObject;
 import quickfix.Message;
 import quickfix.field.ClOrdID;
@@ -21,11 +22,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns requests on {@link RouterAddresses#ORDERS} into FIX 4.4 messages, checking them against
- * the contract first. Volumes become OrderQty in units (lots × the symbol's contract size);
- * prices go on the wire as the decimal text received, never through a double.
+ * the contract first. Each LP is spoken to in its {@link LpDialect}: Symbol is its name of the
+ * symbol, and volumes become OrderQty in its unit (units: lots × the symbol's contract size, or
+ * lots); prices go on the wire as the decimal text received, never through a double.
  */
 final class OrderCommands {
 
@@ -44,7 +47,12 @@ final class OrderCommands {
     return text(body, "lp");
   }
 
+  /** {@link #toFix(JsonObject, Map, LpDialect, Instant)} for an LP that speaks the platform's names and units. */
   static Message toFix(JsonObject body, Map<String, BigDecimal> contractSizes, Instant now) {
+    return toFix(body, contractSizes, LpDialect.STANDARD, now);
+  }
+
+  static Message toFix(JsonObject body, Map<String, BigDecimal> contractSizes, LpDialect dialect, Instant now) {
     String type = text(body, "type");
     String clOrdId = clOrdId(body, "clOrdId");
     String symbol = text(body, "symbol");
@@ -54,18 +62,19 @@ final class OrderCommands {
     Side side = side(body);
     TransactTime time = new TransactTime(LocalDateTime.ofInstant(now, ZoneOffset.UTC));
     return switch (type) {
-      case "new" -> newOrder(body, clOrdId, symbol, side, contractSizes.get(symbol), time);
+      case "new" -> newOrder(body, clOrdId, dialect.lpSymbol(symbol), side,
+        volume -> dialect.toLp(volume, contractSizes.get(symbol)), time);
       case "status" -> {
         OrderStatusRequest status = new OrderStatusRequest(new ClOrdID(clOrdId), side);
-        status.set(new Symbol(symbol));
+        status.set(new Symbol(dialect.lpSymbol(symbol)));
         yield status;
       }
       case "cancel" -> {
         OrderCancelRequest cancel = new OrderCancelRequest(new OrigClOrdID(clOrdId(body, "origClOrdId")),
           new ClOrdID(clOrdId), side, time);
-        cancel.set(new Symbol(symbol));
+        cancel.set(new Symbol(dialect.lpSymbol(symbol)));
         if (body.getValue("volume") != null) {
-          cancel.setString(OrderQty.FIELD, units(body, contractSizes.get(symbol)));
+          cancel.setString(OrderQty.FIELD, quantity(body, volume -> dialect.toLp(volume, contractSizes.get(symbol))));
         }
         yield cancel;
       }
@@ -73,8 +82,8 @@ final class OrderCommands {
     };
   }
 
-  private static NewOrderSingle newOrder(JsonObject body, String clOrdId, String symbol, Side side,
-                                         BigDecimal contractSize, TransactTime time) {
+  private static NewOrderSingle newOrder(JsonObject body, String clOrdId, String lpSymbol, Side side,
+                                         UnaryOperator<BigDecimal> toLp, TransactTime time) {
     String ordType = text(body, "ordType");
     char fixType = switch (ordType) {
       case "MARKET" -> OrdType.MARKET;
@@ -82,8 +91,8 @@ final class OrderCommands {
       default -> throw new Invalid("ordType must be MARKET or LIMIT");
     };
     NewOrderSingle order = new NewOrderSingle(new ClOrdID(clOrdId), side, time, new OrdType(fixType));
-    order.set(new Symbol(symbol));
-    order.setString(OrderQty.FIELD, units(body, contractSize));
+    order.set(new Symbol(lpSymbol));
+    order.setString(OrderQty.FIELD, quantity(body, toLp));
     if (fixType == OrdType.LIMIT) {
       order.setString(Price.FIELD, positive(body, "price").toPlainString());
     } else if (body.getValue("price") != null) {
@@ -99,9 +108,9 @@ final class OrderCommands {
     return order;
   }
 
-  /** OrderQty: lots × contract size, as plain decimal text ("10000", "1.5"). */
-  private static String units(JsonObject body, BigDecimal contractSize) {
-    return positive(body, "volume").multiply(contractSize).stripTrailingZeros().toPlainString();
+  /** OrderQty in the LP's unit, as plain decimal text ("10000", "0.1"). */
+  private static String quantity(JsonObject body, UnaryOperator<BigDecimal> toLp) {
+    return toLp.apply(positive(body, "volume")).toPlainString();
   }
 
   private static Side side(JsonObject body) {
