@@ -8,7 +8,7 @@ import static com.rtx.admin.SettingField.decimal;
 import static com.rtx.admin.SettingField.integer;
 import static com.rtx.admin.SettingField.text;
 
-/** The versioned business settings of the admin API (tables of changesets 0002, 0005, 0009, 0020, 0030). */
+/** The versioned business settings of the admin API (tables of changesets 0002, 0005, 0009, 0020, 0030, 0069). */
 final class SettingEntities {
 
   static final SettingEntity GROUP = new SettingEntity("group", "client_group", "name", "name", false, "version",
@@ -48,6 +48,7 @@ final class SettingEntities {
     List.of(text("host", "host"), integer("port", "port"), text("senderCompId", "sender_comp_id"),
       text("targetCompId", "target_comp_id"), integer("heartbeatS", "heartbeat_s"),
       text("credentialsRef", "credentials_ref"), bool("marketData", "market_data"), bool("enabled", "enabled"),
+      text("quantityUnit", "quantity_unit"), new SettingField("symbolNames", "symbol_names", SettingField.Kind.JSON),
       new SettingField("executionProfile", "execution_profile", SettingField.Kind.JSON)),
     null, "Lp", "lps");
 

@@ -135,8 +135,8 @@ final class SettingsOps implements AdminOperations {
     if (unloadable != null) {
       return Future.failedFuture(unloadable);
     }
-    Future<Void> allowed = e == SettingEntities.SYMBOL
-      ? SymbolInUse.check(conn, key.toString(), before, after) : Future.succeededFuture();
+    Future<Void> allowed = e == SettingEntities.SYMBOL ? SymbolInUse.check(conn, key.toString(), before, after)
+      : e == SettingEntities.LP ? LpDialectSetting.check(conn, after) : Future.succeededFuture();
     return allowed.compose(ok -> recorded(conn, e, key, before, after, version, status));
   }
 

@@ -18,8 +18,9 @@ public final class Addresses {
    * Published by whoever changes reference data in PostgreSQL, after the commit: the admin API for
    * every change of a client group, symbol, markup profile, liquidity provider or routing rule.
    * Body: {@code {"what": "group|symbol|markup-profile|lp|routing-rule", "key", "version"}}.
-   * Consumers reload what they hold from the database (the gateway its markups, dealing its whole
-   * reference data: groups, symbols, markups, routing rules).
+   * Consumers reload what they hold from the database (the gateway its markups and symbols, dealing
+   * its whole reference data — groups, symbols, markups, routing rules — and the quotes it listens
+   * to, pricing its symbols and LPs, the router its LPs, dialects and contract sizes).
    */
   public static final String REFDATA_CHANGED = "rtx.refdata.changed";
 

@@ -25,12 +25,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The dealing role: owns as many of the {@code dealing.shards} shards as it can lock
  * ({@link AdvisoryLocks}, class {@link #LOCK_CLASS}), rebuilds each from PostgreSQL ({@link ShardStore}) and serves it on
  * {@code rtx.dealing.shard.<n>} ({@link DealingAddresses}); feeds every shard the quotes of
- * {@code rtx.prices.*} and the expiry/roll-over timer. Shards nobody owns are tried again every
+ * {@code rtx.prices.<SYMBOL>} of every symbol of its reference data (kept in step on each
+ * {@code rtx.refdata.changed}) and the expiry/roll-over timer. Shards nobody owns are tried again every
  * {@code dealing.acquire-interval-ms}, which is how a surviving node takes over a dead one's.
  */
 public final class DealingVerticle extends VerticleBase {
@@ -44,6 +46,8 @@ public final class DealingVerticle extends VerticleBase {
   private final Map<Integer, DealingShard> owned = new HashMap<>();
   private final Map<Integer, MessageConsumer<Object>> shardConsumers = new HashMap<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+  /** The quote consumer of each symbol of the reference data, kept in step with it on every reload. */
+  private final Map<String, MessageConsumer<JsonObject>> quoteConsumers = new HashMap<>();
   private AdvisoryLocks locks;
   private LpBoard board;
   private DealingQuotes quotes;
@@ -91,14 +95,12 @@ public final class DealingVerticle extends VerticleBase {
       .compose(data -> {
         refdata = data;
         consumers.add(vertx.eventBus().consumer(Addresses.REFDATA_CHANGED, m -> DealingRefData.load(platform.pool())
-          .onSuccess(fresh -> refdata = fresh)
+          .compose(fresh -> {
+            refdata = fresh;
+            return listenToQuotes(fresh);
+          })
           .onFailure(e -> LOG.warn("dealing kept its reference data: reload failed: {}", e.toString()))));
-        for (SymbolTerms terms : data.symbols().bySymbol().values()) {
-          Instrument instrument = terms.instrument();
-          consumers.add(vertx.eventBus().<JsonObject>consumer(QuoteMessages.address(instrument.name()),
-            m -> quoteArrived(instrument, m.body())));
-        }
-        return seedQuotes(data);
+        return listenToQuotes(data);
       })
       .compose(v -> KillSwitch.watch(vertx, platform.pool()).map(consumers::add))
       .compose(v -> acquire())
@@ -128,6 +130,7 @@ public final class DealingVerticle extends VerticleBase {
     List<Future<Void>> unregistered = new ArrayList<>();
     shardConsumers.values().forEach(c -> unregistered.add(c.unregister()));
     consumers.forEach(c -> unregistered.add(c.unregister()));
+    quoteConsumers.values().forEach(c -> unregistered.add(c.unregister()));
     return Future.join(unregistered).transform(v -> locks.close());
   }
 
@@ -136,7 +139,44 @@ public final class DealingVerticle extends VerticleBase {
     return owned.size();
   }
 
-  private void quoteArrived(Instrument instrument, JsonObject body) {
+  /**
+   * Listens to the quotes of every symbol of {@code data} not yet listened to, seeding each new one
+   * from Redis, and stops listening to symbols no longer there: a symbol created through the admin
+   * API is priced and dealt in without a restart.
+   */
+  private Future<Void> listenToQuotes(DealingRefData data) {
+    Map<String, SymbolTerms> symbols = data.symbols().bySymbol();
+    for (String gone : new ArrayList<>(quoteConsumers.keySet())) {
+      if (!symbols.containsKey(gone)) {
+        quoteConsumers.remove(gone).unregister();
+      }
+    }
+    List<Future<Void>> registered = new ArrayList<>();
+    List<String> added = new ArrayList<>();
+    for (String symbol : symbols.keySet()) {
+      if (!quoteConsumers.containsKey(symbol)) {
+        MessageConsumer<JsonObject> consumer = vertx.eventBus().<JsonObject>consumer(QuoteMessages.address(symbol),
+          m -> quoteArrived(symbol, m.body()));
+        quoteConsumers.put(symbol, consumer);
+        registered.add(consumer.completion());
+        added.add(symbol);
+      }
+    }
+    if (added.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    LOG.info("dealing listens to the quotes of {} more symbol(s): {}", added.size(),
+      added.size() > 20 ? added.size() + " symbols" : added);
+    return Future.all(registered).compose(v -> seedQuotes(data, added));
+  }
+
+  /** A quote of {@code symbol}, read with the instrument dealing holds now (digits may change with the settings). */
+  private void quoteArrived(String symbol, JsonObject body) {
+    Optional<SymbolTerms> terms = refdata.symbols().find(symbol);
+    if (terms.isEmpty()) {
+      return;
+    }
+    Instrument instrument = terms.get().instrument();
     try {
       if (quotes.update(QuoteMessages.fromJson(body, instrument))) {
         owned.values().forEach(s -> s.quoteMoved(instrument.name()));
@@ -146,9 +186,9 @@ public final class DealingVerticle extends VerticleBase {
     }
   }
 
-  /** The last quotes from Redis, so a restarted node can value accounts before the next tick. */
-  private Future<Void> seedQuotes(DealingRefData data) {
-    List<String> keys = data.symbols().bySymbol().keySet().stream().map(QuoteMessages::redisKey).toList();
+  /** The last quotes of {@code symbols} from Redis, so a restarted node can value accounts before the next tick. */
+  private Future<Void> seedQuotes(DealingRefData data, List<String> symbols) {
+    List<String> keys = symbols.stream().map(QuoteMessages::redisKey).toList();
     if (keys.isEmpty() || platform.redis() == null) {
       return Future.succeededFuture();
     }

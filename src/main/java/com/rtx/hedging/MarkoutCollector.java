@@ -70,7 +70,9 @@ final class MarkoutCollector {
   private final Map<String, BigDecimal> mids = new HashMap<>();
   /** One queue per horizon, in arrival order (so the due ones are at the head). */
   private final List<ArrayDeque<Pending>> queues = List.of(new ArrayDeque<>(), new ArrayDeque<>(), new ArrayDeque<>());
-  private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+  private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+  /** Symbols whose quotes are listened to. */
+  private final java.util.Set<String> quoted = new java.util.HashSet<>();
   private final Handler<DeliveryContext<Object>> interceptor = this::intercept;
   private long timer = -1;
 
@@ -83,19 +85,32 @@ final class MarkoutCollector {
     this.nanos = nanos;
   }
 
-  /** Subscribes to every symbol's quotes and to this node's account events. */
+  /**
+   * Subscribes to every symbol's quotes and to this node's account events; symbols created later
+   * are subscribed on {@code rtx.refdata.changed}.
+   */
   Future<Void> start() {
+    return listenToSymbols().onSuccess(v -> {
+      consumers.add(vertx.eventBus().consumer(Addresses.REFDATA_CHANGED, m -> listenToSymbols()
+        .onFailure(e -> LOG.warn("markouts: symbols not reloaded: {}", e.toString()))));
+      vertx.eventBus().addOutboundInterceptor(interceptor);
+      long sweepMs = Math.max(5, Math.min(100, horizonsNanos[0] / 1_000_000 / 10));
+      timer = vertx.setPeriodic(sweepMs, id -> sweep());
+    });
+  }
+
+  /** Listens to the quotes of every symbol in PostgreSQL not yet listened to. */
+  private Future<Void> listenToSymbols() {
     return pool.query("SELECT name FROM symbol").execute().compose(rows -> {
       List<Future<Void>> ready = new ArrayList<>();
       rows.forEach(r -> {
         String symbol = r.getString(0);
-        MessageConsumer<JsonObject> c = vertx.eventBus().consumer(Addresses.PRICES_PREFIX + symbol, m -> quote(m.body()));
-        consumers.add(c);
-        ready.add(c.completion());
+        if (quoted.add(symbol)) {
+          MessageConsumer<JsonObject> c = vertx.eventBus().consumer(Addresses.PRICES_PREFIX + symbol, m -> quote(m.body()));
+          consumers.add(c);
+          ready.add(c.completion());
+        }
       });
-      vertx.eventBus().addOutboundInterceptor(interceptor);
-      long sweepMs = Math.max(5, Math.min(100, horizonsNanos[0] / 1_000_000 / 10));
-      timer = vertx.setPeriodic(sweepMs, id -> sweep());
       return Future.all(ready).mapEmpty();
     });
   }

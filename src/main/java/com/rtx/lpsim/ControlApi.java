@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -34,7 +35,11 @@ import java.util.TreeSet;
  * GET  /lps/{lp}/positions                     the house's net positions at the LP, units per symbol
  * POST /lps/{lp}/positions/{symbol}/adjust      {"units": "-10000"}: move the house's position without a trade
  * POST /lps/{lp}/orders/resume                  clear the LP's order faults, answer held requests
- * POST /reset                                   clear stale symbols, refused logons and order faults
+ * POST /lps/{lp}/dialect                        {"symbols": {"EURUSD": "EUR/USD"}, "quantityUnit": "UNITS|LOTS",
+ *                                               "lotSizes": {"XAUUSD": "100"}}: the LP's own symbol names and
+ *                                               quote sizes in lots (orders are booked in the unit they come in)
+ * GET  /lps/{lp}/dialect                        the dialect and the last order as it came on the wire
+ * POST /reset                                   clear stale symbols, refused logons, order faults and dialects
  * </pre>
  *
  * A switch is answered once it has taken effect: a spike or crossed quote has been handed to the
@@ -73,6 +78,8 @@ final class ControlApi {
     router.get("/lps/:lp/positions").handler(api::positions);
     router.post("/lps/:lp/positions/:symbol/adjust").handler(api::adjust);
     router.post("/lps/:lp/orders/:fault").handler(api::orderFault);
+    router.post("/lps/:lp/dialect").handler(api::dialect);
+    router.get("/lps/:lp/dialect").handler(rc -> respond(rc, simulator.dialectStatus(rc.pathParam("lp"))));
     router.post("/reset").handler(rc -> respond(rc, simulator.reset().map(ControlApi::statusJson)));
     for (int status = 400; status < 600; status++) {
       router.errorHandler(status, ControlApi::error);
@@ -148,6 +155,48 @@ final class ControlApi {
   private void resumeOrders(RoutingContext rc) {
     String lp = rc.pathParam("lp");
     respond(rc, simulator.resumeOrders(lp).map(v -> new JsonObject().put("lp", lp).put("resumed", true)));
+  }
+
+  private void dialect(RoutingContext rc) {
+    String lp = rc.pathParam("lp");
+    JsonObject body = body(rc);
+    Map<String, String> names = new java.util.LinkedHashMap<>();
+    Object symbols = body.getValue("symbols", new JsonObject());
+    if (!(symbols instanceof JsonObject map)) {
+      throw new ControlError(400, "INVALID_FIELD", "symbols must be an object of symbol to LP name", "symbols");
+    }
+    for (Map.Entry<String, Object> e : map) {
+      if (!(e.getValue() instanceof String name) || name.isBlank() || name.length() > 32
+        || !name.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+        throw new ControlError(400, "INVALID_FIELD", "an LP name is 1-32 printable characters", "symbols." + e.getKey());
+      }
+      names.put(e.getKey(), name);
+    }
+    if (new java.util.HashSet<>(names.values()).size() != names.size()) {
+      throw new ControlError(400, "INVALID_FIELD", "two symbols with one LP name", "symbols");
+    }
+    Object unit = body.getValue("quantityUnit", "UNITS");
+    if (!"UNITS".equals(unit) && !"LOTS".equals(unit)) {
+      throw new ControlError(400, "INVALID_FIELD", "quantityUnit must be UNITS or LOTS", "quantityUnit");
+    }
+    Map<String, java.math.BigDecimal> lotSizes = new java.util.HashMap<>();
+    Object sizes = body.getValue("lotSizes", new JsonObject());
+    if (!(sizes instanceof JsonObject sizeMap)) {
+      throw new ControlError(400, "INVALID_FIELD", "lotSizes must be an object of symbol to decimal string", "lotSizes");
+    }
+    for (Map.Entry<String, Object> e : sizeMap) {
+      try {
+        java.math.BigDecimal size = new java.math.BigDecimal((String) e.getValue());
+        if (size.signum() <= 0) {
+          throw new NumberFormatException();
+        }
+        lotSizes.put(e.getKey(), size);
+      } catch (RuntimeException bad) {
+        throw new ControlError(400, "INVALID_FIELD", "a lot size is a positive decimal string", "lotSizes." + e.getKey());
+      }
+    }
+    SimDialect dialect = new SimDialect(names, "LOTS".equals(unit), lotSizes);
+    respond(rc, simulator.dialect(lp, dialect).compose(v -> simulator.dialectStatus(lp)));
   }
 
   private void refuseLogon(RoutingContext rc) {

@@ -281,8 +281,8 @@ public final class LpSimulator {
   }
 
   /**
-   * Clears the fault switches that stay on: stale symbols, refused logons and order faults (held
-   * orders are processed then). One-shot faults have
+   * Clears the fault switches that stay on: stale symbols, refused logons, order faults (held
+   * orders are processed then) and dialects. One-shot faults have
    * nothing to clear, and a persistent spike stays (it moved the LP's level, like a market jump).
    */
   public Future<List<LpStatus>> reset() {
@@ -290,11 +290,57 @@ public final class LpSimulator {
       for (LpState lp : lps.values()) {
         lp.clearStale();
         lp.refuseLogon.set(false);
+        lp.dialect = SimDialect.PLATFORM;
         desk.resume(lp);
       }
       LOG.info("all fault switches cleared");
       return statusNow();
     });
+  }
+
+  /**
+   * Makes {@code lp} speak {@code dialect} from now on (its symbol names, quote sizes in lots);
+   * {@link SimDialect#PLATFORM} or {@link #reset} go back to the simulator's own names and units.
+   */
+  public Future<Void> dialect(String lp, SimDialect dialect) {
+    return onContext(() -> {
+      LpState state = lp(lp);
+      for (String symbol : dialect.names().keySet()) {
+        instrument(symbol);
+      }
+      state.dialect = dialect;
+      LOG.info("{} speaks {}", lp, dialect);
+      return null;
+    });
+  }
+
+  /** {@code lp}'s dialect and the last NewOrderSingle it received, as it came on the wire. */
+  Future<JsonObject> dialectStatus(String lp) {
+    return onContext(() -> {
+      LpState state = lp(lp);
+      JsonObject json = new JsonObject().put("lp", lp).put("symbols", new JsonObject(new java.util.TreeMap<>(
+          state.dialect.names()))).put("quantityUnit", state.dialect.lots() ? "LOTS" : "UNITS");
+      if (state.lastOrder != null) {
+        json.put("lastOrder", new JsonObject().put("clOrdId", state.lastOrder.clOrdId())
+          .put("symbol", state.lastOrder.symbol()).put("qty", state.lastOrder.qty().toPlainString()));
+      }
+      return json;
+    });
+  }
+
+  /** A request as the LP's own names say, turned into the simulator's symbols (quantities stay as sent). */
+  private static TradeRequest inSimulatorTerms(LpState lp, TradeRequest request) {
+    SimDialect d = lp.dialect;
+    if (request instanceof TradeRequest.NewOrder o) {
+      lp.lastOrder = o;
+      return new TradeRequest.NewOrder(o.clOrdId(), d.symbol(o.symbol()), o.side(), o.ordType(), o.qty(), o.price(),
+        o.tif(), o.possDup());
+    }
+    if (request instanceof TradeRequest.Cancel c) {
+      return new TradeRequest.Cancel(c.clOrdId(), c.origClOrdId(), d.symbol(c.symbol()), c.side(), c.possDup());
+    }
+    TradeRequest.Status st = (TradeRequest.Status) request;
+    return new TradeRequest.Status(st.clOrdId(), d.symbol(st.symbol()), st.side(), st.possDup());
   }
 
   /** The simulator's own time per answered order, by ClOrdID (see {@link OrderTimes}). */
@@ -412,7 +458,9 @@ public final class LpSimulator {
 
     @Override
     public void onMarketDataRequest(String lp, MdRequest request) {
-      stream.onMarketDataRequest(lps.get(lp), request);
+      LpState state = lps.get(lp);
+      stream.onMarketDataRequest(state, new MdRequest(request.mdReqId(), request.type(),
+        request.symbols().stream().map(state.dialect::symbol).toList()));
     }
 
     @Override
@@ -429,7 +477,8 @@ public final class LpSimulator {
 
     @Override
     public void onTradeRequest(String lp, TradeRequest request) {
-      desk.onRequest(lps.get(lp), request);
+      LpState state = lps.get(lp);
+      desk.onRequest(state, inSimulatorTerms(state, request));
     }
   }
 }

@@ -77,6 +77,10 @@ final class LpState {
   final Set<OrderFault> orderFaults = ConcurrentHashMap.newKeySet();
   /** Requests received while {@link OrderFault#HANG} is on. */
   final Deque<TradeRequest> held = new ArrayDeque<>();
+  /** How the LP names symbols and sizes quotes (control API {@code /lps/{lp}/dialect}). */
+  SimDialect dialect = SimDialect.PLATFORM;
+  /** The last NewOrderSingle as it arrived on the wire (the LP's symbol name and quantity), or null. */
+  TradeRequest.NewOrder lastOrder;
   /** Last look, partial fills and slippage: seeded per LP, so a run repeats. */
   final Random random;
 

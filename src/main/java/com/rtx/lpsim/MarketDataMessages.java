@@ -86,13 +86,18 @@ final class MarketDataMessages {
 
   /** MarketDataSnapshotFullRefresh (35=W): one bid (269=0) and one offer (269=1) entry. */
   static Message snapshot(String mdReqId, SimInstrument instrument, Quote quote, Instant quoteTime) {
+    return snapshot(mdReqId, instrument, quote, quoteTime, SimDialect.PLATFORM);
+  }
+
+  /** {@link #snapshot(String, SimInstrument, Quote, Instant)} in an LP's {@code dialect} (its name, its size unit). */
+  static Message snapshot(String mdReqId, SimInstrument instrument, Quote quote, Instant quoteTime, SimDialect dialect) {
     MarketDataSnapshotFullRefresh message = new MarketDataSnapshotFullRefresh();
     message.set(new MDReqID(mdReqId));
-    message.set(new Symbol(instrument.symbol()));
+    message.set(new Symbol(dialect.wire(instrument.symbol())));
     for (boolean bid : new boolean[] {true, false}) {
       MarketDataSnapshotFullRefresh.NoMDEntries entry = new MarketDataSnapshotFullRefresh.NoMDEntries();
       entry.set(new MDEntryType(bid ? MDEntryType.BID : MDEntryType.OFFER));
-      fillEntry(entry, instrument, bid ? quote.bid() : quote.ask(), quoteTime);
+      fillEntry(entry, instrument, bid ? quote.bid() : quote.ask(), quoteTime, dialect);
       message.addGroup(entry);
     }
     return message;
@@ -103,14 +108,20 @@ final class MarketDataMessages {
    * naming the symbol (55): one message is one whole quote.
    */
   static Message incremental(String mdReqId, SimInstrument instrument, Quote quote, Instant quoteTime) {
+    return incremental(mdReqId, instrument, quote, quoteTime, SimDialect.PLATFORM);
+  }
+
+  /** {@link #incremental(String, SimInstrument, Quote, Instant)} in an LP's {@code dialect}. */
+  static Message incremental(String mdReqId, SimInstrument instrument, Quote quote, Instant quoteTime,
+                             SimDialect dialect) {
     MarketDataIncrementalRefresh message = new MarketDataIncrementalRefresh();
     message.set(new MDReqID(mdReqId));
     for (boolean bid : new boolean[] {true, false}) {
       MarketDataIncrementalRefresh.NoMDEntries entry = new MarketDataIncrementalRefresh.NoMDEntries();
       entry.set(new MDUpdateAction(MDUpdateAction.CHANGE));
       entry.set(new MDEntryType(bid ? MDEntryType.BID : MDEntryType.OFFER));
-      entry.set(new Symbol(instrument.symbol()));
-      fillEntry(entry, instrument, bid ? quote.bid() : quote.ask(), quoteTime);
+      entry.set(new Symbol(dialect.wire(instrument.symbol())));
+      fillEntry(entry, instrument, bid ? quote.bid() : quote.ask(), quoteTime, dialect);
       message.addGroup(entry);
     }
     return message;
@@ -130,9 +141,10 @@ final class MarketDataMessages {
     return message;
   }
 
-  private static void fillEntry(Group entry, SimInstrument instrument, long price, Instant quoteTime) {
+  private static void fillEntry(Group entry, SimInstrument instrument, long price, Instant quoteTime,
+                                SimDialect dialect) {
     entry.setDecimal(MDEntryPx.FIELD, instrument.price(price));
-    entry.setDecimal(MDEntrySize.FIELD, BigDecimal.valueOf(instrument.quoteSize()));
+    entry.setDecimal(MDEntrySize.FIELD, dialect.quoteSize(instrument));
     LocalDateTime utc = LocalDateTime.ofInstant(quoteTime.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
     entry.setUtcDateOnly(MDEntryDate.FIELD, utc.toLocalDate());
     entry.setUtcTimeOnly(MDEntryTime.FIELD, utc.toLocalTime(), UtcTimestampPrecision.MILLIS);

@@ -317,6 +317,7 @@ final class OrderDesk {
     if (possDup) {
       LpFixApplication.POSS_DUP.set(report);
     }
+    lp.dialect.rename(report);
     try {
       // False when the session is down: the report is still stored under its sequence number and
       // goes out when the counterparty asks for a resend after reconnecting.

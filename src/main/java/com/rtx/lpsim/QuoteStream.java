@@ -35,7 +35,7 @@ final class QuoteStream {
   int publish(LpState lp, SimInstrument instrument, Quote quote, Instant at) {
     List<String> requests = lp.subscriptions.requestsFor(instrument.symbol());
     for (String mdReqId : requests) {
-      send(lp, MarketDataMessages.incremental(mdReqId, instrument, quote, at), true);
+      send(lp, MarketDataMessages.incremental(mdReqId, instrument, quote, at, lp.dialect), true);
     }
     return requests.size();
   }
@@ -75,7 +75,7 @@ final class QuoteStream {
     }
     for (SimInstrument instrument : requested) {
       Published last = lp.lastSent(instrument.symbol());
-      send(lp, MarketDataMessages.snapshot(id, instrument, last.quote(), last.at()), false);
+      send(lp, MarketDataMessages.snapshot(id, instrument, last.quote(), last.at(), lp.dialect), false);
     }
   }
 

@@ -45,7 +45,10 @@ import java.util.function.Supplier;
 
 /**
  * One QuickFIX/J initiator holding a FIX 4.4 market-data session per LP. On every logon it
- * subscribes to each symbol (snapshot + updates), so a reconnect resubscribes by itself.
+ * subscribes to each symbol (snapshot + updates), so a reconnect resubscribes by itself. Each LP
+ * is spoken to in its {@link com.rtx.core.market.LpDialect}: subscribed by its name of the symbol,
+ * and its quotes mapped back to the platform's name here, before anything else sees them (a name
+ * that maps to nothing of ours is dropped).
  *
  * <p>Threading: QuickFIX/J calls back on its own threads. This class only parses there and hands
  * every event to the {@link Listener} through {@code handoff}, which runs it on the pricing
@@ -139,7 +142,7 @@ final class LpMarketDataSessions implements Application {
     LiquidityProvider lp = lpsBySession.get(sessionId);
     loggedOn.put(lp.name(), true);
     for (String symbol : symbols.get()) {
-      Session.lookupSession(sessionId).send(subscription(symbol));
+      Session.lookupSession(sessionId).send(subscription(symbol, lp.dialect().lpSymbol(symbol)));
     }
     handoff.accept(() -> listener.onLogon(lp.name()));
   }
@@ -181,15 +184,18 @@ final class LpMarketDataSessions implements Application {
   @Override
   public void fromApp(Message message, SessionID sessionId) throws FieldNotFound {
     long received = clock.millis();
-    String lp = lpsBySession.get(sessionId).name();
+    LiquidityProvider provider = lpsBySession.get(sessionId);
+    String lp = provider.name();
     String type = message.getHeader().getString(MsgType.FIELD);
     long lpTime = message.getHeader().getUtcTimeStamp(SendingTime.FIELD).toInstant(ZoneOffset.UTC).toEpochMilli();
     List<Entry> entries = new ArrayList<>();
     switch (type) {
       case MsgType.MARKET_DATA_SNAPSHOT_FULL_REFRESH -> {
-        String symbol = message.getString(Symbol.FIELD);
+        Optional<String> symbol = provider.dialect().symbol(message.getString(Symbol.FIELD));
         for (Group entry : message.getGroups(NoMDEntries.FIELD)) {
-          entry(symbol, entry, false).ifPresent(entries::add);
+          if (symbol.isPresent()) {
+            entry(symbol.get(), entry, false).ifPresent(entries::add);
+          }
         }
       }
       case MsgType.MARKET_DATA_INCREMENTAL_REFRESH -> {
@@ -197,7 +203,10 @@ final class LpMarketDataSessions implements Application {
           if (entry.isSetField(Symbol.FIELD)) {
             boolean deleted = entry.isSetField(MDUpdateAction.FIELD)
               && entry.getChar(MDUpdateAction.FIELD) == MDUpdateAction.DELETE;
-            entry(entry.getString(Symbol.FIELD), entry, deleted).ifPresent(entries::add);
+            Optional<String> symbol = provider.dialect().symbol(entry.getString(Symbol.FIELD));
+            if (symbol.isPresent()) {
+              entry(symbol.get(), entry, deleted).ifPresent(entries::add);
+            }
           }
         }
       }
@@ -221,7 +230,8 @@ final class LpMarketDataSessions implements Application {
     return Optional.of(new Entry(symbol, side, deleted ? null : group.getString(MDEntryPx.FIELD)));
   }
 
-  private static MarketDataRequest subscription(String symbol) {
+  /** Subscribes {@code lpSymbol}, the LP's name of our {@code symbol} (the MDReqID keeps ours). */
+  private static MarketDataRequest subscription(String symbol, String lpSymbol) {
     MarketDataRequest request = new MarketDataRequest(new MDReqID(symbol),
       new SubscriptionRequestType(SubscriptionRequestType.SNAPSHOT_UPDATES), new MarketDepth(1));
     request.set(new MDUpdateType(MDUpdateType.INCREMENTAL_REFRESH));
@@ -232,7 +242,7 @@ final class LpMarketDataSessions implements Application {
     offer.set(new MDEntryType(MDEntryType.OFFER));
     request.addGroup(offer);
     MarketDataRequest.NoRelatedSym related = new MarketDataRequest.NoRelatedSym();
-    related.set(new Symbol(symbol));
+    related.set(new Symbol(lpSymbol));
     request.addGroup(related);
     return request;
   }

@@ -72,6 +72,8 @@ public final class PricingVerticle extends VerticleBase {
   /** This node holds the lead and its sessions are (being) started: the only state that publishes. */
   private boolean leading;
   private boolean standby;
+  /** The reload in progress (or the last one): the next waits for it. */
+  private Future<Void> reloading = Future.succeededFuture();
 
   public PricingVerticle(Platform platform) {
     this.platform = platform;
@@ -169,6 +171,13 @@ public final class PricingVerticle extends VerticleBase {
    * refill from the next LP ticks; sequences continue.
    */
   private Future<Void> reload() {
+    // One at a time: two changes in quick succession (two LPs edited) each stopping and starting
+    // the sessions would leave a second initiator running, and the two log each other out at the LP.
+    reloading = reloading.transform(v -> reloadNow());
+    return reloading;
+  }
+
+  private Future<Void> reloadNow() {
     return Future.all(refdata.instruments(), refdata.liquidityProviders(), refdata.spikeLimits()).compose(all -> {
       Map<String, Instrument> instruments = new TreeMap<>(all.<Map<String, Instrument>>resultAt(0));
       instruments.values().removeIf(i -> !i.enabled());

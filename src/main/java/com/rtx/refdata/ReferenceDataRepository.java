@@ -49,7 +49,7 @@ public final class ReferenceDataRepository {
         lps.add(new LiquidityProvider(row.getString("name"), row.getString("host"), row.getInteger("port"),
           row.getString("sender_comp_id"), row.getString("target_comp_id"),
           Optional.ofNullable(row.getInteger("heartbeat_s")), Optional.ofNullable(row.getString("credentials_ref")),
-          row.getBoolean("market_data"), row.getBoolean("enabled")));
+          row.getBoolean("market_data"), row.getBoolean("enabled"), LpDialects.of(row)));
       }
       return lps;
     });

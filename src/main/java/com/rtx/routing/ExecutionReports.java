@@ -1,6 +1,7 @@
 package com.rtx.routing;
 
 import com.rtx.bus.RouterAddresses;
+import com.rtx.core.market.LpDialect;
 import io.vertx.core.json.JsonObject;
 import quickfix.FieldNotFound;
 import quickfix.Message;
@@ -18,7 +19,6 @@ import quickfix.field.Symbol;
 import quickfix.field.Text;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,6 +59,14 @@ final class ExecutionReports {
    * @param contractSize the symbol's contract size; reports are in units, the shard wants lots
    */
   static Optional<JsonObject> toShard(Report report, BigDecimal contractSize) {
+    return toShard(report, contractSize, LpDialect.STANDARD);
+  }
+
+  /**
+   * {@link #toShard(Report, BigDecimal)} for an LP speaking {@code dialect}: its quantities are read
+   * in its unit. The symbol is the caller's to map back (the shard request does not carry it).
+   */
+  static Optional<JsonObject> toShard(Report report, BigDecimal contractSize, LpDialect dialect) {
     Optional<RouterAddresses.OrderRef> ref = RouterAddresses.parse(report.clOrdId());
     if (ref.isEmpty()) {
       return Optional.empty();
@@ -76,11 +84,11 @@ final class ExecutionReports {
       .put("ordStatus", ordStatus);
     boolean filledNow = positive(report.lastQty());
     if (filledNow) {
-      json.put("lastQty", lots(report.lastQty(), contractSize));
+      json.put("lastQty", lots(report.lastQty(), contractSize, dialect));
       json.put("lastPx", decimal(report.lastPx()));
     }
-    json.put("cumQty", lots(report.cumQty(), contractSize));
-    json.put("leavesQty", lots(report.leavesQty(), contractSize));
+    json.put("cumQty", lots(report.cumQty(), contractSize, dialect));
+    json.put("leavesQty", lots(report.leavesQty(), contractSize, dialect));
     json.put("avgPx", decimal(report.avgPx()));
     if (report.text() != null) {
       json.put("text", report.text());
@@ -162,10 +170,15 @@ final class ExecutionReports {
 
   /** Units to lots, at least two decimals ("0.10"), exact where the contract size allows. */
   static String lots(String units, BigDecimal contractSize) {
-    if (units == null) {
+    return lots(units, contractSize, LpDialect.STANDARD);
+  }
+
+  /** The LP's {@code quantity} (in its dialect's unit) as lots, at least two decimals. */
+  static String lots(String quantity, BigDecimal contractSize, LpDialect dialect) {
+    if (quantity == null) {
       return "0.00";
     }
-    BigDecimal lots = new BigDecimal(units).divide(contractSize, 8, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    BigDecimal lots = dialect.toLots(new BigDecimal(quantity), contractSize);
     return (lots.scale() < 2 ? lots.setScale(2) : lots).toPlainString();
   }
 

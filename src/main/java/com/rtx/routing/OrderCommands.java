@@ -1,6 +1,7 @@
 package com.rtx.routing;
 
 import com.rtx.bus.RouterAddresses;
+import com.rtx.core.market.LpDialect;
 import com.rtx.core.routing.ExecutionProfile;
 import com.rtx.core.routing.LpOrderTerms;
 import com.rtx.core.trading.OrderType;
@@ -26,11 +27,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns requests on {@link RouterAddresses#ORDERS} into FIX 4.4 messages, checking them against
- * the contract first. Volumes become OrderQty in units (lots × the symbol's contract size);
- * prices go on the wire as the decimal text received, never through a double. A NewOrderSingle
+ * the contract first. Each LP is spoken to in its {@link LpDialect}: Symbol is its name of the
+ * symbol, and volumes become OrderQty in its unit (units: lots × the symbol's contract size, or
+ * lots); prices go on the wire as the decimal text received, never through a double. A NewOrderSingle
  * follows the LP's {@link ExecutionProfile}: a market order for an LP that takes limits only goes
  * as a limit at the request's {@code quotedPrice} ± the LP's deviation ({@link LpOrderTerms}), and
  * the LP's Account, HandlInst and fixed tags are added.
@@ -60,13 +63,14 @@ final class OrderCommands {
   }
 
   /**
+   * @param dialect how the LP names symbols and counts quantities
    * @param profile the LP's execution profile
    * @param digits  price digits per symbol (points of the profile's deviation)
    * @throws Invalid     the request breaks the contract
    * @throws Unsupported the LP's profile does not take the order
    */
-  static Message toFix(JsonObject body, Map<String, BigDecimal> contractSizes, ExecutionProfile profile,
-                       Map<String, Integer> digits, Instant now) {
+  static Message toFix(JsonObject body, Map<String, BigDecimal> contractSizes, LpDialect dialect,
+                       ExecutionProfile profile, Map<String, Integer> digits, Instant now) {
     String type = text(body, "type");
     String clOrdId = clOrdId(body, "clOrdId");
     String symbol = text(body, "symbol");
@@ -76,19 +80,19 @@ final class OrderCommands {
     Side side = side(body);
     TransactTime time = new TransactTime(LocalDateTime.ofInstant(now, ZoneOffset.UTC));
     return switch (type) {
-      case "new" -> newOrder(body, clOrdId, symbol, side, contractSizes.get(symbol), profile,
-        digits.getOrDefault(symbol, 5), time);
+      case "new" -> newOrder(body, clOrdId, dialect.lpSymbol(symbol), side,
+        volume -> dialect.toLp(volume, contractSizes.get(symbol)), profile, digits.getOrDefault(symbol, 5), time);
       case "status" -> {
         OrderStatusRequest status = new OrderStatusRequest(new ClOrdID(clOrdId), side);
-        status.set(new Symbol(symbol));
+        status.set(new Symbol(dialect.lpSymbol(symbol)));
         yield status;
       }
       case "cancel" -> {
         OrderCancelRequest cancel = new OrderCancelRequest(new OrigClOrdID(clOrdId(body, "origClOrdId")),
           new ClOrdID(clOrdId), side, time);
-        cancel.set(new Symbol(symbol));
+        cancel.set(new Symbol(dialect.lpSymbol(symbol)));
         if (body.getValue("volume") != null) {
-          cancel.setString(OrderQty.FIELD, units(body, contractSizes.get(symbol)));
+          cancel.setString(OrderQty.FIELD, quantity(body, volume -> dialect.toLp(volume, contractSizes.get(symbol))));
         }
         yield cancel;
       }
@@ -97,7 +101,7 @@ final class OrderCommands {
   }
 
   private static NewOrderSingle newOrder(JsonObject body, String clOrdId, String symbol, Side side,
-                                         BigDecimal contractSize, ExecutionProfile profile, int digits,
+                                         UnaryOperator<BigDecimal> toLp, ExecutionProfile profile, int digits,
                                          TransactTime time) {
     OrderType type = switch (text(body, "ordType")) {
       case "MARKET" -> OrderType.MARKET;
@@ -122,7 +126,7 @@ final class OrderCommands {
     NewOrderSingle order = new NewOrderSingle(new ClOrdID(clOrdId), side, time,
       new OrdType(terms.type() == OrderType.LIMIT ? OrdType.LIMIT : OrdType.MARKET));
     order.set(new Symbol(symbol));
-    order.setString(OrderQty.FIELD, units(body, contractSize));
+    order.setString(OrderQty.FIELD, quantity(body, toLp));
     if (terms.price() != null) {
       order.setString(Price.FIELD, terms.price().toPlainString());
     }
@@ -151,9 +155,9 @@ final class OrderCommands {
     }
   }
 
-  /** OrderQty: lots × contract size, as plain decimal text ("10000", "1.5"). */
-  private static String units(JsonObject body, BigDecimal contractSize) {
-    return positive(body, "volume").multiply(contractSize).stripTrailingZeros().toPlainString();
+  /** OrderQty in the LP's unit, as plain decimal text ("10000", "0.1"). */
+  private static String quantity(JsonObject body, UnaryOperator<BigDecimal> toLp) {
+    return toLp.apply(positive(body, "volume")).toPlainString();
   }
 
   private static Side side(JsonObject body) {

@@ -8,12 +8,16 @@ import io.vertx.sqlclient.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.rtx.core.market.LpDialect;
+import com.rtx.refdata.LpDialects;
+import io.vertx.sqlclient.Tuple;
+
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** What the router reads from PostgreSQL: LP trade sessions and each symbol's contract size. */
+/** What the router reads from PostgreSQL: LP trade sessions, their dialects and each symbol's contract size. */
 final class RouterRepository {
 
   private static final Logger LOG = LoggerFactory.getLogger(RouterRepository.class);
@@ -74,5 +78,27 @@ final class RouterRepository {
       }
       return Map.copyOf(sizes);
     });
+  }
+
+  /** How each LP names symbols and counts quantities, by LP name ({@link LpDialects}). */
+  Future<Map<String, LpDialect>> dialects() {
+    return pool.query("SELECT name, quantity_unit, symbol_names FROM liquidity_provider").execute().map(rows -> {
+      Map<String, LpDialect> dialects = new LinkedHashMap<>();
+      for (Row row : rows) {
+        dialects.put(row.getString("name"), LpDialects.of(row));
+      }
+      return Map.copyOf(dialects);
+    });
+  }
+
+  /**
+   * The symbol of order {@code orderId} of {@code accountId}, or empty when there is none: for an
+   * ExecutionReport that leaves Symbol out (it is conditionally required only), so that its
+   * quantities can still be read in the right contract size.
+   */
+  Future<Optional<String>> orderSymbol(long accountId, long orderId) {
+    return pool.preparedQuery("SELECT symbol FROM trade_order WHERE id = $1 AND account_id = $2")
+      .execute(Tuple.of(orderId, accountId))
+      .map(rows -> rows.size() == 0 ? Optional.<String>empty() : Optional.of(rows.iterator().next().getString(0)));
   }
 }

@@ -5,6 +5,7 @@ import com.rtx.core.routing.ExecutionProfile;
 import com.rtx.platform.Platform;
 import com.rtx.bus.LpStatus;
 import com.rtx.bus.RouterAddresses;
+import com.rtx.core.market.LpDialect;
 import com.rtx.platform.config.RtxConfig;
 import com.rtx.platform.config.RouterConfig;
 import io.micrometer.core.instrument.Gauge;
@@ -48,6 +49,10 @@ public final class RouterVerticle extends VerticleBase {
   private final List<Long> timers = new ArrayList<>();
   private volatile Map<String, BigDecimal> contractSizes = Map.of();
   private volatile Map<String, Integer> digits = Map.of();
+  /** The last report handed on: the next waits for it (on the verticle's context only). */
+  private Future<Void> reportsInOrder = Future.succeededFuture();
+  /** How each LP names symbols and counts quantities; an LP missing here speaks the platform's way. */
+  private volatile Map<String, LpDialect> dialects = Map.of();
   private TradeSessions sessions;
   private ReportDelivery delivery;
   private LpReconciler reconciler;
@@ -123,10 +128,12 @@ public final class RouterVerticle extends VerticleBase {
   }
 
   private Future<Void> reload() {
-    return Future.all(repository.lps(), repository.contractSizes(), repository.digits()).map(all -> {
+    return Future.all(repository.lps(), repository.contractSizes(), repository.digits(), repository.dialects())
+      .map(all -> {
       Map<String, TradeLp> loaded = all.resultAt(0);
       contractSizes = all.resultAt(1);
       digits = all.resultAt(2);
+      dialects = all.resultAt(3);
       lps.keySet().retainAll(loaded.keySet());
       lps.putAll(loaded);
       loaded.keySet().forEach(this::registerGauges);
@@ -180,7 +187,7 @@ public final class RouterVerticle extends VerticleBase {
     }
     quickfix.Message fix;
     try {
-      fix = OrderCommands.toFix(body, contractSizes, profile, digits, platform.clock().instant());
+      fix = OrderCommands.toFix(body, contractSizes, dialect(lp), profile, digits, platform.clock().instant());
     } catch (OrderCommands.Invalid e) {
       message.reply(notSent("INVALID", e.getMessage()));
       return;
@@ -196,6 +203,24 @@ public final class RouterVerticle extends VerticleBase {
           : lp + "'s trade session is not logged on"));
       }
     });
+  }
+
+  private LpDialect dialect(String lp) {
+    return dialects.getOrDefault(lp, LpDialect.STANDARD);
+  }
+
+  /**
+   * The platform symbol a report is about: the LP's Symbol mapped back through its dialect, or —
+   * when the report leaves Symbol out — the symbol of the order its ClOrdID names, from
+   * PostgreSQL (reports keep their order: see {@code reportsInOrder}).
+   */
+  private Future<java.util.Optional<String>> reportSymbol(ExecutionReports.Report report) {
+    if (report.symbol() != null) {
+      return Future.succeededFuture(dialect(report.lp()).symbol(report.symbol()));
+    }
+    return RouterAddresses.parse(report.clOrdId())
+      .map(ref -> repository.orderSymbol(ref.accountId(), ref.orderId()))
+      .orElse(Future.succeededFuture(java.util.Optional.empty()));
   }
 
   private static JsonObject notSent(String reason, String text) {
@@ -232,16 +257,23 @@ public final class RouterVerticle extends VerticleBase {
       if (reconciler.onExecution(report)) {
         return;
       }
-      BigDecimal size = contractSizes.get(report.symbol());
-      if (size == null) {
-        LOG.error("LP {} reported on {} ({}), a symbol without a contract size: quantities sent as units",
-          report.lp(), report.symbol(), report.clOrdId());
-      }
-      ExecutionReports.toShard(report, size == null ? BigDecimal.ONE : size).ifPresentOrElse(delivery::deliver, () -> {
-        unroutable++;
-        LOG.error("LP {} sent ExecutionReport {} for ClOrdID {}, which names no account and order: not routed",
-          report.lp(), report.execId(), report.clOrdId());
-      });
+      // Chained so that a report waiting for its order's symbol is not overtaken by the next one.
+      reportsInOrder = reportsInOrder.transform(v -> reportSymbol(report)).transform(symbol -> {
+        LpDialect dialect = dialect(report.lp());
+        BigDecimal size = symbol.succeeded() ? symbol.result().map(contractSizes::get).orElse(null) : null;
+        if (size == null) {
+          LOG.error("LP {} reported on {} ({}), a symbol without a contract size: quantities sent as lots of 1",
+            report.lp(), report.symbol(), report.clOrdId());
+        }
+        ExecutionReports.toShard(report, size == null ? BigDecimal.ONE : size, dialect)
+          .ifPresentOrElse(delivery::deliver, () -> {
+            unroutable++;
+            LOG.error("LP {} sent ExecutionReport {} for ClOrdID {}, which names no account and order: not routed",
+              report.lp(), report.execId(), report.clOrdId());
+          });
+        return Future.<Void>succeededFuture();
+      }).onFailure(e -> LOG.error("LP {} ExecutionReport {} for ClOrdID {} could not be read: {}", report.lp(),
+        report.execId(), report.clOrdId(), e.toString()));
     }
 
     @Override

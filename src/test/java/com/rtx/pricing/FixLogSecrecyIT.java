@@ -108,7 +108,7 @@ class FixLogSecrecyIT {
       .put("spread-factor", "1.0").put("tick-interval-ms", 10).put("latency-ms", 0)));
     AtomicInteger ticks = new AtomicInteger();
     LiquidityProvider lp = new LiquidityProvider("LP1", "127.0.0.1", lpsim.fixPort, "RTX", "LP1", Optional.of(1),
-      Optional.of("LP1-ref"), true, true);
+      Optional.of("LP1-ref"), true, true, com.rtx.core.market.LpDialect.STANDARD);
     sessions = new LpMarketDataSessions(List.of(lp), lpsim.config.pricing(),
       Map.of("LP1-ref", new LpCredentials(USERNAME, PASSWORD)), () -> List.of("EURUSD", "GBPUSD"),
       new LpMarketDataSessions.Listener() {

@@ -1,0 +1,221 @@
+package com.rtx.routing;
+
+import com.rtx.platform.Engine;
+import com.rtx.platform.db.PgTarget;
+import com.rtx.support.ApiClient;
+import com.rtx.support.Eventually;
+import com.rtx.support.Http;
+import com.rtx.support.MutableClock;
+import com.rtx.support.Ports;
+import com.rtx.support.TestEngine;
+import com.rtx.support.TestInfra;
+import com.rtx.support.TestMarket;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Business settings changed through the admin API while the engine runs reach every role, over
+ * real FIX on 127.0.0.1 against the LP simulator, with real PostgreSQL and Redis: a symbol created
+ * live is priced, dealt (B-Book) and sent to an LP (A-Book) without a restart; an LP whose dialect
+ * names EURUSD {@code EUR/USD} and counts lots quotes and fills A-Book orders, the client dealing
+ * in lots of 100,000 units and the LP seeing lots on the wire, the fill booked at the client's
+ * volume.
+ */
+@Timeout(300)
+class LiveLpSettingsIT {
+
+  private static final String PASSWORD = "live-Pa55word";
+  private static final MutableClock CLOCK = new MutableClock();
+  private static PgTarget database;
+  private static Engine engine;
+  private static ApiClient api;
+  private static int control;
+
+  @BeforeAll
+  static void start() {
+    CLOCK.advanceTo(TestMarket.nextWednesdayNoon().toEpochMilli());
+    database = TestInfra.migratedDatabase();
+    // The simulator quotes XBRUSD; the engine does not know it until the admin API creates it.
+    TestInfra.execute(database, "DELETE FROM symbol WHERE name = 'XBRUSD'");
+    TestEngine test = TestEngine.on(database).env("RTX_ROLES", "lp-sim,pricing,router,dealing,gateway,admin")
+      .env("RTX_DEMO_ENABLED", "true").env("RTX_DEMO_PASSWORD", PASSWORD)
+      .env("RTX_LPSIM_PORT", String.valueOf(Ports.free()))
+      .env("RTX_LPSIM_CONTROL_PORT", String.valueOf(control = Ports.free()))
+      .env("RTX_DEALING_LP_TIMEOUT_MS", "1000").env("RTX_DEALING_TIMER_MS", "100")
+      .env("RTX_PRICING_FIX_RECONNECT_S", "1").env("RTX_ROUTER_RECONNECT_S", "1")
+      .env("RTX_ROUTER_ACQUIRE_INTERVAL_MS", "200").env("RTX_ROUTER_STATUS_PUBLISH_MS", "200");
+    api = new ApiClient(test.httpPort());
+    engine = test.start(CLOCK);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (engine != null) {
+      engine.stop();
+    }
+    TestInfra.drop(database);
+  }
+
+  @AfterEach
+  void resetSimulator() {
+    control("/reset", null);
+  }
+
+  @Test
+  void aSymbolCreatedThroughTheAdminApiIsPricedAndFilledWithoutARestart() throws Exception {
+    String trader1 = api.loginTrader("trader1", PASSWORD);
+    String trader2 = api.loginTrader("trader2", PASSWORD);
+    String admin = api.loginStaff("admin", PASSWORD);
+    Eventually.await("prices and LP sessions are up", Duration.ofSeconds(90),
+      () -> "FILLED".equals(order(trader2, 100003, "EURUSD", "0.01").getString("status")));
+    JsonObject unknown = order(trader1, 100001, "XBRUSD", "0.01");
+    assertThat(unknown.getString("status")).as(unknown.encode()).isNotEqualTo("FILLED");
+
+    HttpResponse<String> created = api.post("/api/admin/v1/symbols", new JsonObject().put("name", "XBRUSD")
+      .put("baseCurrency", "XBR").put("quoteCurrency", "USD").put("assetClass", "COMMODITY").put("digits", 2)
+      .put("contractSize", "1000").put("pipSize", "0.01").put("volumeMin", "0.01").put("volumeMax", "100")
+      .put("volumeStep", "0.01").put("marginCurrency", "USD").put("marginRate", "0.10")
+      .put("sessions", "MON 01:00-22:00; TUE 01:00-22:00; WED 01:00-22:00; THU 01:00-22:00; FRI 01:00-22:00")
+      .put("swapLong", "-1.85").put("swapShort", "0.55").put("tripleSwapDay", "FRIDAY")
+      .put("reason", "new CFD"), admin);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+    // B-Book: dealing prices and fills it (it listens to the new symbol's quotes).
+    JsonObject bBook = Eventually.value(Duration.ofSeconds(60), () -> order(trader1, 100001, "XBRUSD", "0.01"),
+      r -> "FILLED".equals(r.getString("status")));
+    assertThat(orderRow(bBook.getLong("orderId"))).isEqualTo("FILLED/1/1");
+    // A-Book: the router sends it to an LP in units of the new symbol's contract size.
+    JsonObject aBook = Eventually.value(Duration.ofSeconds(60), () -> order(trader2, 100003, "XBRUSD", "0.02"),
+      r -> "FILLED".equals(r.getString("status")));
+    String lp = deal(aBook).getJsonObject("quote").getString("askLp");
+    JsonObject atLp = dialect(lp).getJsonObject("lastOrder");
+    assertThat(atLp.getString("symbol")).isEqualTo("XBRUSD");
+    assertThat(atLp.getString("qty")).as("0.02 lot of 1000 barrels").isEqualTo("20");
+    assertThat(orderRow(aBook.getLong("orderId"))).isEqualTo("FILLED/2/2");
+  }
+
+  @Test
+  void anLpNamingSymbolsItsWayAndCountingLotsQuotesAndFillsABookOrders() throws Exception {
+    String trader2 = api.loginTrader("trader2", PASSWORD);
+    String admin = api.loginStaff("admin", PASSWORD);
+    JsonObject dialect = new JsonObject().put("symbols", new JsonObject().put("EURUSD", "EUR/USD"))
+      .put("quantityUnit", "LOTS");
+    for (String lp : new String[] {"LP1", "LP2"}) {
+      control("/lps/" + lp + "/dialect", dialect);
+      HttpResponse<String> changed = api.call("PATCH", "/api/admin/v1/lps/" + lp, new JsonObject()
+        .put("quantityUnit", "LOTS").put("symbolNames", new JsonObject().put("EURUSD", "EUR/USD"))
+        .put("reason", "LP speaks EUR/USD in lots"), admin);
+      assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+      assertThat(Http.json(changed).getJsonObject("state").getJsonObject("symbolNames").getString("EURUSD"))
+        .isEqualTo("EUR/USD");
+    }
+    // Until pricing and the router have reloaded, an order may find no fresh quote or be refused by
+    // the LP (which no longer knows "EURUSD"); the first fill the LP received as EUR/USD is the proof.
+    JsonObject[] seen = new JsonObject[1];
+    JsonObject filled = Eventually.value(Duration.ofSeconds(90), () -> order(trader2, 100003, "EURUSD", "0.10"), r -> {
+      if (!"FILLED".equals(r.getString("status"))) {
+        return false;
+      }
+      seen[0] = dialect(deal(r).getJsonObject("quote").getString("askLp")).getJsonObject("lastOrder");
+      return seen[0] != null && seen[0].getString("clOrdId").startsWith("100003-" + r.getLong("orderId") + "-");
+    });
+    assertThat(seen[0].getString("symbol")).isEqualTo("EUR/USD");
+    assertThat(seen[0].getString("qty")).as("0.10 lot, in lots").isEqualTo("0.1");
+    JsonObject deal = deal(filled);
+    assertThat(deal.getString("volume")).isEqualTo("0.10");
+    assertThat(deal.getString("price")).isEqualTo(deal.getJsonObject("quote").getString("ask"));
+    assertThat(orderRow(filled.getLong("orderId"))).as("status/order volume/deal volume in hundredths of a lot")
+      .isEqualTo("FILLED/10/10");
+    // The settings are versioned: version 2 of LP1 is this dialect.
+    HttpResponse<String> versions = api.get("/api/admin/v1/settings-versions?entityType=lp&key=LP1", admin);
+    assertThat(versions.statusCode()).as(versions.body()).isEqualTo(200);
+    assertThat(versions.body()).contains("EUR/USD").contains("LOTS");
+    // Back to the platform's names: the LP is reset by the test, the setting rolled back.
+    for (String lp : new String[] {"LP1", "LP2"}) {
+      HttpResponse<String> back = api.call("PATCH", "/api/admin/v1/lps/" + lp, new JsonObject()
+        .put("quantityUnit", "UNITS").put("symbolNames", new JsonObject()), admin);
+      assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void anLpDialectThatCannotBeSpokenIsRefusedNamingTheField() {
+    String admin = api.loginStaff("admin", PASSWORD);
+    assertRefused(admin, new JsonObject().put("symbolNames", new JsonObject().put("EURXXX", "EUR/XXX")), 422,
+      "INVALID_SETTING", "symbolNames.EURXXX");
+    assertRefused(admin, new JsonObject().put("symbolNames", new JsonObject().put("EURUSD", "FX1").put("GBPUSD", "FX1")),
+      422, "INVALID_SETTING", "symbolNames.GBPUSD");
+    assertRefused(admin, new JsonObject().put("symbolNames", new JsonObject().put("EURUSD", "USDJPY")), 422,
+      "INVALID_SETTING", "symbolNames.EURUSD");
+    assertRefused(admin, new JsonObject().put("symbolNames", new JsonObject().put("EURUSD", "EUR\u0001USD")), 422,
+      "INVALID_SETTING", "symbolNames.EURUSD");
+    assertRefused(admin, new JsonObject().put("symbolNames", new JsonObject().put("EURUSD", "")), 400,
+      "VALIDATION_INVALID_VALUE", "symbolNames.EURUSD");
+    assertRefused(admin, new JsonObject().put("symbolNames", new JsonObject().put("EURUSD", "EUR\u0000USD")), 400,
+      "VALIDATION_INVALID_VALUE", "symbolNames.EURUSD");
+    assertRefused(admin, new JsonObject().put("symbolNames", new JsonObject().put("EURUSD", "E".repeat(33))), 400,
+      "VALIDATION_INVALID_VALUE", "symbolNames.EURUSD");
+    assertRefused(admin, new JsonObject().put("quantityUnit", "BARRELS"), 400, "VALIDATION_INVALID_VALUE",
+      "quantityUnit");
+    JsonObject lp1 = Http.json(api.get("/api/admin/v1/lps", admin)).getJsonArray("lps").stream()
+      .map(JsonObject.class::cast).filter(lp -> lp.getString("name").equals("LP1")).findFirst().orElseThrow();
+    assertThat(lp1.getString("quantityUnit")).as("nothing refused was stored").isEqualTo("UNITS");
+    assertThat(lp1.getJsonObject("symbolNames")).isEqualTo(new JsonObject());
+  }
+
+  private static void assertRefused(String admin, JsonObject change, int status, String code, String field) {
+    HttpResponse<String> r = api.call("PATCH", "/api/admin/v1/lps/LP1", change, admin);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+    JsonObject error = Http.json(r).getJsonObject("error");
+    assertThat(error.getString("code")).as(r.body()).isEqualTo(code);
+    assertThat(error.getString("field")).as(r.body()).isEqualTo(field);
+  }
+
+  private static JsonObject order(String token, long account, String symbol, String volume) {
+    return Http.json(api.post("/api/v1/orders", new JsonObject().put("accountId", account).put("symbol", symbol)
+      .put("side", "BUY").put("type", "MARKET").put("volume", volume), token));
+  }
+
+  private static JsonObject deal(JsonObject result) {
+    return result.getJsonArray("events").stream().map(JsonObject.class::cast)
+      .filter(e -> e.getString("type").equals("deal.executed")).findFirst().orElseThrow().getJsonObject("deal");
+  }
+
+  /** {@code status/volume/deal volume} of an order, volumes in hundredths of a lot as stored. */
+  private static String orderRow(long orderId) throws java.sql.SQLException {
+    try (Connection c = TestInfra.connect(database); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT o.status, o.volume, (SELECT sum(d.volume) FROM deal d WHERE d.order_id = o.id) "
+           + "FROM trade_order o WHERE o.id = " + orderId)) {
+      assertThat(rs.next()).isTrue();
+      return rs.getString(1) + "/" + rs.getLong(2) + "/" + rs.getLong(3);
+    }
+  }
+
+  private static JsonObject dialect(String lp) {
+    HttpResponse<String> r = Http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + control + "/lps/" + lp
+      + "/dialect")).GET());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return Http.json(r);
+  }
+
+  private static void control(String path, JsonObject body) {
+    HttpResponse<String> r = Http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + control + path))
+      .header("Content-Type", "application/json")
+      .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode())));
+    assertThat(r.statusCode()).as(path + ": " + r.body()).isLessThan(300);
+  }
+}
