@@ -1,5 +1,6 @@
 package com.rtx.routing;
 
+import com.rtx.core.market.LpDialect;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -90,6 +92,8 @@ final class LpReconciler {
   private final BigDecimal repairMaxLots;
   private final BiFunction<String, quickfix.Message, Future<Boolean>> send;
   private final Supplier<Map<String, BigDecimal>> contractSizes;
+  /** How each LP names symbols and counts quantities: PositionReports and repairs speak the LP's way. */
+  private final Function<String, LpDialect> dialects;
   private final Map<String, Run> runs = new HashMap<>();
   private final Set<String> starting = new HashSet<>();
   private final Map<String, Repair> repairs = new HashMap<>();
@@ -105,11 +109,13 @@ final class LpReconciler {
 
   /**
    * @param send          sends a FIX message on the LP's session held here; false when not logged on
-   * @param contractSizes units per lot of each symbol (PositionReport quantities are units)
+   * @param contractSizes units per lot of each symbol (PositionReport quantities are in the LP's unit)
+   * @param dialects      each LP's symbol names and quantity unit
    */
   LpReconciler(Vertx vertx, ReconciliationStore store, MeterRegistry metrics, Clock clock, long timeoutMs,
                BigDecimal repairMaxLots, BiFunction<String, quickfix.Message, Future<Boolean>> send,
-               Supplier<Map<String, BigDecimal>> contractSizes) {
+               Supplier<Map<String, BigDecimal>> contractSizes, Function<String, LpDialect> dialects) {
+    this.dialects = dialects;
     this.vertx = vertx;
     this.store = store;
     this.metrics = metrics;
@@ -173,7 +179,9 @@ final class LpReconciler {
         : Math.max(0, ack.reports());
     } else if (answer instanceof PositionMessages.Report report) {
       run.received++;
-      String symbol = report.symbol() == null ? "?" : report.symbol();
+      // The LP's name back to ours; a name of nothing of ours stays visible (and unreadable) as "?<name>".
+      String symbol = dialects.apply(run.lp).symbol(report.symbol())
+        .orElse("?" + (report.symbol() == null ? "" : report.symbol()));
       run.raw.put(symbol, report.raw());
       if (report.netUnits() == null) {
         run.unreadable.add(symbol);
@@ -272,9 +280,12 @@ final class LpReconciler {
       for (String symbol : run.unreadable) {
         atLp.put(symbol, null);
       }
-      run.units.forEach((symbol, units) -> {
+      boolean inLots = dialects.apply(run.lp).quantityUnit() == LpDialect.QuantityUnit.LOTS;
+      run.units.forEach((symbol, quantity) -> {
         if (!run.unreadable.contains(symbol)) {
-          atLp.put(symbol, LpPositionCheck.lots(units, sizes.get(symbol)).orElse(null));
+          BigDecimal size = sizes.get(symbol);
+          BigDecimal units = inLots && size != null ? quantity.multiply(size) : quantity;
+          atLp.put(symbol, LpPositionCheck.lots(units, size).orElse(null));
         }
       });
       Set<String> inFlight = new HashSet<>(run.before.inFlight());
@@ -373,8 +384,9 @@ final class LpReconciler {
       repairs.put(clOrdId, new Repair(run.lp, line.symbol(), line.difference()));
       NewOrderSingle order = new NewOrderSingle(new ClOrdID(clOrdId), new Side("BUY".equals(side) ? Side.BUY : Side.SELL),
         new TransactTime(LocalDateTime.ofInstant(now, ZoneOffset.UTC)), new OrdType(OrdType.MARKET));
-      order.set(new Symbol(line.symbol()));
-      order.setString(OrderQty.FIELD, units.toPlainString());
+      LpDialect dialect = dialects.apply(run.lp);
+      order.set(new Symbol(dialect.lpSymbol(line.symbol())));
+      order.setString(OrderQty.FIELD, dialect.toLp(lots, contractSize).toPlainString());
       order.set(new TimeInForce(TimeInForce.IMMEDIATE_OR_CANCEL));
       LOG.warn("LP {} {} {}: repairing with {} {} lots ({} units), {}", run.lp, line.symbol(), line.outcome(), side,
         lots.toPlainString(), units.toPlainString(), clOrdId);

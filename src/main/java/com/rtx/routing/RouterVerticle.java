@@ -76,7 +76,7 @@ public final class RouterVerticle extends VerticleBase {
       this::publish, this::sendHere);
     reconciler = new LpReconciler(vertx, new ReconciliationStore(platform.pool()), platform.metrics(),
       platform.clock(), settings.reconcileTimeoutMs(), settings.reconcileRepairMaxLots(), sessions::send,
-      () -> contractSizes);
+      () -> contractSizes, this::dialect);
     return reload().onSuccess(v -> {
       vertx.eventBus().<JsonObject>consumer(RouterAddresses.ORDERS, this::onOrder);
       vertx.eventBus().<JsonObject>consumer(Addresses.REFDATA_CHANGED, m -> reload()
