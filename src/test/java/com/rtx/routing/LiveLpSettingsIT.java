@@ -177,6 +177,56 @@ class LiveLpSettingsIT {
     assertThat(lp1.getJsonObject("symbolNames")).isEqualTo(new JsonObject());
   }
 
+  /**
+   * An execution profile is stored only if the router can load it: engine-owned tags, a style whose
+   * TIF is not listed, NUL or SOH in a value, out-of-range deviations are refused naming the field,
+   * and nothing refused is stored. A valid one reads back as saved.
+   */
+  @Test
+  void anExecutionProfileTheRouterCouldNotLoadIsRefusedNamingTheField() {
+    String admin = api.loginStaff("admin", PASSWORD);
+    refusedUnder(admin, new JsonObject().put("fixedTags", new JsonObject().put("35", "D")), 422, "executionProfile.fixedTags");
+    refusedUnder(admin, new JsonObject().put("fixedTags", new JsonObject().put("44", "9.99")), 422, "executionProfile.fixedTags");
+    refusedUnder(admin, new JsonObject().put("orderStyle", "LIMIT_IOC").put("timesInForce", new io.vertx.core.json.JsonArray()
+      .add("FOK")), 422, "executionProfile.timesInForce");
+    refusedUnder(admin, new JsonObject().put("orderStyle", "PREVIOUSLY_QUOTED"), 400, "executionProfile");
+    refusedUnder(admin, new JsonObject().put("maxDeviationPoints", -1), 400, "executionProfile");
+    refusedUnder(admin, new JsonObject().put("maxDeviationPoints", new java.math.BigDecimal("1e308")), 400, "executionProfile");
+    refusedUnder(admin, new JsonObject().put("account", "A\u0000B"), 400, "executionProfile");
+    refusedUnder(admin, new JsonObject().put("fixedTags", new JsonObject().put("5001", "a\u0001b")), 400, "executionProfile");
+    refusedUnder(admin, new JsonObject().put("fixedTags", new JsonObject().put("-1", "x")), 400, "executionProfile");
+    refusedUnder(admin, new JsonObject().put("surprise", true), 400, "executionProfile");
+    JsonObject lp1 = lp1(admin);
+    assertThat(lp1.getValue("executionProfile")).as("nothing refused was stored").isNull();
+
+    JsonObject profile = new JsonObject().put("orderStyle", "LIMIT_FOK").put("maxDeviationPoints", 5)
+      .put("timesInForce", new io.vertx.core.json.JsonArray().add("FOK").add("IOC")).put("statusRequests", false)
+      .put("account", "HOUSE-1").put("handlInst", "1").put("fixedTags", new JsonObject().put("5001", "desk-a"));
+    HttpResponse<String> saved = api.call("PATCH", "/api/admin/v1/lps/LP1", new JsonObject().put("executionProfile", profile)
+      .put("reason", "LP1 takes limits only"), admin);
+    try {
+      assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+      assertThat(lp1(admin).getJsonObject("executionProfile")).isEqualTo(profile);
+    } finally {
+      HttpResponse<String> back = api.call("PATCH", "/api/admin/v1/lps/LP1", new JsonObject().putNull("executionProfile")
+        .put("reason", "back to the default profile"), admin);
+      assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+    }
+  }
+
+  private static JsonObject lp1(String admin) {
+    return Http.json(api.get("/api/admin/v1/lps", admin)).getJsonArray("lps").stream()
+      .map(JsonObject.class::cast).filter(lp -> lp.getString("name").equals("LP1")).findFirst().orElseThrow();
+  }
+
+  private static void refusedUnder(String admin, JsonObject profile, int status, String fieldPrefix) {
+    HttpResponse<String> r = api.call("PATCH", "/api/admin/v1/lps/LP1", new JsonObject().put("executionProfile", profile), admin);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+    JsonObject error = Http.json(r).getJsonObject("error");
+    assertThat(error.getString("code")).as(r.body()).startsWith(status == 422 ? "INVALID_SETTING" : "VALIDATION_");
+    assertThat(error.getString("field")).as(r.body()).startsWith(fieldPrefix);
+  }
+
   private static void assertRefused(String admin, JsonObject change, int status, String code, String field) {
     HttpResponse<String> r = api.call("PATCH", "/api/admin/v1/lps/LP1", change, admin);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
