@@ -339,8 +339,11 @@ public final class LpSimulator {
     if (request instanceof TradeRequest.Cancel c) {
       return new TradeRequest.Cancel(c.clOrdId(), c.origClOrdId(), d.symbol(c.symbol()), c.side(), c.possDup());
     }
-    TradeRequest.Status st = (TradeRequest.Status) request;
-    return new TradeRequest.Status(st.clOrdId(), d.symbol(st.symbol()), st.side(), st.possDup());
+    if (request instanceof TradeRequest.Status st) {
+      return new TradeRequest.Status(st.clOrdId(), d.symbol(st.symbol()), st.side(), st.possDup());
+    }
+    return request; // RequestForPositions names no symbol; its reports are named on the way out
+
   }
 
   /** The simulator's own time per answered order, by ClOrdID (see {@link OrderTimes}). */

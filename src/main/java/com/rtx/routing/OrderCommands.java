@@ -115,6 +115,10 @@ final class OrderCommands {
       throw new Invalid("price is for LIMIT orders only");
     }
     com.rtx.core.trading.TimeInForce tif = timeInForce(body.getString("timeInForce", type == OrderType.MARKET ? "IOC" : "GTC"));
+    if (!tif.appliesTo(type) || tif == com.rtx.core.trading.TimeInForce.GTD) {
+      throw new Invalid("timeInForce " + tif + " is not for " + type + " orders at an LP (MARKET: IOC or FOK; "
+        + "LIMIT: GTC, DAY, IOC or FOK)");
+    }
     BigDecimal quoted = body.getValue("quotedPrice") == null ? null : positive(body, "quotedPrice");
     LpOrderTerms.Terms terms;
     try {
@@ -135,7 +139,7 @@ final class OrderCommands {
       case FOK -> TimeInForce.FILL_OR_KILL;
       case GTC -> TimeInForce.GOOD_TILL_CANCEL;
       case DAY -> TimeInForce.DAY;
-      case GTD -> throw new Unsupported("GTD orders rest at the platform; they are not sent to an LP");
+      case GTD -> throw new Invalid("GTD is not sent to an LP");
     }));
     if (profile.account() != null) {
       order.set(new Account(profile.account()));

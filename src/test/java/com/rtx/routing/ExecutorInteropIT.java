@@ -219,11 +219,13 @@ class ExecutorInteropIT {
   }
 
   /**
-   * The same Executor with an execution profile that says what it is — limit orders only, IOC,
-   * an account and a tag of its own: a client's market order goes out as a limit IOC at the quote
+   * The same Executor with an execution profile that says what it is — limit orders only, IOC
+   * (a market order's default fill-or-kill goes as FOK, never weakened to IOC),
+   * an account and a tag of its own (Text, 58: the Executor checks every tag against its FIX 4.4
+   * dictionary and rejects a custom one at session level, as a strict LP would): a client's market order goes out as a limit IOC at the quote
    * (deviation 0), the Executor fills it at that price, and the NewOrderSingle carries the LP's
-   * Account (1), HandlInst (21) and fixed tag. A GTC limit, a time in force this profile does not
-   * list, is never sent: the client has the reason at once.
+   * Account (1), HandlInst (21) and fixed tag. (Orders whose time in force the profile does not
+   * list are refused before sending: ExecutionProfileTest.)
    */
   @Test
   void aMarketOrderGoesAsALimitAtTheQuoteToAnLpWhoseProfileTakesLimitsOnly() throws Exception {
@@ -231,7 +233,7 @@ class ExecutorInteropIT {
     place(token, "BUY", ASK, "IOC", "0.01"); // the session and the quote are up
     TestInfra.execute(database, "UPDATE liquidity_provider SET execution_profile = '{\"orderStyle\": \"LIMIT_IOC\", "
       + "\"maxDeviationPoints\": 0, \"timesInForce\": [\"IOC\", \"FOK\"], \"account\": \"RTX-HOUSE-7\", "
-      + "\"handlInst\": \"1\", \"fixedTags\": {\"5001\": \"desk-a\"}}' WHERE name = 'EXEC'");
+      + "\"handlInst\": \"1\", \"fixedTags\": {\"58\": \"desk-a\"}}' WHERE name = 'EXEC'");
     try {
       engine.vertx().eventBus().publish(com.rtx.bus.Addresses.REFDATA_CHANGED, new JsonObject().put("what", "lp").put("key", "EXEC"));
       Eventually.await("the router on the new profile", Duration.ofSeconds(30),
@@ -253,14 +255,9 @@ class ExecutorInteropIT {
       String sent = Files.readAllLines(executorLog).stream()
         .filter(l -> l.contains("incoming") && l.contains("\u000135=D\u0001") && l.contains("\u000111=" + clOrdId + "\u0001"))
         .findFirst().orElseThrow();
-      assertThat(sent).contains("\u000140=2\u0001", "\u000144=" + ASK + "\u0001", "\u000159=3\u0001",
-        "\u00011=RTX-HOUSE-7\u0001", "\u000121=1\u0001", "\u00015001=desk-a\u0001");
+      assertThat(sent).contains("\u000140=2\u0001", "\u000144=" + ASK + "\u0001", "\u000159=4\u0001",
+        "\u00011=RTX-HOUSE-7\u0001", "\u000121=1\u0001", "\u000158=desk-a\u0001");
 
-      HttpResponse<String> gtc = api.post("/api/v1/orders", new JsonObject().put("accountId", ACCOUNT).put("symbol", "EURUSD")
-        .put("side", "BUY").put("type", "LIMIT").put("price", ASK).put("timeInForce", "GTC").put("volume", "0.10"), token);
-      JsonObject refused = Http.json(gtc);
-      assertThat(refused.getString("status")).as(gtc.body()).isEqualTo("REJECTED");
-      assertThat(gtc.body()).contains("EXEC does not take time in force GTC");
     } finally {
       TestInfra.execute(database, "UPDATE liquidity_provider SET execution_profile = NULL WHERE name = 'EXEC'");
       engine.vertx().eventBus().publish(com.rtx.bus.Addresses.REFDATA_CHANGED, new JsonObject().put("what", "lp").put("key", "EXEC"));
