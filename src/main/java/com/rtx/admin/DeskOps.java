@@ -104,18 +104,7 @@ final class DeskOps implements AdminOperations {
     }
     args.add(req.limit(200));
     sql.append(" ORDER BY id LIMIT $").append(args.size());
-    return pool.preparedQuery(sql.toString()).execute(Tuple.from(args)).map(rows -> {
-      JsonArray list = new JsonArray();
-      for (Row r : rows) {
-        JsonObject item = new JsonObject();
-        for (int i = 0; i < r.size(); i++) {
-          Object value = r.getValue(i);
-          item.put(camel(r.getColumnName(i)), value instanceof java.time.temporal.Temporal ? value.toString() : value);
-        }
-        list.add(item);
-      }
-      return AdminReply.ok(new JsonObject().put(name, list));
-    });
+    return rows(sql.toString(), Tuple.from(args)).map(list -> AdminReply.ok(new JsonObject().put(name, list)));
   }
 
   private Future<AdminReply> intervene(AdminRequest req, Actor actor, String what, String idParam, JsonObject op) {
