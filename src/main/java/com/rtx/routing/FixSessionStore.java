@@ -6,12 +6,16 @@ import io.vertx.pgclient.PgConnectOptions;
 import quickfix.JdbcSetting;
 import quickfix.JdbcStoreFactory;
 import quickfix.MessageStoreFactory;
+import quickfix.RuntimeError;
+import quickfix.Session;
 import quickfix.SessionSettings;
 
+import java.io.IOException;
+
 /**
- * Where the LP trade sessions keep their QuickFIX/J state (next sequence numbers, messages sent,
- * for resend requests): PostgreSQL tables {@code fix_session} and {@code fix_message} (changeset
- * 0045, QuickFIX/J's JdbcStore layout), so the node that takes an LP's leadership over continues
+ * Where the LP trade sessions keep their QuickFIX/J state (next sequence numbers): PostgreSQL
+ * table {@code fix_session} (changeset 0045, QuickFIX/J's JdbcStore layout; {@code fix_message}
+ * stays empty), so the node that takes an LP's leadership over continues
  * the sequence numbers where the last holder stopped — a pod's disk does not survive a move.
  *
  * <p>Two nodes never use one session's rows at once: a session is only created by the holder of
@@ -23,6 +27,8 @@ final class FixSessionStore implements AutoCloseable {
 
   static final String SESSIONS_TABLE = "fix_session";
   static final String MESSAGES_TABLE = "fix_message";
+  /** How stale a busy session's stored incoming number may get (see {@link LeasedSequenceStore}). */
+  private static final long TARGET_FLUSH_MS = 200;
 
   private final HikariDataSource dataSource;
 
@@ -40,13 +46,26 @@ final class FixSessionStore implements AutoCloseable {
     dataSource = new HikariDataSource(config);
   }
 
-  /** A store factory for the sessions of {@code settings} (sets the table names on them). */
+  /**
+   * A store factory for the sessions of {@code settings} (sets the table names on them, and
+   * PersistMessages=N). Sequence numbers are leased and written behind ({@link LeasedSequenceStore}).
+   * No message is kept for resend: a NewOrderSingle resent after a gap could fill at a price long
+   * gone, so a ResendRequest from the LP is answered with a gap fill, and an order the LP never got
+   * is settled by its OrderStatusRequest, as any order whose answer is missing.
+   */
   MessageStoreFactory factory(SessionSettings settings) {
     settings.setString(JdbcSetting.SETTING_JDBC_STORE_SESSIONS_TABLE_NAME, SESSIONS_TABLE);
     settings.setString(JdbcSetting.SETTING_JDBC_STORE_MESSAGES_TABLE_NAME, MESSAGES_TABLE);
-    JdbcStoreFactory factory = new JdbcStoreFactory(settings);
-    factory.setDataSource(dataSource);
-    return factory;
+    settings.setBool(Session.SETTING_PERSIST_MESSAGES, false);
+    JdbcStoreFactory jdbc = new JdbcStoreFactory(settings);
+    jdbc.setDataSource(dataSource);
+    return sessionId -> {
+      try {
+        return new LeasedSequenceStore(jdbc.create(sessionId), TARGET_FLUSH_MS, System::currentTimeMillis);
+      } catch (IOException e) {
+        throw new RuntimeError(e);
+      }
+    };
   }
 
   @Override
