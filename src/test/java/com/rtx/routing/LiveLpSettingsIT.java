@@ -188,10 +188,11 @@ class LiveLpSettingsIT {
       assertThat(positionVolume(filled.getLong("orderId"))).as("position volume in hundredths of a lot").isEqualTo(30);
 
       // 0.10 lot = 10 oz = 0.0333… of the LP's lots: neither LP is sent it; the order is rejected
-      // with the reason (once the router has both LPs' sizes, which the fill above shows for one).
-      JsonObject refused = Eventually.value(Duration.ofSeconds(30), () -> order(trader2, 100003, "XAUUSD", "0.10"),
-        r -> "REJECTED".equals(r.getString("status")));
-      assertThat(refused.encode()).contains("UNSUPPORTED").contains("0.10 lots of XAUUSD (10 units)")
+      // with the reason (once the router has both LPs' sizes, which the fill above shows for one, and
+      // there is a fresh quote: a SYMBOL_STALE refusal is retried).
+      JsonObject refused = Eventually.value(Duration.ofSeconds(60), () -> order(trader2, 100003, "XAUUSD", "0.10"),
+        r -> "REJECTED".equals(r.getString("status")) && r.encode().contains("UNSUPPORTED"));
+      assertThat(refused.encode()).contains("0.10 lots of XAUUSD (10 units)")
         .contains("300 units");
       assertThat(orderRow(refused.getLong("orderId"))).startsWith("REJECTED/10/");
       // Nothing reached an LP: the last order each LP got is not this one.
