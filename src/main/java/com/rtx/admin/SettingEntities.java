@@ -8,7 +8,7 @@ import static com.rtx.admin.SettingField.decimal;
 import static com.rtx.admin.SettingField.integer;
 import static com.rtx.admin.SettingField.text;
 
-/** The versioned business settings of the admin API (tables of changesets 0002, 0005, 0009, 0020, 0030, 0069). */
+/** The versioned business settings of the admin API (tables of changesets 0002, 0005, 0009, 0020, 0030, 0069, 0071, 0072). */
 final class SettingEntities {
 
   static final SettingEntity GROUP = new SettingEntity("group", "client_group", "name", "name", false, "version",
@@ -49,6 +49,7 @@ final class SettingEntities {
       text("targetCompId", "target_comp_id"), integer("heartbeatS", "heartbeat_s"),
       text("credentialsRef", "credentials_ref"), bool("marketData", "market_data"), bool("enabled", "enabled"),
       text("quantityUnit", "quantity_unit"), new SettingField("symbolNames", "symbol_names", SettingField.Kind.JSON),
+      new SettingField("contractSizes", "contract_sizes", SettingField.Kind.JSON),
       new SettingField("executionProfile", "execution_profile", SettingField.Kind.JSON)),
     null, "Lp", "lps");
 

@@ -320,6 +320,9 @@ public final class LpSimulator {
       LpState state = lp(lp);
       JsonObject json = new JsonObject().put("lp", lp).put("symbols", new JsonObject(new java.util.TreeMap<>(
           state.dialect.names()))).put("quantityUnit", state.dialect.lots() ? "LOTS" : "UNITS");
+      JsonObject lotSizes = new JsonObject();
+      new java.util.TreeMap<>(state.dialect.lotSizes()).forEach((symbol, size) -> lotSizes.put(symbol, size.toPlainString()));
+      json.put("lotSizes", lotSizes);
       if (state.lastOrder != null) {
         json.put("lastOrder", new JsonObject().put("clOrdId", state.lastOrder.clOrdId())
           .put("symbol", state.lastOrder.symbol()).put("qty", state.lastOrder.qty().toPlainString()));

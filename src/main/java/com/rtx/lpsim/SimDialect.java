@@ -18,7 +18,9 @@ import java.util.TreeMap;
  * small mapping, not the engine's.
  *
  * <p>Orders are booked and reported in the quantity they arrive in: an LP counting lots gets lots
- * from a counterparty that speaks its dialect, and reports them back.
+ * from a counterparty that speaks its dialect, and reports them back. An LP whose lot differs from
+ * the platform's (the engine's {@code contractSizes}, XAUUSD 100 oz) is the same LP here: it gets,
+ * holds and reports its own lots, and {@code lotSizes} gives that lot to its quote sizes too.
  *
  * <p>Immutable; replaced whole on the simulator's event loop.
  *

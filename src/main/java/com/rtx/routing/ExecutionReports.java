@@ -59,14 +59,15 @@ final class ExecutionReports {
    * @param contractSize the symbol's contract size; reports are in units, the shard wants lots
    */
   static Optional<JsonObject> toShard(Report report, BigDecimal contractSize) {
-    return toShard(report, contractSize, LpDialect.STANDARD);
+    return toShard(report, null, contractSize, LpDialect.STANDARD);
   }
 
   /**
    * {@link #toShard(Report, BigDecimal)} for an LP speaking {@code dialect}: its quantities are read
-   * in its unit. The symbol is the caller's to map back (the shard request does not carry it).
+   * in its unit (lots of its own size for {@code symbol} where it has one). The symbol is the
+   * caller's to map back (the shard request does not carry it); null when unknown.
    */
-  static Optional<JsonObject> toShard(Report report, BigDecimal contractSize, LpDialect dialect) {
+  static Optional<JsonObject> toShard(Report report, String symbol, BigDecimal contractSize, LpDialect dialect) {
     Optional<RouterAddresses.OrderRef> ref = RouterAddresses.parse(report.clOrdId());
     if (ref.isEmpty()) {
       return Optional.empty();
@@ -84,11 +85,11 @@ final class ExecutionReports {
       .put("ordStatus", ordStatus);
     boolean filledNow = positive(report.lastQty());
     if (filledNow) {
-      json.put("lastQty", lots(report.lastQty(), contractSize, dialect));
+      json.put("lastQty", lots(report.lastQty(), symbol, contractSize, dialect));
       json.put("lastPx", decimal(report.lastPx()));
     }
-    json.put("cumQty", lots(report.cumQty(), contractSize, dialect));
-    json.put("leavesQty", lots(report.leavesQty(), contractSize, dialect));
+    json.put("cumQty", lots(report.cumQty(), symbol, contractSize, dialect));
+    json.put("leavesQty", lots(report.leavesQty(), symbol, contractSize, dialect));
     json.put("avgPx", decimal(report.avgPx()));
     if (report.text() != null) {
       json.put("text", report.text());
@@ -170,15 +171,15 @@ final class ExecutionReports {
 
   /** Units to lots, at least two decimals ("0.10"), exact where the contract size allows. */
   static String lots(String units, BigDecimal contractSize) {
-    return lots(units, contractSize, LpDialect.STANDARD);
+    return lots(units, null, contractSize, LpDialect.STANDARD);
   }
 
-  /** The LP's {@code quantity} (in its dialect's unit) as lots, at least two decimals. */
-  static String lots(String quantity, BigDecimal contractSize, LpDialect dialect) {
+  /** The LP's {@code quantity} of {@code symbol} (in its dialect's unit) as lots, at least two decimals. */
+  static String lots(String quantity, String symbol, BigDecimal contractSize, LpDialect dialect) {
     if (quantity == null) {
       return "0.00";
     }
-    BigDecimal lots = dialect.toLots(new BigDecimal(quantity), contractSize);
+    BigDecimal lots = dialect.toLots(symbol, new BigDecimal(quantity), contractSize);
     return (lots.scale() < 2 ? lots.setScale(2) : lots).toPlainString();
   }
 

@@ -280,11 +280,12 @@ final class LpReconciler {
       for (String symbol : run.unreadable) {
         atLp.put(symbol, null);
       }
-      boolean inLots = dialects.apply(run.lp).quantityUnit() == LpDialect.QuantityUnit.LOTS;
+      LpDialect dialect = dialects.apply(run.lp);
       run.units.forEach((symbol, quantity) -> {
         if (!run.unreadable.contains(symbol)) {
+          // The LP's quantity in units (lots of its own size where it has one), then platform lots.
           BigDecimal size = sizes.get(symbol);
-          BigDecimal units = inLots && size != null ? quantity.multiply(size) : quantity;
+          BigDecimal units = size != null ? dialect.toUnits(symbol, quantity, size) : quantity;
           atLp.put(symbol, LpPositionCheck.lots(units, size).orElse(null));
         }
       });
@@ -300,7 +301,7 @@ final class LpReconciler {
       lines.stream().filter(l -> l.outcome() != LpPositionCheck.Outcome.MATCH || l.atLp().signum() != 0)
         .forEach(l -> seen.add(l.symbol()));
       compared.put(run.lp, seen);
-      Map<String, String> actions = actions(run.lp, lines);
+      Map<String, String> actions = actions(run.lp, lines, sizes);
       boolean differs = lines.stream().anyMatch(l -> l.isDifference() || l.outcome() == LpPositionCheck.Outcome.UNREADABLE);
       String outcome = differs ? "DIFFERENCE" : "OK";
       publish(run.lp, lines, actions);
@@ -313,8 +314,11 @@ final class LpReconciler {
     });
   }
 
-  /** NONE, REPAIR or ALERT per symbol. */
-  private Map<String, String> actions(String lp, List<LpPositionCheck.Line> lines) {
+  /**
+   * NONE, REPAIR or ALERT per symbol. A difference the LP's lots cannot say exactly (its own lot
+   * size) is alerted: a repair of another amount would leave a new difference.
+   */
+  private Map<String, String> actions(String lp, List<LpPositionCheck.Line> lines, Map<String, BigDecimal> sizes) {
     Map<String, String> actions = new HashMap<>();
     for (LpPositionCheck.Line line : lines) {
       String key = lp + "/" + line.symbol();
@@ -326,9 +330,25 @@ final class LpReconciler {
       }
       boolean failedBefore = line.difference() != null && failedRepairs.containsKey(key)
         && failedRepairs.get(key).compareTo(line.difference()) == 0;
-      actions.put(line.symbol(), LpPositionCheck.repairable(line, repairMaxLots) && !failedBefore ? "REPAIR" : "ALERT");
+      boolean repair = LpPositionCheck.repairable(line, repairMaxLots) && !failedBefore
+        && expressible(lp, line, sizes.get(line.symbol()));
+      actions.put(line.symbol(), repair ? "REPAIR" : "ALERT");
     }
     return actions;
+  }
+
+  /** Whether a repair of the line's difference can go to the LP as an exact quantity of its lots. */
+  private boolean expressible(String lp, LpPositionCheck.Line line, BigDecimal contractSize) {
+    if (contractSize == null) {
+      return false;
+    }
+    try {
+      dialects.apply(lp).toLp(line.symbol(), line.difference().abs(), contractSize);
+      return true;
+    } catch (LpDialect.InexactQuantity e) {
+      LOG.error("LP {} {}: the difference cannot be repaired automatically: {}", lp, line.symbol(), e.getMessage());
+      return false;
+    }
   }
 
   private void publish(String lp, List<LpPositionCheck.Line> lines, Map<String, String> actions) {
@@ -374,6 +394,14 @@ final class LpReconciler {
     BigDecimal lots = line.difference().abs();
     String side = line.difference().signum() > 0 ? "SELL" : "BUY";
     BigDecimal units = lots.multiply(contractSize).stripTrailingZeros();
+    LpDialect dialect = dialects.apply(run.lp);
+    String quantity;
+    try {
+      // Checked by actions(); a dialect reloaded since then may say otherwise: nothing is stored or sent.
+      quantity = dialect.toLp(line.symbol(), lots, contractSize).toPlainString();
+    } catch (LpDialect.InexactQuantity e) {
+      return Future.failedFuture(e);
+    }
     JsonObject evidence = new JsonObject().put("runId", runId).put("posReqId", run.posReqId).put("lp", run.lp)
       .put("symbol", line.symbol()).put("outcome", line.outcome().name())
       .put("lpLots", line.atLp().toPlainString()).put("platformLots", line.platform().toPlainString())
@@ -384,9 +412,8 @@ final class LpReconciler {
       repairs.put(clOrdId, new Repair(run.lp, line.symbol(), line.difference()));
       NewOrderSingle order = new NewOrderSingle(new ClOrdID(clOrdId), new Side("BUY".equals(side) ? Side.BUY : Side.SELL),
         new TransactTime(LocalDateTime.ofInstant(now, ZoneOffset.UTC)), new OrdType(OrdType.MARKET));
-      LpDialect dialect = dialects.apply(run.lp);
       order.set(new Symbol(dialect.lpSymbol(line.symbol())));
-      order.setString(OrderQty.FIELD, dialect.toLp(lots, contractSize).toPlainString());
+      order.setString(OrderQty.FIELD, quantity);
       order.set(new TimeInForce(TimeInForce.IMMEDIATE_OR_CANCEL));
       LOG.warn("LP {} {} {}: repairing with {} {} lots ({} units), {}", run.lp, line.symbol(), line.outcome(), side,
         lots.toPlainString(), units.toPlainString(), clOrdId);

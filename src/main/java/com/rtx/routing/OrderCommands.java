@@ -33,7 +33,8 @@ import java.util.function.UnaryOperator;
  * Turns requests on {@link RouterAddresses#ORDERS} into FIX 4.4 messages, checking them against
  * the contract first. Each LP is spoken to in its {@link LpDialect}: Symbol is its name of the
  * symbol, and volumes become OrderQty in its unit (units: lots × the symbol's contract size, or
- * lots); prices go on the wire as the decimal text received, never through a double. A NewOrderSingle
+ * lots, of its own size where it has one), exactly: a volume that is no exact quantity of the LP's
+ * lots is {@link Unsupported} (the next LP is tried), never sent rounded; prices go on the wire as the decimal text received, never through a double. A NewOrderSingle
  * follows the LP's {@link ExecutionProfile}: a market order for an LP that takes limits only goes
  * as a limit at the request's {@code quotedPrice} ± the LP's deviation ({@link LpOrderTerms}), and
  * the LP's Account, HandlInst and fixed tags are added.
@@ -81,7 +82,8 @@ final class OrderCommands {
     TransactTime time = new TransactTime(LocalDateTime.ofInstant(now, ZoneOffset.UTC));
     return switch (type) {
       case "new" -> newOrder(body, clOrdId, dialect.lpSymbol(symbol), side,
-        volume -> dialect.toLp(volume, contractSizes.get(symbol)), profile, digits.getOrDefault(symbol, 5), time);
+        volume -> toLp(dialect, body, symbol, volume, contractSizes.get(symbol)), profile,
+        digits.getOrDefault(symbol, 5), time);
       case "status" -> {
         OrderStatusRequest status = new OrderStatusRequest(new ClOrdID(clOrdId), side);
         status.set(new Symbol(dialect.lpSymbol(symbol)));
@@ -92,7 +94,8 @@ final class OrderCommands {
           new ClOrdID(clOrdId), side, time);
         cancel.set(new Symbol(dialect.lpSymbol(symbol)));
         if (body.getValue("volume") != null) {
-          cancel.setString(OrderQty.FIELD, quantity(body, volume -> dialect.toLp(volume, contractSizes.get(symbol))));
+          cancel.setString(OrderQty.FIELD, quantity(body,
+            volume -> toLp(dialect, body, symbol, volume, contractSizes.get(symbol))));
         }
         yield cancel;
       }
@@ -156,6 +159,16 @@ final class OrderCommands {
       return com.rtx.core.trading.TimeInForce.valueOf(text);
     } catch (IllegalArgumentException e) {
       throw new Invalid("timeInForce must be IOC, FOK, GTC, DAY or GTD");
+    }
+  }
+
+  /** {@code volume} lots in the LP's unit; Unsupported when the LP's lots cannot say it exactly. */
+  private static BigDecimal toLp(LpDialect dialect, JsonObject body, String symbol, BigDecimal volume,
+                                 BigDecimal contractSize) {
+    try {
+      return dialect.toLp(symbol, volume, contractSize);
+    } catch (LpDialect.InexactQuantity e) {
+      throw new Unsupported(body.getString("lp") + " cannot be sent this volume: " + e.getMessage());
     }
   }
 

@@ -82,7 +82,7 @@ final class RouterRepository {
 
   /** How each LP names symbols and counts quantities, by LP name ({@link LpDialects}). */
   Future<Map<String, LpDialect>> dialects() {
-    return pool.query("SELECT name, quantity_unit, symbol_names FROM liquidity_provider").execute().map(rows -> {
+    return pool.query("SELECT name, quantity_unit, symbol_names, contract_sizes FROM liquidity_provider").execute().map(rows -> {
       Map<String, LpDialect> dialects = new LinkedHashMap<>();
       for (Row row : rows) {
         dialects.put(row.getString("name"), LpDialects.of(row));

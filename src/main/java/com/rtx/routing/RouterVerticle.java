@@ -260,12 +260,14 @@ public final class RouterVerticle extends VerticleBase {
       // Chained so that a report waiting for its order's symbol is not overtaken by the next one.
       reportsInOrder = reportsInOrder.transform(v -> reportSymbol(report)).transform(symbol -> {
         LpDialect dialect = dialect(report.lp());
-        BigDecimal size = symbol.succeeded() ? symbol.result().map(contractSizes::get).orElse(null) : null;
+        String platformSymbol = symbol.succeeded() ? symbol.result().orElse(null) : null;
+        BigDecimal size = platformSymbol == null ? null : contractSizes.get(platformSymbol);
         if (size == null) {
           LOG.error("LP {} reported on {} ({}), a symbol without a contract size: quantities sent as lots of 1",
             report.lp(), report.symbol(), report.clOrdId());
         }
-        ExecutionReports.toShard(report, size == null ? BigDecimal.ONE : size, dialect)
+        ExecutionReports.toShard(report, size == null ? null : platformSymbol, size == null ? BigDecimal.ONE : size,
+            dialect)
           .ifPresentOrElse(delivery::deliver, () -> {
             unroutable++;
             LOG.error("LP {} sent ExecutionReport {} for ClOrdID {}, which names no account and order: not routed",

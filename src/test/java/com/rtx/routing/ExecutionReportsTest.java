@@ -65,6 +65,22 @@ class ExecutionReportsTest {
   }
 
   @Test
+  void anLpCountingLotsOfItsOwnSizeIsReadBackInOurLots() {
+    // Its gold lot is 1000 oz, ours 100: 0.01 of its lots filled is 0.10 of ours.
+    var dialect = new com.rtx.core.market.LpDialect(com.rtx.core.market.LpDialect.QuantityUnit.LOTS,
+      java.util.Map.of(), java.util.Map.of("XAUUSD", new BigDecimal("1000")));
+    var gold = new ExecutionReports.Report("LP1", "17-4242-1", "E-3", false, 'F', '2', "XAUUSD", "0.01", "2650.10",
+      "0.01", "0", "2650.10", null);
+    JsonObject json = ExecutionReports.toShard(gold, "XAUUSD", new BigDecimal("100"), dialect).orElseThrow();
+
+    assertThat(json.getString("lastQty")).isEqualTo("0.10");
+    assertThat(json.getString("cumQty")).isEqualTo("0.10");
+    assertThat(json.getString("leavesQty")).isEqualTo("0.00");
+    // Another symbol of the same LP counts our lots.
+    assertThat(ExecutionReports.lots("0.1", "EURUSD", FX, dialect)).isEqualTo("0.10");
+  }
+
+  @Test
   void aReportWhoseClOrdIdIsNotOursCannotBeRouted() {
     var foreign = new ExecutionReports.Report("LP1", "ABC", "E-2", false, 'F', '2', "EURUSD", "1", "1", "1", "0", "1",
       null);

@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * live is priced, dealt (B-Book) and sent to an LP (A-Book) without a restart; an LP whose dialect
  * names EURUSD {@code EUR/USD} and counts lots quotes and fills A-Book orders, the client dealing
  * in lots of 100,000 units and the LP seeing lots on the wire, the fill booked at the client's
- * volume.
+ * volume; an LP counting gold in lots of its own size (300 oz, ours 100) fills an order it can be
+ * sent exactly in its lots, and one it cannot is not sent rounded but rejected with the reason.
  */
 @Timeout(300)
 class LiveLpSettingsIT {
@@ -153,6 +154,64 @@ class LiveLpSettingsIT {
   }
 
   @Test
+  void anLpCountingLotsOfItsOwnSizeFillsWhatItsLotsSayExactlyAndNothingElse() throws Exception {
+    String trader2 = api.loginTrader("trader2", PASSWORD);
+    String admin = api.loginStaff("admin", PASSWORD);
+    // Both LPs: gold in lots of 300 oz (the platform's XAUUSD lot is 100 oz), other symbols in our lots.
+    JsonObject sim = new JsonObject().put("quantityUnit", "LOTS").put("lotSizes", new JsonObject().put("XAUUSD", "300"));
+    try {
+      for (String lp : new String[] {"LP1", "LP2"}) {
+        control("/lps/" + lp + "/dialect", sim);
+        HttpResponse<String> changed = api.call("PATCH", "/api/admin/v1/lps/" + lp, new JsonObject()
+          .put("quantityUnit", "LOTS").put("contractSizes", new JsonObject().put("XAUUSD", "300"))
+          .put("reason", "LP counts gold in 300-oz lots"), admin);
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(Http.json(changed).getJsonObject("state").getJsonObject("contractSizes").getString("XAUUSD"))
+          .isEqualTo("300");
+      }
+      // 0.30 lot = 30 oz = 0.1 of the LP's lots. Until the router reloads it may go out in our lots
+      // (0.3): the first fill whose order the LP got as 0.1 is the proof.
+      JsonObject[] seen = new JsonObject[1];
+      JsonObject filled = Eventually.value(Duration.ofSeconds(90), () -> order(trader2, 100003, "XAUUSD", "0.30"), r -> {
+        if (!"FILLED".equals(r.getString("status"))) {
+          return false;
+        }
+        seen[0] = dialect(deal(r).getJsonObject("quote").getString("askLp")).getJsonObject("lastOrder");
+        return seen[0] != null && seen[0].getString("clOrdId").startsWith("100003-" + r.getLong("orderId") + "-")
+          && "0.1".equals(seen[0].getString("qty"));
+      });
+      assertThat(seen[0].getString("symbol")).isEqualTo("XAUUSD");
+      JsonObject deal = deal(filled);
+      assertThat(deal.getString("volume")).as("the LP's 0.1 of 300 oz, back in our lots").isEqualTo("0.30");
+      assertThat(orderRow(filled.getLong("orderId"))).as("status/order volume/deal volume in hundredths of a lot")
+        .isEqualTo("FILLED/30/30");
+      assertThat(positionVolume(filled.getLong("orderId"))).as("position volume in hundredths of a lot").isEqualTo(30);
+
+      // 0.10 lot = 10 oz = 0.0333… of the LP's lots: neither LP is sent it; the order is rejected
+      // with the reason (once the router has both LPs' sizes, which the fill above shows for one, and
+      // there is a fresh quote: a SYMBOL_STALE refusal is retried).
+      JsonObject refused = Eventually.value(Duration.ofSeconds(60), () -> order(trader2, 100003, "XAUUSD", "0.10"),
+        r -> "REJECTED".equals(r.getString("status")) && r.encode().contains("UNSUPPORTED"));
+      assertThat(refused.encode()).contains("0.10 lots of XAUUSD (10 units)")
+        .contains("300 units");
+      assertThat(orderRow(refused.getLong("orderId"))).startsWith("REJECTED/10/");
+      // Nothing reached an LP: the last order each LP got is not this one.
+      for (String lp : new String[] {"LP1", "LP2"}) {
+        JsonObject last = dialect(lp).getJsonObject("lastOrder");
+        assertThat(last == null ? "" : last.getString("clOrdId")).doesNotStartWith("100003-" + refused.getLong("orderId") + "-");
+      }
+      HttpResponse<String> versions = api.get("/api/admin/v1/settings-versions?entityType=lp&key=LP1", admin);
+      assertThat(versions.body()).as("versioned").contains("contractSizes").contains("300");
+    } finally {
+      for (String lp : new String[] {"LP1", "LP2"}) {
+        HttpResponse<String> back = api.call("PATCH", "/api/admin/v1/lps/" + lp, new JsonObject()
+          .put("quantityUnit", "UNITS").put("contractSizes", new JsonObject()), admin);
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+      }
+    }
+  }
+
+  @Test
   void anLpDialectThatCannotBeSpokenIsRefusedNamingTheField() {
     String admin = api.loginStaff("admin", PASSWORD);
     assertRefused(admin, new JsonObject().put("symbolNames", new JsonObject().put("EURXXX", "EUR/XXX")), 422,
@@ -171,10 +230,26 @@ class LiveLpSettingsIT {
       "VALIDATION_INVALID_VALUE", "symbolNames.EURUSD");
     assertRefused(admin, new JsonObject().put("quantityUnit", "BARRELS"), 400, "VALIDATION_INVALID_VALUE",
       "quantityUnit");
+    // contractSizes: a symbol of ours, a plain positive decimal of sane size, for an LP counting lots.
+    assertRefused(admin, lots(new JsonObject().put("XAUXXX", "100")), 422, "INVALID_SETTING", "contractSizes.XAUXXX");
+    for (String bad : new String[] {"0", "0.00", "-100", "NaN", "Infinity", "1e3", "1234567890123", "0.000000001",
+      " 100"}) {
+      assertRefused(admin, lots(new JsonObject().put("XAUUSD", bad)), 422, "INVALID_SETTING", "contractSizes.XAUUSD");
+    }
+    assertRefused(admin, new JsonObject().put("contractSizes", new JsonObject().put("XAUUSD", "100")), 422,
+      "INVALID_SETTING", "contractSizes");
+    assertRefused(admin, lots(new JsonObject().put("XAUUSD", 100)), 400, "VALIDATION_INVALID_VALUE",
+      "contractSizes.XAUUSD");
     JsonObject lp1 = Http.json(api.get("/api/admin/v1/lps", admin)).getJsonArray("lps").stream()
       .map(JsonObject.class::cast).filter(lp -> lp.getString("name").equals("LP1")).findFirst().orElseThrow();
     assertThat(lp1.getString("quantityUnit")).as("nothing refused was stored").isEqualTo("UNITS");
     assertThat(lp1.getJsonObject("symbolNames")).isEqualTo(new JsonObject());
+    assertThat(lp1.getJsonObject("contractSizes")).isEqualTo(new JsonObject());
+  }
+
+  /** A change to a lots-counting LP with these contract sizes. */
+  private static JsonObject lots(JsonObject contractSizes) {
+    return new JsonObject().put("quantityUnit", "LOTS").put("contractSizes", contractSizes);
   }
 
   /**
@@ -252,6 +327,16 @@ class LiveLpSettingsIT {
            + "FROM trade_order o WHERE o.id = " + orderId)) {
       assertThat(rs.next()).isTrue();
       return rs.getString(1) + "/" + rs.getLong(2) + "/" + rs.getLong(3);
+    }
+  }
+
+  /** The volume, in hundredths of a lot, of the position order {@code orderId} dealt into. */
+  private static long positionVolume(long orderId) throws java.sql.SQLException {
+    try (Connection c = TestInfra.connect(database); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT p.volume FROM position p JOIN deal d ON d.position_id = p.id "
+           + "WHERE d.order_id = " + orderId)) {
+      assertThat(rs.next()).isTrue();
+      return rs.getLong(1);
     }
   }
 

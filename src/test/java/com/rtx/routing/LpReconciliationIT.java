@@ -219,6 +219,59 @@ class LpReconciliationIT {
     }
   }
 
+  /**
+   * An LP counting XAGUSD in lots of its own size (1000 oz; the platform's lot is 5000 oz): its
+   * PositionReport is read in those lots, so an A-Book fill matches the platform's record (read as
+   * the platform's lots it would be five times the position and "repaired"), and an orphan is
+   * repaired with an order in its lots. Left over when the LPs count units again: a difference
+   * within the repair maximum, which the next runs repair.
+   */
+  @Test
+  void anLpCountingLotsOfItsOwnSizeIsComparedAndRepairedInThem() {
+    String token = api.loginTrader("trader2", PASSWORD);
+    String admin = api.loginStaff("admin", PASSWORD);
+    try {
+      for (String lp : new String[] {"LP1", "LP2"}) {
+        control("/lps/" + lp + "/dialect", new JsonObject().put("quantityUnit", "LOTS")
+          .put("lotSizes", new JsonObject().put("XAGUSD", "1000")));
+        HttpResponse<String> changed = api.call("PATCH", "/api/admin/v1/lps/" + lp, new JsonObject()
+          .put("quantityUnit", "LOTS").put("contractSizes", new JsonObject().put("XAGUSD", "1000"))
+          .put("reason", "LP counts silver in 1000-oz lots"), admin);
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+      }
+      JsonObject filled = Eventually.value(Duration.ofSeconds(90), () -> order(token, "XAGUSD", "0.10"),
+        r -> "FILLED".equals(r.getString("status")));
+      String lp = filled.getJsonArray("events").stream().map(JsonObject.class::cast)
+        .filter(e -> "deal.executed".equals(e.getString("type"))).findFirst().orElseThrow().getJsonObject("deal")
+        .getJsonObject("quote").getString("askLp");
+      // 0.10 lot = 500 oz = 0.5 of the LP's lots (more if an order of the retries above filled late).
+      List<String> line = Eventually.value(Duration.ofSeconds(60), () -> latestLine(lp, "XAGUSD"),
+        l -> l != null && "MATCH".equals(l.get(3)) && new java.math.BigDecimal(l.get(0)).signum() > 0);
+      java.math.BigDecimal atLp = new java.math.BigDecimal(simPositions(lp).getString("XAGUSD"));
+      assertThat(atLp).as("0.5 of the LP's lots per 0.10 lot filled").isGreaterThanOrEqualTo(new java.math.BigDecimal("0.5"));
+      assertThat(new java.math.BigDecimal(line.get(0))).as("the LP's lots of 1000 oz read as ours of 5000")
+        .isEqualByComparingTo(atLp.divide(java.math.BigDecimal.valueOf(5)));
+
+      // 0.2 of the LP's lots more = 200 oz = 0.04 lot: sold back as 0.2 of its lots.
+      control("/lps/" + lp + "/positions/XAGUSD/adjust", new JsonObject().put("units", "0.2"));
+      String repair = Eventually.value(Duration.ofSeconds(60),
+        () -> scalar("SELECT status || ' ' || side || ' ' || lots::text || ' ' || units::text FROM lp_position_repair "
+          + "WHERE lp = '" + lp + "' AND symbol = 'XAGUSD' ORDER BY id DESC LIMIT 1"),
+        r -> r != null && r.startsWith("FILLED"));
+      assertThat(repair).isEqualTo("FILLED SELL 0.04000000 200.00000000");
+      Eventually.value(Duration.ofSeconds(60), () -> latestLine(lp, "XAGUSD"),
+        l -> l != null && "MATCH".equals(l.get(3)) && new java.math.BigDecimal(l.get(0)).compareTo(
+          new java.math.BigDecimal(line.get(0))) == 0);
+      assertThat(new java.math.BigDecimal(simPositions(lp).getString("XAGUSD"))).isEqualByComparingTo(atLp);
+    } finally {
+      for (String lp : new String[] {"LP1", "LP2"}) {
+        HttpResponse<String> back = api.call("PATCH", "/api/admin/v1/lps/" + lp, new JsonObject()
+          .put("quantityUnit", "UNITS").put("contractSizes", new JsonObject()), admin);
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+      }
+    }
+  }
+
   private static void awaitRuns(String lp) {
     Eventually.await(lp + " reconciled", Duration.ofSeconds(90), () -> runs(lp) > 0);
   }
