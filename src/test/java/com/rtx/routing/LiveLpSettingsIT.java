@@ -244,7 +244,8 @@ class LiveLpSettingsIT {
       assertThat(seen[0].getString("clOrdId")).as("LP1 was refused by the router first: LP2 had attempt 2").endsWith("-2");
       assertThat(seen[0].getString("quoteId")).as("LP2's own id of its ask, on the wire as QuoteID")
         .matches("LP2-Q[0-9a-z]+-[0-9]+A");
-      assertThat(seen[0].getString("timeInForce")).as("IOC").isEqualTo("3");
+      assertThat(seen[0].getString("timeInForce")).as("a client market order is fill-or-kill: FOK, never weakened to IOC")
+        .isEqualTo("4");
       JsonObject deal = deal(filled);
       assertThat(new java.math.BigDecimal(deal.getString("price"))).as("filled at the quoted price, no markup in this group")
         .isEqualByComparingTo(seen[0].getString("price"));
