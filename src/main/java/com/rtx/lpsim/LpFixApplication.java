@@ -29,8 +29,8 @@ import java.util.function.Predicate;
  * <p>The decisions taken on the QuickFIX/J thread are refusing a logon, because
  * {@link RejectLogon} must be thrown from {@code fromAdmin}, and refusing an order or a status
  * request at session level ({@link OrderFault#SESSION_REJECT}, {@link OrderFault#QUOTED_ONLY},
- * {@link OrderFault#BUSINESS_REJECT}, {@link OrderFault#REFUSE_STATUS}), because QuickFIX/J builds the Reject or BusinessMessageReject
- * from what {@code fromApp} throws; both read thread-safe state.
+ * {@link OrderFault#BUSINESS_REJECT}, {@link OrderFault#REFUSE_STATUS}), because QuickFIX/J builds
+ * the Reject or BusinessMessageReject from what {@code fromApp} throws; both read thread-safe state.
  */
 final class LpFixApplication implements Application {
 

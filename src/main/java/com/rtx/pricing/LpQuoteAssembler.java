@@ -17,8 +17,9 @@ import java.util.Set;
 /**
  * Keeps each LP's current bid and offer per symbol from FIX market-data entries (a snapshot sets
  * both sides, an incremental refresh may change one), with each side's QuoteEntryID if the LP
- * sends one, and turns them into {@link LpQuote}s once both sides are known. Prices are parsed exactly with the instrument's digits; a price with more
- * decimals than the instrument allows is dropped and counted, never rounded.
+ * sends one, and turns them into {@link LpQuote}s once both sides are known. Prices are parsed
+ * exactly with the instrument's digits; a price with more decimals than the instrument allows is
+ * dropped and counted, never rounded.
  *
  * <p>Not thread-safe: owned by the pricing verticle's context.
  */

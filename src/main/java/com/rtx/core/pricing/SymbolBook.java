@@ -14,8 +14,8 @@ import java.util.TreeMap;
  *
  * <p>Aggregation ({@link #aggregate}) takes the highest bid and the lowest ask among
  * <em>fresh</em> quotes (received at or after {@code now - staleMs}), remembering which LP gave
- * each side (and that LP quote's id for the side, if it sent one). Ties go to the quote received earlier, then to the LP whose name sorts first, so the
- * result never depends on map iteration order.
+ * each side (and that LP quote's id for the side, if it sent one). Ties go to the quote received
+ * earlier, then to the LP whose name sorts first, so the result never depends on map iteration order.
  *
  * <p>If the best bid is at or above the best ask across different LPs (a crossed or locked
  * aggregate, which happens when one LP lags the market), the book does not publish it. Instead

@@ -44,7 +44,7 @@ public final class LpOrderTerms {
   private LpOrderTerms() {
   }
 
-  /** {@link #of(ExecutionProfile, Side, OrderType, BigDecimal, TimeInForce, BigDecimal, String, String, int, String)} without a quote id. */
+  /** The terms without a quote id or quoting LP (a PREVIOUSLY_QUOTED LP then takes nothing). */
   public static Terms of(ExecutionProfile profile, Side side, OrderType type, BigDecimal limit, TimeInForce tif,
                          BigDecimal quoted, int digits, String lp) {
     return of(profile, side, type, limit, tif, quoted, null, null, digits, lp);
@@ -120,7 +120,8 @@ public final class LpOrderTerms {
     } else {
       sent = TimeInForce.IOC;
     }
-    // The quote's price as the platform formats it (the instrument's digits), not stripped: the LP matches it to its quote.
+    // The quote's price as the platform formats it (the instrument's digits), not stripped: the LP
+    // matches it to its quote.
     return new Terms(OrderType.LIMIT, quoted, sent, quoteId);
   }
 
