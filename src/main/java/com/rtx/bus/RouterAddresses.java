@@ -13,9 +13,13 @@ import java.util.regex.Pattern;
  *   <li>{@code {"type":"new","clOrdId","orderId":long,"accountId":long,"lp":"LP1","symbol":"EURUSD",
  *       "side":"BUY|SELL","volume":"0.10","ordType":"MARKET|LIMIT","price":"1.10003" (LIMIT only),
  *       "timeInForce":"IOC|FOK|GTC|DAY", "quotedPrice":"1.10003" (MARKET, optional: the quote's price on
- *       the order's side when it was sent)}} → NewOrderSingle. Absent timeInForce: IOC for MARKET, GTC
- *       for LIMIT. The LP's execution profile shapes it: a MARKET order for an LP that takes limits only
- *       goes as a limit at quotedPrice ± the LP's deviation; its Account, HandlInst and fixed tags are added.</li>
+ *       the order's side when it was sent), "quoteLp":"LP2" (with quotedPrice: the LP whose quote made that
+ *       side), "quoteId":"Q-17" (optional: that LP quote's QuoteEntryID, 1-128 printable ASCII)}} →
+ *       NewOrderSingle. Absent timeInForce: IOC for MARKET, GTC for LIMIT. The LP's execution profile
+ *       shapes it: a MARKET order for an LP that takes limits only goes as a limit at quotedPrice ± the
+ *       LP's deviation; for an LP that takes previously quoted orders, as 40=D with QuoteID = quoteId and
+ *       Price = quotedPrice, only when quoteLp is that LP and quoteId is present (else UNSUPPORTED); its
+ *       Account, HandlInst and fixed tags are added.</li>
  *   <li>{@code {"type":"status","clOrdId","lp","orderId","accountId","symbol","side"}} → OrderStatusRequest
  *       for the order sent as {@code clOrdId}.</li>
  *   <li>{@code {"type":"cancel","clOrdId","origClOrdId","lp","orderId","accountId","symbol","side",
@@ -26,7 +30,8 @@ import java.util.regex.Pattern;
  * LP_DOWN — no node holds the LP's session logged on now (or the LP is disabled); UNKNOWN_LP — no
  * trading LP of that name; INVALID — the request breaks this contract (nothing was sent);
  * UNSUPPORTED — the LP's execution profile does not take the order (a time in force it does not
- * list, no quote to price the limit it wants, or a profile that cannot be read): the desk tries the
+ * list, no quote to price the limit it wants, a previously quoted order without this LP's quote id,
+ * or a profile that cannot be read): the desk tries the
  * next LP, as for LP_DOWN; STATUS_UNSUPPORTED — a status request to an LP that has refused one
  * before (its words in message) or whose profile says it does not answer them.
  * Every ClOrdID (also origClOrdId) must be {@link #clOrdId(long, long, String)}:

@@ -81,8 +81,7 @@ final class DealingQuotes {
         return;
       }
       if (marked.status() == QuoteStatus.OK && nowMillis - q.engineTimeMillis() > staleMs) {
-        marked = new AggregatedQuote(marked.symbol(), marked.bid(), marked.ask(), marked.bidLp(), marked.askLp(),
-          QuoteStatus.STALE, marked.sequence(), marked.lpTimeMillis(), marked.engineTimeMillis());
+        marked = marked.withStatus(QuoteStatus.STALE);
       }
       client.put(symbol, marked);
     });

@@ -109,7 +109,10 @@ final class LpOrderDesk {
   /**
    * @param rawQuotes the LPs' latest quote per symbol before markup (or null): a market order carries
    *                  its side's price as {@code quotedPrice}, from which the router prices a limit for
-   *                  an LP that takes limits only
+   *                  an LP that takes limits only, and the LP and quote id behind that side
+   *                  ({@code quoteLp}, {@code quoteId}) for an LP that takes previously quoted orders.
+   *                  The rule's LP order is kept: such an LP that is not behind the side is refused by
+   *                  the router and the next LP is tried, so no preference is second-guessed here
    */
   LpOrderDesk(Vertx vertx, Clock clock, long timeoutMs, Consumer<DealingRequest.LpExecution> requeue, Notes notes,
               Function<String, AggregatedQuote> rawQuotes) {
@@ -285,8 +288,15 @@ final class LpOrderDesk {
     if (o.type() == OrderType.LIMIT) {
       json.put("price", Prices.format(o.price(), symbols.get(o.symbol()).digits()));
     } else if (raw != null && raw.status() == QuoteStatus.OK) {
-      json.put("quotedPrice", Prices.format(o.side() == Side.BUY ? raw.ask() : raw.bid(),
-        symbols.get(o.symbol()).digits()));
+      // The side the order takes (a buy hits the ask): its price, the LP whose quote made it and
+      // that quote's id, for an LP that takes orders against its own quote (40=D) only.
+      boolean buy = o.side() == Side.BUY;
+      json.put("quotedPrice", Prices.format(buy ? raw.ask() : raw.bid(), symbols.get(o.symbol()).digits()))
+        .put("quoteLp", buy ? raw.askLp() : raw.bidLp());
+      String quoteId = buy ? raw.askQuoteId() : raw.bidQuoteId();
+      if (quoteId != null) {
+        json.put("quoteId", quoteId);
+      }
     }
     return json;
   }

@@ -30,7 +30,7 @@ import java.util.TreeSet;
  * POST /lps/{lp}/trade/disconnect               drop the LP's FIX trade session
  * POST /lps/{lp}/orders/{fault}                 hang | disconnect-mid-order | duplicate-reports |
  *                                               out-of-order | reject-all | session-reject |
- *                                               business-reject | refuse-status |
+ *                                               quoted-only | business-reject | refuse-status |
  *                                               refuse-positions (see {@link OrderFault})
  * GET  /lps/{lp}/positions                     the house's net positions at the LP, units per symbol
  * POST /lps/{lp}/positions/{symbol}/adjust      {"units": "-10000"}: move the house's position without a trade
@@ -38,8 +38,12 @@ import java.util.TreeSet;
  * POST /lps/{lp}/dialect                        {"symbols": {"EURUSD": "EUR/USD"}, "quantityUnit": "UNITS|LOTS",
  *                                               "lotSizes": {"XAUUSD": "100"}}: the LP's own symbol names and
  *                                               quote sizes in lots (orders are booked in the unit they come in)
- * GET  /lps/{lp}/dialect                        the dialect and the last order as it came on the wire
- * POST /reset                                   clear stale symbols, refused logons, order faults and dialects
+ * GET  /lps/{lp}/dialect                        the dialect, the quote-id setting and the last order as it came
+ *                                               on the wire (ordType, price, timeInForce, quoteId too)
+ * POST /lps/{lp}/quote-ids                      {"on": true, "validityMs": 1000}: stamp QuoteEntryID (299) on every
+ *                                               quote and honour 40=D only against one of them, issued at most
+ *                                               validityMs ago (0: none) for that symbol, side and price
+ * POST /reset                                   clear stale symbols, refused logons, order faults, dialects and quote ids
  * </pre>
  *
  * A switch is answered once it has taken effect: a spike or crossed quote has been handed to the
@@ -54,6 +58,8 @@ final class ControlApi {
   private static final long MAX_BODY_BYTES = 4096;
   /** A spike larger than this is a typo, not a test. */
   private static final long MAX_SPIKE_POINTS = 1_000_000_000L;
+  /** An hour: longer is not "recently". */
+  private static final long MAX_QUOTE_VALIDITY_MS = 3_600_000L;
 
   private final LpSimulator simulator;
 
@@ -79,6 +85,7 @@ final class ControlApi {
     router.post("/lps/:lp/positions/:symbol/adjust").handler(api::adjust);
     router.post("/lps/:lp/orders/:fault").handler(api::orderFault);
     router.post("/lps/:lp/dialect").handler(api::dialect);
+    router.post("/lps/:lp/quote-ids").handler(api::quoteIds);
     router.get("/lps/:lp/dialect").handler(rc -> respond(rc, simulator.dialectStatus(rc.pathParam("lp"))));
     router.post("/reset").handler(rc -> respond(rc, simulator.reset().map(ControlApi::statusJson)));
     for (int status = 400; status < 600; status++) {
@@ -197,6 +204,23 @@ final class ControlApi {
     }
     SimDialect dialect = new SimDialect(names, "LOTS".equals(unit), lotSizes);
     respond(rc, simulator.dialect(lp, dialect).compose(v -> simulator.dialectStatus(lp)));
+  }
+
+  private void quoteIds(RoutingContext rc) {
+    String lp = rc.pathParam("lp");
+    JsonObject body = body(rc);
+    if (!(body.getValue("on") instanceof Boolean on)) {
+      throw new ControlError(400, "INVALID_FIELD", "on must be true or false", "on");
+    }
+    Object validity = body.getValue("validityMs", IssuedQuotes.DEFAULT_VALIDITY_MS);
+    if (!(validity instanceof Integer || validity instanceof Long) || ((Number) validity).longValue() < 0
+      || ((Number) validity).longValue() > MAX_QUOTE_VALIDITY_MS) {
+      throw new ControlError(400, "INVALID_FIELD", "validityMs must be a whole number 0.." + MAX_QUOTE_VALIDITY_MS,
+        "validityMs");
+    }
+    long ms = ((Number) validity).longValue();
+    respond(rc, simulator.quoteIds(lp, on, ms).map(v -> new JsonObject().put("lp", lp).put("quoteIds", on)
+      .put("validityMs", ms)));
   }
 
   private void refuseLogon(RoutingContext rc) {

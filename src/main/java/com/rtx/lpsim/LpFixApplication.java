@@ -28,9 +28,9 @@ import java.util.function.Predicate;
  *
  * <p>The decisions taken on the QuickFIX/J thread are refusing a logon, because
  * {@link RejectLogon} must be thrown from {@code fromAdmin}, and refusing an order or a status
- * request at session level ({@link OrderFault#SESSION_REJECT}, {@link OrderFault#BUSINESS_REJECT},
- * {@link OrderFault#REFUSE_STATUS}), because QuickFIX/J builds the Reject or BusinessMessageReject
- * from what {@code fromApp} throws; both read thread-safe state.
+ * request at session level ({@link OrderFault#SESSION_REJECT}, {@link OrderFault#QUOTED_ONLY},
+ * {@link OrderFault#BUSINESS_REJECT}, {@link OrderFault#REFUSE_STATUS}), because QuickFIX/J builds
+ * the Reject or BusinessMessageReject from what {@code fromApp} throws; both read thread-safe state.
  */
 final class LpFixApplication implements Application {
 
@@ -137,7 +137,7 @@ final class LpFixApplication implements Application {
   public void fromApp(Message message, SessionID sessionId)
     throws FieldNotFound, UnsupportedMessageType, IncorrectTagValue {
     if (AcceptorSettings.isTrade(sessionId)) {
-      refuseAtSessionLevel(lp(sessionId), message.getHeader().getString(MsgType.FIELD));
+      refuseAtSessionLevel(lp(sessionId), message);
       long received = System.nanoTime();
       TradeRequest request = TradeMessages.parse(message);
       if (request instanceof TradeRequest.NewOrder) {
@@ -155,8 +155,11 @@ final class LpFixApplication implements Application {
   }
 
   /** Throws what makes QuickFIX/J answer with a Reject (35=3) or a BusinessMessageReject (35=j). */
-  private void refuseAtSessionLevel(String lp, String msgType) throws IncorrectTagValue, UnsupportedMessageType {
-    if (MsgType.ORDER_SINGLE.equals(msgType) && faultOn.test(lp, OrderFault.SESSION_REJECT)) {
+  private void refuseAtSessionLevel(String lp, Message message)
+    throws IncorrectTagValue, UnsupportedMessageType, FieldNotFound {
+    String msgType = message.getHeader().getString(MsgType.FIELD);
+    if (MsgType.ORDER_SINGLE.equals(msgType) && (faultOn.test(lp, OrderFault.SESSION_REJECT)
+      || (faultOn.test(lp, OrderFault.QUOTED_ONLY) && message.getChar(OrdType.FIELD) != OrdType.PREVIOUSLY_QUOTED))) {
       throw new IncorrectTagValue(OrdType.FIELD);
     }
     if ((MsgType.ORDER_SINGLE.equals(msgType) && faultOn.test(lp, OrderFault.BUSINESS_REJECT))

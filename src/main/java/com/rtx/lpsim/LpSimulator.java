@@ -282,7 +282,7 @@ public final class LpSimulator {
 
   /**
    * Clears the fault switches that stay on: stale symbols, refused logons, order faults (held
-   * orders are processed then) and dialects. One-shot faults have
+   * orders are processed then), dialects and quote ids. One-shot faults have
    * nothing to clear, and a persistent spike stays (it moved the LP's level, like a market jump).
    */
   public Future<List<LpStatus>> reset() {
@@ -291,6 +291,7 @@ public final class LpSimulator {
         lp.clearStale();
         lp.refuseLogon.set(false);
         lp.dialect = SimDialect.PLATFORM;
+        lp.quoteIds.set(false, IssuedQuotes.DEFAULT_VALIDITY_MS);
         desk.resume(lp);
       }
       LOG.info("all fault switches cleared");
@@ -314,7 +315,20 @@ public final class LpSimulator {
     });
   }
 
-  /** {@code lp}'s dialect and the last NewOrderSingle it received, as it came on the wire. */
+  /**
+   * Makes {@code lp} stamp QuoteEntryIDs on every quote from now on ({@code on}) and honour them on
+   * previously quoted orders for {@code validityMs} (0: none, every such order is "quote expired"),
+   * or stop stamping (the ids issued are forgotten). {@link #reset} switches it off.
+   */
+  public Future<Void> quoteIds(String lp, boolean on, long validityMs) {
+    return onContext(() -> {
+      lp(lp).quoteIds.set(on, validityMs);
+      LOG.info("{} {} quote ids{}", lp, on ? "stamps" : "no longer stamps", on ? " (valid " + validityMs + " ms)" : "");
+      return null;
+    });
+  }
+
+  /** {@code lp}'s dialect, its quote-id setting and the last NewOrderSingle it received, as it came on the wire. */
   Future<JsonObject> dialectStatus(String lp) {
     return onContext(() -> {
       LpState state = lp(lp);
@@ -323,10 +337,14 @@ public final class LpSimulator {
       JsonObject lotSizes = new JsonObject();
       new java.util.TreeMap<>(state.dialect.lotSizes()).forEach((symbol, size) -> lotSizes.put(symbol, size.toPlainString()));
       json.put("lotSizes", lotSizes);
-      if (state.lastOrder != null) {
-        json.put("lastOrder", new JsonObject().put("clOrdId", state.lastOrder.clOrdId())
-          .put("symbol", state.lastOrder.symbol()).put("qty", state.lastOrder.qty().toPlainString()));
+      TradeRequest.NewOrder last = state.lastOrder;
+      if (last != null) {
+        json.put("lastOrder", new JsonObject().put("clOrdId", last.clOrdId()).put("symbol", last.symbol())
+          .put("qty", last.qty().toPlainString()).put("ordType", String.valueOf(last.ordType()))
+          .put("price", last.price() == null ? null : last.price().toPlainString())
+          .put("timeInForce", String.valueOf(last.tif())).put("quoteId", last.quoteId()));
       }
+      json.put("quoteIds", state.quoteIds.on()).put("quoteValidityMs", state.quoteIds.validityMs());
       return json;
     });
   }
@@ -337,7 +355,7 @@ public final class LpSimulator {
     if (request instanceof TradeRequest.NewOrder o) {
       lp.lastOrder = o;
       return new TradeRequest.NewOrder(o.clOrdId(), d.symbol(o.symbol()), o.side(), o.ordType(), o.qty(), o.price(),
-        o.tif(), o.possDup());
+        o.tif(), o.possDup(), o.quoteId());
     }
     if (request instanceof TradeRequest.Cancel c) {
       return new TradeRequest.Cancel(c.clOrdId(), c.origClOrdId(), d.symbol(c.symbol()), c.side(), c.possDup());
@@ -376,8 +394,7 @@ public final class LpSimulator {
       // The walk advances even while stale, so a resumed symbol comes back at the market's level.
       Quote quote = lp.walk(symbol).next();
       if (!lp.isStale(symbol)) {
-        lp.sent(symbol, quote, now);
-        stream.publish(lp, instrument, quote, now);
+        stream.publish(lp, instrument, lp.sent(symbol, quote, now));
         desk.onQuote(lp, symbol);
       }
     }
@@ -386,8 +403,7 @@ public final class LpSimulator {
   private QuoteSent sendNow(LpState lp, String symbol, Quote quote) {
     SimInstrument instrument = instrument(symbol);
     Instant now = clock.instant();
-    lp.sent(symbol, quote, now);
-    int subscriptions = stream.publish(lp, instrument, quote, now);
+    int subscriptions = stream.publish(lp, instrument, lp.sent(symbol, quote, now));
     desk.onQuote(lp, symbol);
     return new QuoteSent(lp.name(), instrument, quote, subscriptions);
   }

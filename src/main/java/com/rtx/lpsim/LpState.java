@@ -26,8 +26,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class LpState {
 
-  /** A quote and the moment the LP produced it. */
-  record Published(Quote quote, Instant at) {
+  /** A quote, the moment the LP produced it, and the QuoteEntryIDs it went out with (null: none). */
+  record Published(Quote quote, Instant at, String bidQuoteId, String askQuoteId) {
+
+    Published(Quote quote, Instant at) {
+      this(quote, at, null, null);
+    }
   }
 
   final LpSimConfig.SimulatedLp config;
@@ -83,10 +87,13 @@ final class LpState {
   TradeRequest.NewOrder lastOrder;
   /** Last look, partial fills and slippage: seeded per LP, so a run repeats. */
   final Random random;
+  /** The QuoteEntryIDs it stamps on its quotes (control API {@code /lps/{lp}/quote-ids}) and honours on 40=D. */
+  final IssuedQuotes quoteIds;
 
   LpState(LpSimConfig.SimulatedLp config, SimInstruments instruments, long seed, Instant now) {
     this.config = config;
     this.random = new Random(seed ^ ((long) config.name().hashCode() << 32) ^ 0x7472616465L);
+    this.quoteIds = new IssuedQuotes(config.name(), now);
     for (SimInstrument instrument : instruments.all()) {
       RandomWalk walk = new RandomWalk(instrument, config.name(), config.spreadFactor(), config.tickIntervalMs(),
         seed);
@@ -107,8 +114,12 @@ final class LpState {
     return book.get(symbol);
   }
 
-  void sent(String symbol, Quote quote, Instant at) {
-    book.put(symbol, new Published(quote, at));
+  /** Records {@code quote} as the LP's latest of {@code symbol}, stamped with quote ids if they are on. */
+  Published sent(String symbol, Quote quote, Instant at) {
+    String[] ids = quoteIds.stamp(symbol, quote, at);
+    Published published = new Published(quote, at, ids[0], ids[1]);
+    book.put(symbol, published);
+    return published;
   }
 
   boolean isStale(String symbol) {

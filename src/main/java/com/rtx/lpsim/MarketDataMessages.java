@@ -13,6 +13,7 @@ import quickfix.field.MDReqID;
 import quickfix.field.MDReqRejReason;
 import quickfix.field.MDUpdateAction;
 import quickfix.field.NoRelatedSym;
+import quickfix.field.QuoteEntryID;
 import quickfix.field.SubscriptionRequestType;
 import quickfix.field.Symbol;
 import quickfix.field.Text;
@@ -91,13 +92,22 @@ final class MarketDataMessages {
 
   /** {@link #snapshot(String, SimInstrument, Quote, Instant)} in an LP's {@code dialect} (its name, its size unit). */
   static Message snapshot(String mdReqId, SimInstrument instrument, Quote quote, Instant quoteTime, SimDialect dialect) {
+    return snapshot(mdReqId, instrument, quote, quoteTime, dialect, null, null);
+  }
+
+  /**
+   * {@link #snapshot(String, SimInstrument, Quote, Instant, SimDialect)} whose entries carry
+   * QuoteEntryID (299) {@code bidId} and {@code askId} (each left out when null).
+   */
+  static Message snapshot(String mdReqId, SimInstrument instrument, Quote quote, Instant quoteTime, SimDialect dialect,
+                          String bidId, String askId) {
     MarketDataSnapshotFullRefresh message = new MarketDataSnapshotFullRefresh();
     message.set(new MDReqID(mdReqId));
     message.set(new Symbol(dialect.wire(instrument.symbol())));
     for (boolean bid : new boolean[] {true, false}) {
       MarketDataSnapshotFullRefresh.NoMDEntries entry = new MarketDataSnapshotFullRefresh.NoMDEntries();
       entry.set(new MDEntryType(bid ? MDEntryType.BID : MDEntryType.OFFER));
-      fillEntry(entry, instrument, bid ? quote.bid() : quote.ask(), quoteTime, dialect);
+      fillEntry(entry, instrument, bid ? quote.bid() : quote.ask(), quoteTime, dialect, bid ? bidId : askId);
       message.addGroup(entry);
     }
     return message;
@@ -114,6 +124,12 @@ final class MarketDataMessages {
   /** {@link #incremental(String, SimInstrument, Quote, Instant)} in an LP's {@code dialect}. */
   static Message incremental(String mdReqId, SimInstrument instrument, Quote quote, Instant quoteTime,
                              SimDialect dialect) {
+    return incremental(mdReqId, instrument, quote, quoteTime, dialect, null, null);
+  }
+
+  /** {@link #incremental(String, SimInstrument, Quote, Instant, SimDialect)} with QuoteEntryIDs, as for a snapshot. */
+  static Message incremental(String mdReqId, SimInstrument instrument, Quote quote, Instant quoteTime,
+                             SimDialect dialect, String bidId, String askId) {
     MarketDataIncrementalRefresh message = new MarketDataIncrementalRefresh();
     message.set(new MDReqID(mdReqId));
     for (boolean bid : new boolean[] {true, false}) {
@@ -121,7 +137,7 @@ final class MarketDataMessages {
       entry.set(new MDUpdateAction(MDUpdateAction.CHANGE));
       entry.set(new MDEntryType(bid ? MDEntryType.BID : MDEntryType.OFFER));
       entry.set(new Symbol(dialect.wire(instrument.symbol())));
-      fillEntry(entry, instrument, bid ? quote.bid() : quote.ask(), quoteTime, dialect);
+      fillEntry(entry, instrument, bid ? quote.bid() : quote.ask(), quoteTime, dialect, bid ? bidId : askId);
       message.addGroup(entry);
     }
     return message;
@@ -142,8 +158,11 @@ final class MarketDataMessages {
   }
 
   private static void fillEntry(Group entry, SimInstrument instrument, long price, Instant quoteTime,
-                                SimDialect dialect) {
+                                SimDialect dialect, String quoteId) {
     entry.setDecimal(MDEntryPx.FIELD, instrument.price(price));
+    if (quoteId != null) {
+      entry.setString(QuoteEntryID.FIELD, quoteId);
+    }
     entry.setDecimal(MDEntrySize.FIELD, dialect.quoteSize(instrument));
     LocalDateTime utc = LocalDateTime.ofInstant(quoteTime.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
     entry.setUtcDateOnly(MDEntryDate.FIELD, utc.toLocalDate());

@@ -25,8 +25,10 @@ import java.util.List;
  * ExecutionReports at the LP's own last quote (a buy at its ask, a sell at its bid), after last
  * look ({@code reject-probability}), with partial fills ({@code partial-fill-probability}) and
  * adverse slippage of up to {@code slippage-points}; limit orders fill only when marketable, else
- * rest (DAY, GTC) until a quote reaches them or are cancelled (IOC, FOK). Answers cancels and
- * status requests from the book. The {@link OrderFault} switches bend all of this.
+ * rest (DAY, GTC) until a quote reaches them or are cancelled (IOC, FOK); previously quoted orders
+ * (40=D) trade only against a quote id the LP issued recently for that symbol, side and price
+ * ({@link IssuedQuotes}), at that price, and are rejected "quote expired" otherwise. Answers
+ * cancels and status requests from the book. The {@link OrderFault} switches bend all of this.
  *
  * <p>An order executes the moment it arrives; its reports leave {@code order-latency-ms} later.
  * ExecIDs and OrderIDs carry the simulator's start time, so they stay unique across restarts.
@@ -39,6 +41,8 @@ final class OrderDesk {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrderDesk.class);
   private static final BigDecimal TWO = BigDecimal.valueOf(2);
+  /** The Text of the reject of a previously quoted order whose quote the LP no longer honours. */
+  static final String QUOTE_EXPIRED = "quote expired";
 
   private final Vertx vertx;
   private final Context context;
@@ -188,10 +192,11 @@ final class OrderDesk {
     if (request.side() != Side.BUY && request.side() != Side.SELL) {
       return "Side must be 1 (buy) or 2 (sell)";
     }
-    if (request.ordType() != OrdType.MARKET && request.ordType() != OrdType.LIMIT) {
-      return "only market and limit orders";
+    boolean quoted = request.ordType() == OrdType.PREVIOUSLY_QUOTED;
+    if (request.ordType() != OrdType.MARKET && request.ordType() != OrdType.LIMIT && !quoted) {
+      return "only market, limit and previously quoted orders";
     }
-    if (request.ordType() == OrdType.LIMIT && (request.price() == null || request.price().signum() <= 0
+    if ((request.ordType() == OrdType.LIMIT || quoted) && (request.price() == null || request.price().signum() <= 0
       || request.price().stripTrailingZeros().scale() > instrument.get().digits())) {
       return "a limit order needs a positive Price with at most " + instrument.get().digits() + " decimals";
     }
@@ -199,6 +204,13 @@ final class OrderDesk {
     if (tif != TimeInForce.DAY && tif != TimeInForce.GOOD_TILL_CANCEL && tif != TimeInForce.IMMEDIATE_OR_CANCEL
       && tif != TimeInForce.FILL_OR_KILL) {
       return "TimeInForce must be DAY, GTC, IOC or FOK";
+    }
+    if (quoted && !lp.quoteIds.honours(request.quoteId(), request.symbol(), request.side() == Side.BUY,
+      instrument.get().units(request.price()), clock.instant())) {
+      // Unknown, too old, or not this symbol, side and price: LPs say the one thing.
+      LOG.debug("{} refuses 40=D {} against quote {} at {}", lp.name(), request.clOrdId(), request.quoteId(),
+        request.price());
+      return QUOTE_EXPIRED;
     }
     return null;
   }
@@ -239,7 +251,9 @@ final class OrderDesk {
     long slip = lp.config.slippagePoints() == 0 ? 0 : lp.random.nextInt((int) Math.min(lp.config.slippagePoints(),
       Integer.MAX_VALUE - 1) + 1);
     long price = order.isBuy() ? quote.ask() + slip : Math.max(1, quote.bid() - slip);
-    if (order.isLimit()) {
+    if (order.isQuoted()) {
+      price = order.limit; // the price of the quote it named, whatever the market did since
+    } else if (order.isLimit()) {
       // Slippage never takes a limit order beyond its limit.
       price = order.isBuy() ? Math.min(price, order.limit) : Math.max(price, order.limit);
     }

@@ -23,6 +23,12 @@ enum OrderFault {
    * RefTagID 40 "value is incorrect"), as an LP does for an order type it does not take.
    */
   SESSION_REJECT("session-reject"),
+  /**
+   * The LP takes previously quoted orders only: a NewOrderSingle that is not 40=D is refused at
+   * session level like {@link #SESSION_REJECT} (35=3, RefTagID 40). A 40=D still needs a live quote
+   * id (see {@link IssuedQuotes}).
+   */
+  QUOTED_ONLY("quoted-only"),
   /** Every NewOrderSingle is refused with a BusinessMessageReject (35=j, RefMsgType D, RefSeqNum). */
   BUSINESS_REJECT("business-reject"),
   /** Every OrderStatusRequest is refused with a BusinessMessageReject (an LP that cannot answer them). */

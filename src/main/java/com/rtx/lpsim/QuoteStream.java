@@ -7,7 +7,6 @@ import io.vertx.core.Vertx;
 import quickfix.Message;
 import quickfix.field.MDReqRejReason;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,11 +30,15 @@ final class QuoteStream {
     this.instruments = instruments;
   }
 
-  /** Sends {@code quote} as an incremental refresh to every subscription of its symbol; returns how many. */
-  int publish(LpState lp, SimInstrument instrument, Quote quote, Instant at) {
+  /**
+   * Sends {@code published} (the LP's quote just recorded, with its quote ids if it stamps them) as
+   * an incremental refresh to every subscription of its symbol; returns how many.
+   */
+  int publish(LpState lp, SimInstrument instrument, Published published) {
     List<String> requests = lp.subscriptions.requestsFor(instrument.symbol());
     for (String mdReqId : requests) {
-      send(lp, MarketDataMessages.incremental(mdReqId, instrument, quote, at, lp.dialect), true);
+      send(lp, MarketDataMessages.incremental(mdReqId, instrument, published.quote(), published.at(), lp.dialect,
+        published.bidQuoteId(), published.askQuoteId()), true);
     }
     return requests.size();
   }
@@ -75,7 +78,8 @@ final class QuoteStream {
     }
     for (SimInstrument instrument : requested) {
       Published last = lp.lastSent(instrument.symbol());
-      send(lp, MarketDataMessages.snapshot(id, instrument, last.quote(), last.at(), lp.dialect), false);
+      send(lp, MarketDataMessages.snapshot(id, instrument, last.quote(), last.at(), lp.dialect, last.bidQuoteId(),
+        last.askQuoteId()), false);
     }
   }
 

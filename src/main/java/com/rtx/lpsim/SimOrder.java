@@ -21,7 +21,7 @@ final class SimOrder {
   final char ordType;
   final char tif;
   final BigDecimal qty;
-  /** The limit in instrument units; meaningless for a market order. */
+  /** The limit (or the quoted price of a previously quoted order) in instrument units; meaningless for a market order. */
   final long limit;
   private BigDecimal cumQty = BigDecimal.ZERO;
   /** Sum of fill price (units) × fill quantity, for the average price. */
@@ -39,7 +39,8 @@ final class SimOrder {
     this.ordType = request.ordType();
     this.tif = request.tif();
     this.qty = request.qty();
-    this.limit = request.ordType() == OrdType.LIMIT ? instrument.units(request.price()) : 0;
+    this.limit = request.ordType() == OrdType.LIMIT || request.ordType() == OrdType.PREVIOUSLY_QUOTED
+      ? instrument.units(request.price()) : 0;
   }
 
   boolean isBuy() {
@@ -48,6 +49,11 @@ final class SimOrder {
 
   boolean isLimit() {
     return ordType == OrdType.LIMIT;
+  }
+
+  /** 40=D: against a quote the LP issued, filled at that quote's price (checked when it arrived). */
+  boolean isQuoted() {
+    return ordType == OrdType.PREVIOUSLY_QUOTED;
   }
 
   /** Resting or partly filled: a cancel or a later quote can still change it. */

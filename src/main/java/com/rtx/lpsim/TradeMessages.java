@@ -23,6 +23,7 @@ import quickfix.field.OrderQty;
 import quickfix.field.OrigClOrdID;
 import quickfix.field.PossDupFlag;
 import quickfix.field.Price;
+import quickfix.field.QuoteID;
 import quickfix.field.Side;
 import quickfix.field.Symbol;
 import quickfix.field.Text;
@@ -69,8 +70,9 @@ final class TradeMessages {
         BigDecimal price = message.isSetField(Price.FIELD) ? decimal(message, Price.FIELD) : null;
         char tif = message.isSetField(TimeInForce.FIELD) ? message.getChar(TimeInForce.FIELD)
           : ordType == OrdType.MARKET ? TimeInForce.IMMEDIATE_OR_CANCEL : TimeInForce.DAY;
+        String quoteId = message.isSetField(QuoteID.FIELD) ? message.getString(QuoteID.FIELD) : null;
         yield new TradeRequest.NewOrder(clOrdId, symbol, side, ordType, decimal(message, OrderQty.FIELD), price, tif,
-          possDup);
+          possDup, quoteId);
       }
       case MsgType.ORDER_CANCEL_REQUEST ->
         new TradeRequest.Cancel(clOrdId, message.getString(OrigClOrdID.FIELD), symbol, side, possDup);

@@ -19,12 +19,18 @@ sealed interface TradeRequest {
   /**
    * NewOrderSingle (35=D).
    *
-   * @param ordType FIX OrdType: '1' market, '2' limit
-   * @param price   the limit price, null for a market order
+   * @param ordType FIX OrdType: '1' market, '2' limit, 'D' previously quoted
+   * @param price   the limit or quoted price, null for a market order
    * @param tif     FIX TimeInForce: '0' day and '1' GTC rest, '3' IOC, '4' FOK
+   * @param quoteId QuoteID (117), or null: the quote a previously quoted order trades against
    */
   record NewOrder(String clOrdId, String symbol, char side, char ordType, BigDecimal qty, BigDecimal price, char tif,
-                  boolean possDup) implements TradeRequest {
+                  boolean possDup, String quoteId) implements TradeRequest {
+
+    NewOrder(String clOrdId, String symbol, char side, char ordType, BigDecimal qty, BigDecimal price, char tif,
+             boolean possDup) {
+      this(clOrdId, symbol, side, ordType, qty, price, tif, possDup, null);
+    }
   }
 
   /** OrderCancelRequest (35=F) for the order first sent as {@code origClOrdId}. */

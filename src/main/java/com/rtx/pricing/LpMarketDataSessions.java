@@ -19,6 +19,7 @@ import quickfix.SessionSettings;
 import quickfix.SocketInitiator;
 import quickfix.field.MDEntryPx;
 import quickfix.field.MDEntryType;
+import quickfix.field.QuoteEntryID;
 import quickfix.field.MDReqID;
 import quickfix.field.MDUpdateAction;
 import quickfix.field.MDUpdateType;
@@ -58,6 +59,8 @@ import java.util.function.Supplier;
 final class LpMarketDataSessions implements Application {
 
   private static final Logger LOG = LoggerFactory.getLogger(LpMarketDataSessions.class);
+  /** A QuoteEntryID the router can send back as QuoteID (117): the router's own rule for the field. */
+  private static final java.util.regex.Pattern QUOTE_ID = java.util.regex.Pattern.compile("[\\x20-\\x7E]{1,128}");
 
   /** Events of the LP sessions, delivered on the pricing verticle's context. */
   interface Listener {
@@ -71,8 +74,16 @@ final class LpMarketDataSessions implements Application {
     void onReject(String lp, String reason);
   }
 
-  /** One side of one symbol: {@code side} is '0' bid or '1' offer; a null price deletes the side. */
-  record Entry(String symbol, char side, String price) {
+  /**
+   * One side of one symbol: {@code side} is '0' bid or '1' offer; a null price deletes the side.
+   * {@code quoteId} is the entry's QuoteEntryID (299), or null when it has none (or one that could
+   * not go back to the LP on an order: not 1-128 printable ASCII characters).
+   */
+  record Entry(String symbol, char side, String price, String quoteId) {
+
+    Entry(String symbol, char side, String price) {
+      this(symbol, side, price, null);
+    }
   }
 
   private final Map<SessionID, LiquidityProvider> lpsBySession = new ConcurrentHashMap<>();
@@ -227,7 +238,14 @@ final class LpMarketDataSessions implements Application {
     if (side != MDEntryType.BID && side != MDEntryType.OFFER) {
       return Optional.empty();
     }
-    return Optional.of(new Entry(symbol, side, deleted ? null : group.getString(MDEntryPx.FIELD)));
+    if (deleted) {
+      return Optional.of(new Entry(symbol, side, null, null));
+    }
+    String quoteId = group.isSetField(QuoteEntryID.FIELD) ? group.getString(QuoteEntryID.FIELD) : null;
+    if (quoteId != null && (quoteId.isBlank() || !QUOTE_ID.matcher(quoteId).matches())) {
+      quoteId = null;
+    }
+    return Optional.of(new Entry(symbol, side, group.getString(MDEntryPx.FIELD), quoteId));
   }
 
   /** Subscribes {@code lpSymbol}, the LP's name of our {@code symbol} (the MDReqID keeps ours). */

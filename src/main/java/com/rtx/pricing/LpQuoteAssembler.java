@@ -16,9 +16,10 @@ import java.util.Set;
 
 /**
  * Keeps each LP's current bid and offer per symbol from FIX market-data entries (a snapshot sets
- * both sides, an incremental refresh may change one) and turns them into {@link LpQuote}s once
- * both sides are known. Prices are parsed exactly with the instrument's digits; a price with more
- * decimals than the instrument allows is dropped and counted, never rounded.
+ * both sides, an incremental refresh may change one), with each side's QuoteEntryID if the LP
+ * sends one, and turns them into {@link LpQuote}s once both sides are known. Prices are parsed
+ * exactly with the instrument's digits; a price with more decimals than the instrument allows is
+ * dropped and counted, never rounded.
  *
  * <p>Not thread-safe: owned by the pricing verticle's context.
  */
@@ -32,8 +33,12 @@ final class LpQuoteAssembler {
                       Map<String, Instrument> instruments) {
     Set<String> touched = new LinkedHashSet<>();
     for (LpMarketDataSessions.Entry entry : entries) {
-      String[] bidAsk = sides.computeIfAbsent(lp + "|" + entry.symbol(), k -> new String[2]);
-      bidAsk[entry.side() == '0' ? 0 : 1] = entry.price();
+      // bid price, ask price, bid quote id, ask quote id: a side's id is replaced with its price
+      // (a new price without an id has none), never left over from an older quote.
+      String[] sidesOf = sides.computeIfAbsent(lp + "|" + entry.symbol(), k -> new String[4]);
+      int side = entry.side() == '0' ? 0 : 1;
+      sidesOf[side] = entry.price();
+      sidesOf[side + 2] = entry.quoteId();
       touched.add(entry.symbol());
     }
     List<LpQuote> quotes = new ArrayList<>();
@@ -44,7 +49,8 @@ final class LpQuoteAssembler {
         continue;
       }
       try {
-        quotes.add(new LpQuote(lp, symbol, units(bidAsk[0], instrument), units(bidAsk[1], instrument), lpTime, received));
+        quotes.add(new LpQuote(lp, symbol, units(bidAsk[0], instrument), units(bidAsk[1], instrument), lpTime, received,
+          bidAsk[2], bidAsk[3]));
       } catch (ArithmeticException | NumberFormatException e) {
         malformed++;
       }

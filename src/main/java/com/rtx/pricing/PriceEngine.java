@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
@@ -22,8 +23,8 @@ import java.util.concurrent.atomic.LongAdder;
  * Turns LP quotes into one clean aggregated quote per symbol: drops crossed, locked and
  * non-positive quotes, holds spikes until confirmed, keeps a book of the LPs' latest quotes,
  * leaves stale LPs out, marks symbols STALE (no fresh LP) or CLOSED (outside their sessions), and
- * says when a new aggregated quote must be published (only on a change of price, source or
- * status; each publication gets the symbol's next sequence number).
+ * says when a new aggregated quote must be published (only on a change of price, source, status
+ * or the LP quote id behind a side; each publication gets the symbol's next sequence number).
  *
  * <p>Not thread-safe: owned by the pricing verticle's event loop. Time is passed in.
  */
@@ -137,9 +138,15 @@ public final class PriceEngine {
     return Optional.of(next);
   }
 
+  /**
+   * A new quote id is new content even at the same prices: an order against the LP's quote (40=D)
+   * must name its latest id, as the older one may have expired at the LP. LPs that send no ids
+   * publish on price, source and status changes only, as before.
+   */
   private static boolean sameContent(AggregatedQuote a, AggregatedQuote b) {
     return a.bid() == b.bid() && a.ask() == b.ask() && a.status() == b.status()
-      && a.bidLp().equals(b.bidLp()) && a.askLp().equals(b.askLp());
+      && a.bidLp().equals(b.bidLp()) && a.askLp().equals(b.askLp())
+      && Objects.equals(a.bidQuoteId(), b.bidQuoteId()) && Objects.equals(a.askQuoteId(), b.askQuoteId());
   }
 
   private SpikeFilter spikeFilter(LpQuote quote) {

@@ -14,6 +14,7 @@ import quickfix.field.OrdType;
 import quickfix.field.OrderQty;
 import quickfix.field.OrigClOrdID;
 import quickfix.field.Price;
+import quickfix.field.QuoteID;
 import quickfix.field.Side;
 import quickfix.field.Symbol;
 import quickfix.field.TimeInForce;
@@ -36,8 +37,9 @@ import java.util.function.UnaryOperator;
  * lots, of its own size where it has one), exactly: a volume that is no exact quantity of the LP's
  * lots is {@link Unsupported} (the next LP is tried), never sent rounded; prices go on the wire as the decimal text received, never through a double. A NewOrderSingle
  * follows the LP's {@link ExecutionProfile}: a market order for an LP that takes limits only goes
- * as a limit at the request's {@code quotedPrice} ± the LP's deviation ({@link LpOrderTerms}), and
- * the LP's Account, HandlInst and fixed tags are added.
+ * as a limit at the request's {@code quotedPrice} ± the LP's deviation ({@link LpOrderTerms}), or for
+ * an LP that takes previously quoted orders as 40=D with {@code quoteId} as QuoteID (117) when the
+ * request's {@code quoteLp} is this LP, and the LP's Account, HandlInst and fixed tags are added.
  */
 final class OrderCommands {
 
@@ -123,19 +125,24 @@ final class OrderCommands {
         + "LIMIT: GTC, DAY, IOC or FOK)");
     }
     BigDecimal quoted = body.getValue("quotedPrice") == null ? null : positive(body, "quotedPrice");
+    String quoteId = optionalText(body, "quoteId");
+    String quoteLp = optionalText(body, "quoteLp");
     LpOrderTerms.Terms terms;
     try {
       terms = LpOrderTerms.of(profile, side.getValue() == Side.BUY ? com.rtx.core.trading.Side.BUY
-        : com.rtx.core.trading.Side.SELL, type, limit, tif, quoted, digits, body.getString("lp"));
+        : com.rtx.core.trading.Side.SELL, type, limit, tif, quoted, quoteId, quoteLp, digits, body.getString("lp"));
     } catch (LpOrderTerms.Unsendable e) {
       throw new Unsupported(e.getMessage());
     }
-    NewOrderSingle order = new NewOrderSingle(new ClOrdID(clOrdId), side, time,
-      new OrdType(terms.type() == OrderType.LIMIT ? OrdType.LIMIT : OrdType.MARKET));
+    NewOrderSingle order = new NewOrderSingle(new ClOrdID(clOrdId), side, time, new OrdType(terms.previouslyQuoted()
+      ? OrdType.PREVIOUSLY_QUOTED : terms.type() == OrderType.LIMIT ? OrdType.LIMIT : OrdType.MARKET));
     order.set(new Symbol(symbol));
     order.setString(OrderQty.FIELD, quantity(body, toLp));
     if (terms.price() != null) {
       order.setString(Price.FIELD, terms.price().toPlainString());
+    }
+    if (terms.previouslyQuoted()) {
+      order.set(new QuoteID(terms.quoteId()));
     }
     order.set(new TimeInForce(switch (terms.timeInForce()) {
       case IOC -> TimeInForce.IMMEDIATE_OR_CANCEL;
@@ -210,6 +217,21 @@ final class OrderCommands {
     } catch (NumberFormatException e) {
       throw new Invalid(field + " must be a positive decimal string, got " + value);
     }
+  }
+
+  /**
+   * An optional string field: absent or null is null. A QuoteID goes on the wire as it is, so it must
+   * be printable ASCII (no SOH to break the message), 1-128 characters, not blank.
+   */
+  private static String optionalText(JsonObject body, String field) {
+    Object value = body.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String text) || text.isBlank() || !text.matches("[\\x20-\\x7E]{1,128}")) {
+      throw new Invalid(field + " must be 1 to 128 printable ASCII characters");
+    }
+    return text;
   }
 
   private static String text(JsonObject body, String field) {

@@ -84,6 +84,12 @@ class ControlApiIT {
     assertError(simulator.post(spike, "not json"), 400, "BAD_REQUEST", null);
     assertError(simulator.post(spike), 400, "BAD_REQUEST", null);
     assertError(simulator.post("/lps/LP1/refuse-logon", new JsonObject()), 400, "INVALID_FIELD", "refuse");
+    assertError(simulator.post("/lps/LP1/quote-ids", new JsonObject().put("on", "yes")), 400, "INVALID_FIELD", "on");
+    assertError(simulator.post("/lps/LP1/quote-ids", new JsonObject().put("on", true).put("validityMs", -1)), 400,
+      "INVALID_FIELD", "validityMs");
+    assertError(simulator.post("/lps/LP1/quote-ids", new JsonObject().put("on", true).put("validityMs", 1.5)), 400,
+      "INVALID_FIELD", "validityMs");
+    assertError(simulator.post("/lps/LP9/quote-ids", new JsonObject().put("on", true)), 404, "UNKNOWN_LP", "lp");
     // EURUSD is about 108500 points: a spike of minus 200000 would quote below zero.
     assertError(simulator.post(spike, new JsonObject().put("points", -200_000)), 400, "PRICE_OUT_OF_RANGE", "points");
   }

@@ -16,6 +16,7 @@ import quickfix.field.OrderQty;
 import quickfix.field.OrigClOrdID;
 import quickfix.field.PossDupFlag;
 import quickfix.field.Price;
+import quickfix.field.QuoteID;
 import quickfix.field.Side;
 import quickfix.field.Symbol;
 import quickfix.field.TimeInForce;
@@ -146,6 +147,13 @@ final class FixTradeClient implements AutoCloseable {
     send(lp, order(clOrdId, symbol, side, OrdType.LIMIT, qty, price, tif));
   }
 
+  /** A previously quoted order (40=D) against {@code quoteId} at {@code price}. */
+  void quoted(String lp, String clOrdId, String symbol, char side, String qty, String price, char tif, String quoteId) {
+    NewOrderSingle order = order(clOrdId, symbol, side, OrdType.PREVIOUSLY_QUOTED, qty, price, tif);
+    order.set(new QuoteID(quoteId));
+    send(lp, order);
+  }
+
   void cancel(String lp, String clOrdId, String origClOrdId, String symbol, char side) {
     OrderCancelRequest cancel = new OrderCancelRequest(new OrigClOrdID(origClOrdId), new ClOrdID(clOrdId),
       new Side(side), new TransactTime(LocalDateTime.now(ZoneOffset.UTC)));
@@ -206,6 +214,14 @@ final class FixTradeClient implements AutoCloseable {
 
     @Override
     public void fromAdmin(Message message, SessionID sessionId) {
+      try {
+        if (MsgType.REJECT.equals(message.getHeader().getString(MsgType.FIELD))) {
+          // A session-level refusal of an order is an answer the tests wait for like a report.
+          received.add(new Received(sessionId.getTargetCompID(), message, null));
+        }
+      } catch (FieldNotFound e) {
+        throw new IllegalStateException(e);
+      }
     }
 
     @Override

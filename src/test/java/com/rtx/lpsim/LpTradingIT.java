@@ -217,6 +217,48 @@ class LpTradingIT {
     assertThat(new BigDecimal(fill.get(LastPx.FIELD))).isEqualByComparingTo(spike.getString("ask"));
   }
 
+  /**
+   * With quote ids on, every quote carries a QuoteEntryID per side; a previously quoted order trades
+   * only against one the LP issued for its symbol and side at that price, filled at that price;
+   * anything else is rejected "quote expired", and with quoted-only on a market order gets a session
+   * Reject.
+   */
+  @Test
+  void previouslyQuotedOrdersTradeOnlyAgainstAQuoteIdTheLpIssued() throws Exception {
+    simulator.switchOn("/lps/LP1/quote-ids", new JsonObject().put("on", true).put("validityMs", 60_000));
+    simulator.switchOn("/lps/LP1/orders/quoted-only", null);
+    JsonObject spike = simulator.switchOn("/lps/LP1/symbols/EURUSD/spike", new JsonObject().put("points", 1));
+    marketData.snapshot("LP1", "snap-" + (++ids), "EURUSD");
+    List<quickfix.Group> entries = marketData.next(r -> ReceivedQuote.isQuote(r) && r.lp().equals("LP1")).message()
+      .getGroups(quickfix.field.NoMDEntries.FIELD);
+    String bidId = entries.get(0).getString(quickfix.field.QuoteEntryID.FIELD);
+    String askId = entries.get(1).getString(quickfix.field.QuoteEntryID.FIELD);
+    assertThat(entries.get(1).getDecimal(quickfix.field.MDEntryPx.FIELD)).isEqualByComparingTo(spike.getString("ask"));
+    assertThat(askId).startsWith("LP1-Q").endsWith("A").isNotEqualTo(bidId);
+
+    trade.market("LP1", "mkt", "EURUSD", Side.BUY, "10000", TimeInForce.FILL_OR_KILL);
+    Received refused = trade.nextMessage();
+    trade.quoted("LP1", "q-ok", "EURUSD", Side.BUY, "10000", spike.getString("ask"), TimeInForce.FILL_OR_KILL, askId);
+    Received ack = trade.nextMessage();
+    Received fill = trade.nextMessage();
+    trade.quoted("LP1", "q-side", "EURUSD", Side.BUY, "10000", spike.getString("bid"), TimeInForce.FILL_OR_KILL, bidId);
+    Received wrongSide = trade.nextMessage();
+    trade.quoted("LP1", "q-made-up", "EURUSD", Side.SELL, "10000", spike.getString("bid"), TimeInForce.FILL_OR_KILL,
+      "LP1-Q0-1B");
+    Received unknown = trade.nextMessage();
+
+    assertThat(refused.type()).as("a session Reject (35=3) of the market order").isEqualTo(MsgType.REJECT);
+    assertThat(refused.get(quickfix.field.RefTagID.FIELD)).isEqualTo("40");
+    assertReport(ack, ExecType.NEW, OrdStatus.NEW, "0", "10000");
+    assertReport(fill, ExecType.TRADE, OrdStatus.FILLED, "10000", "0");
+    assertThat(new BigDecimal(fill.get(LastPx.FIELD))).isEqualByComparingTo(spike.getString("ask"));
+    for (Received rejected : List.of(wrongSide, unknown)) {
+      assertReport(rejected, ExecType.REJECTED, OrdStatus.REJECTED, "0", "0");
+      assertThat(rejected.get(Text.FIELD)).isEqualTo("quote expired");
+    }
+    assertThat(unknown.get(ClOrdID.FIELD)).isEqualTo("q-made-up");
+  }
+
   @Test
   void rejectAllRejectsEveryOrderUntilResumed() throws Exception {
     simulator.switchOn("/lps/LP1/orders/reject-all", null);

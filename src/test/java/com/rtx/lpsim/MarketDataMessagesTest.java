@@ -50,6 +50,40 @@ class MarketDataMessagesTest {
   }
 
   @Test
+  void quoteEntryIdsGoOnEachSideWhenTheLpStampsThem() throws Exception {
+    Message update = MarketDataMessages.incremental("md-1", USDJPY, QUOTE, AT, SimDialect.PLATFORM, "LP1-Qx-7B", "LP1-Qx-7A");
+    Message snapshot = MarketDataMessages.snapshot("md-1", USDJPY, QUOTE, AT, SimDialect.PLATFORM, "LP1-Qx-7B", "LP1-Qx-7A");
+
+    for (Message message : new Message[] {update, snapshot}) {
+      assertThat(wire(message)).containsPattern("\\|269=0\\|(?:(?!\\|269=).)*?270=151.495\\|(?:(?!\\|269=).)*?299=LP1-Qx-7B\\|")
+        .containsPattern("\\|269=1\\|(?:(?!\\|269=).)*?270=151.505\\|(?:(?!\\|269=).)*?299=LP1-Qx-7A\\|");
+      assertValid(message);
+    }
+    assertThat(wire(MarketDataMessages.incremental("md-1", USDJPY, QUOTE, AT))).doesNotContain("|299=");
+  }
+
+  @Test
+  void issuedQuoteIdsAreHonouredForTheirSymbolSideAndPriceWhileValid() {
+    Instant start = Instant.parse("2026-03-02T09:00:00Z");
+    IssuedQuotes ids = new IssuedQuotes("LP1", start);
+    assertThat(ids.stamp("USDJPY", QUOTE, start)).containsOnlyNulls();
+    ids.set(true, 500);
+    String[] stamped = ids.stamp("USDJPY", QUOTE, start);
+    assertThat(stamped[0]).startsWith("LP1-Q").endsWith("1B");
+    assertThat(stamped[1]).endsWith("1A");
+    assertThat(ids.honours(stamped[1], "USDJPY", true, QUOTE.ask(), start.plusMillis(500))).as("a buy on the ask").isTrue();
+    assertThat(ids.honours(stamped[0], "USDJPY", false, QUOTE.bid(), start)).as("a sell on the bid").isTrue();
+    assertThat(ids.honours(stamped[0], "USDJPY", true, QUOTE.bid(), start)).as("a buy on the bid id").isFalse();
+    assertThat(ids.honours(stamped[1], "USDJPY", true, QUOTE.ask() + 1, start)).as("another price").isFalse();
+    assertThat(ids.honours(stamped[1], "EURUSD", true, QUOTE.ask(), start)).as("another symbol").isFalse();
+    assertThat(ids.honours(stamped[1], "USDJPY", true, QUOTE.ask(), start.plusMillis(501))).as("expired").isFalse();
+    assertThat(ids.honours("made-up", "USDJPY", true, QUOTE.ask(), start)).isFalse();
+    assertThat(ids.honours(null, "USDJPY", true, QUOTE.ask(), start)).isFalse();
+    ids.set(true, 0);
+    assertThat(ids.honours(stamped[1], "USDJPY", true, QUOTE.ask(), start)).as("validity 0 honours none").isFalse();
+  }
+
+  @Test
   void rejectCarriesReasonAndText() throws Exception {
     Message reject = MarketDataMessages.reject("md-9", MDReqRejReason.UNKNOWN_SYMBOL, "unknown symbol FOO");
 

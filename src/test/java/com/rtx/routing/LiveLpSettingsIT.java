@@ -34,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * names EURUSD {@code EUR/USD} and counts lots quotes and fills A-Book orders, the client dealing
  * in lots of 100,000 units and the LP seeing lots on the wire, the fill booked at the client's
  * volume; an LP counting gold in lots of its own size (300 oz, ours 100) fills an order it can be
- * sent exactly in its lots, and one it cannot is not sent rounded but rejected with the reason.
+ * sent exactly in its lots, and one it cannot is not sent rounded but rejected with the reason; an
+ * LP that takes previously quoted orders only fills a client market order sent as 40=D with its own
+ * quote id, and rejects one whose quote it no longer honours.
  */
 @Timeout(300)
 class LiveLpSettingsIT {
@@ -264,7 +266,9 @@ class LiveLpSettingsIT {
     refusedUnder(admin, new JsonObject().put("fixedTags", new JsonObject().put("44", "9.99")), 422, "executionProfile.fixedTags");
     refusedUnder(admin, new JsonObject().put("orderStyle", "LIMIT_IOC").put("timesInForce", new io.vertx.core.json.JsonArray()
       .add("FOK")), 422, "executionProfile.timesInForce");
-    refusedUnder(admin, new JsonObject().put("orderStyle", "PREVIOUSLY_QUOTED"), 400, "executionProfile");
+    refusedUnder(admin, new JsonObject().put("orderStyle", "QUOTED"), 400, "executionProfile");
+    refusedUnder(admin, new JsonObject().put("orderStyle", "PREVIOUSLY_QUOTED").put("timesInForce",
+      new io.vertx.core.json.JsonArray().add("GTC")), 422, "executionProfile.timesInForce");
     refusedUnder(admin, new JsonObject().put("maxDeviationPoints", -1), 400, "executionProfile");
     refusedUnder(admin, new JsonObject().put("maxDeviationPoints", new java.math.BigDecimal("1e308")), 400, "executionProfile");
     refusedUnder(admin, new JsonObject().put("account", "A\u0000B"), 400, "executionProfile");
@@ -287,6 +291,95 @@ class LiveLpSettingsIT {
         .put("reason", "back to the default profile"), admin);
       assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
     }
+  }
+
+  /**
+   * LP1 and LP2 take previously quoted orders only (their profiles, and the simulator session-rejects
+   * anything but 40=D) and stamp quote ids; LP1 stops quoting EURUSD, so once pricing has dropped its
+   * last quote LP2 makes both sides. The rule (any LP, by name) tries LP1 first: the router refuses
+   * it (its quote is not the one behind the ask) and the order goes on to LP2 as 40=D with LP2's
+   * quote id and price, filled at that price.
+   */
+  @Test
+  void anLpTakingPreviouslyQuotedOrdersFillsAMarketOrderAgainstItsOwnQuoteId() throws Exception {
+    String trader2 = api.loginTrader("trader2", PASSWORD);
+    String admin = api.loginStaff("admin", PASSWORD);
+    Eventually.await("prices and LP sessions are up", Duration.ofSeconds(90),
+      () -> "FILLED".equals(order(trader2, 100003, "EURUSD", "0.01").getString("status")));
+    quotedOnly(admin, 5_000);
+    try {
+      JsonObject[] seen = new JsonObject[1];
+      JsonObject filled = Eventually.value(Duration.ofSeconds(90), () -> order(trader2, 100003, "EURUSD", "0.10"), r -> {
+        if (!"FILLED".equals(r.getString("status"))) {
+          return false;
+        }
+        seen[0] = dialect("LP2").getJsonObject("lastOrder");
+        return seen[0] != null && seen[0].getString("clOrdId").startsWith("100003-" + r.getLong("orderId") + "-")
+          && "D".equals(seen[0].getString("ordType")) && "LP2".equals(deal(r).getJsonObject("quote").getString("askLp"));
+      });
+      assertThat(seen[0].getString("clOrdId")).as("LP1 was refused by the router first: LP2 had attempt 2").endsWith("-2");
+      assertThat(seen[0].getString("quoteId")).as("LP2's own id of its ask, on the wire as QuoteID")
+        .matches("LP2-Q[0-9a-z]+-[0-9]+A");
+      assertThat(seen[0].getString("timeInForce")).as("a client market order is fill-or-kill: FOK, never weakened to IOC")
+        .isEqualTo("4");
+      JsonObject deal = deal(filled);
+      assertThat(new java.math.BigDecimal(deal.getString("price"))).as("filled at the quoted price, no markup in this group")
+        .isEqualByComparingTo(seen[0].getString("price"));
+      assertThat(orderRow(filled.getLong("orderId"))).isEqualTo("FILLED/10/10");
+    } finally {
+      defaultProfiles(admin);
+    }
+  }
+
+  /**
+   * The same, but LP2 honours no quote (its ids expire at once): it rejects the 40=D with "quote
+   * expired", no LP is left, and the client is rejected with the LP's words.
+   */
+  @Test
+  void aPreviouslyQuotedOrderWhoseQuoteTheLpNoLongerHonoursIsRejectedWithTheLpsReason() throws Exception {
+    String trader2 = api.loginTrader("trader2", PASSWORD);
+    String admin = api.loginStaff("admin", PASSWORD);
+    Eventually.await("prices and LP sessions are up", Duration.ofSeconds(90),
+      () -> "FILLED".equals(order(trader2, 100003, "EURUSD", "0.01").getString("status")));
+    quotedOnly(admin, 0);
+    try {
+      JsonObject rejected = Eventually.value(Duration.ofSeconds(90), () -> order(trader2, 100003, "EURUSD", "0.10"),
+        r -> "REJECTED".equals(r.getString("status")) && r.encode().contains("quote expired"));
+      assertThat(rejected.getString("reason")).as(rejected.encode()).isEqualTo("LP_REJECTED");
+      JsonObject atLp = dialect("LP2").getJsonObject("lastOrder");
+      assertThat(atLp.getString("clOrdId")).startsWith("100003-" + rejected.getLong("orderId") + "-");
+      assertThat(atLp.getString("ordType")).isEqualTo("D");
+      assertThat(atLp.getString("quoteId")).matches("LP2-Q[0-9a-z]+-[0-9]+A");
+      assertThat(orderRow(rejected.getLong("orderId"))).isEqualTo("REJECTED/10/0");
+    } finally {
+      defaultProfiles(admin);
+    }
+  }
+
+  private static void quotedOnly(String admin, long validityMs) {
+    for (String lp : new String[] {"LP1", "LP2"}) {
+      control("/lps/" + lp + "/quote-ids", new JsonObject().put("on", true).put("validityMs", validityMs));
+      control("/lps/" + lp + "/orders/quoted-only", null);
+      HttpResponse<String> changed = api.call("PATCH", "/api/admin/v1/lps/" + lp, new JsonObject()
+        .put("executionProfile", new JsonObject().put("orderStyle", "PREVIOUSLY_QUOTED"))
+        .put("reason", lp + " takes orders against its own quotes only"), admin);
+      assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+      assertThat(lpRow(admin, lp).getJsonObject("executionProfile").getString("orderStyle")).isEqualTo("PREVIOUSLY_QUOTED");
+    }
+    control("/lps/LP1/symbols/EURUSD/stale", null);
+  }
+
+  private static void defaultProfiles(String admin) {
+    for (String lp : new String[] {"LP1", "LP2"}) {
+      HttpResponse<String> back = api.call("PATCH", "/api/admin/v1/lps/" + lp, new JsonObject().putNull("executionProfile")
+        .put("reason", "back to the default profile"), admin);
+      assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+    }
+  }
+
+  private static JsonObject lpRow(String admin, String name) {
+    return Http.json(api.get("/api/admin/v1/lps", admin)).getJsonArray("lps").stream()
+      .map(JsonObject.class::cast).filter(lp -> lp.getString("name").equals(name)).findFirst().orElseThrow();
   }
 
   private static JsonObject lp1(String admin) {

@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param sequence the caller's publication counter, to detect gaps and reordering downstream
  * @param lpTimeMillis the newer of the two sides' LP timestamps
  * @param engineTimeMillis when the engine computed this price
+ * @param bidQuoteId the QuoteEntryID of {@code bidLp}'s quote that gave the bid, or null (none sent):
+ *                   what an order against that LP's own quote (40=D) must name
+ * @param askQuoteId the same for the ask
  */
 public record AggregatedQuote(
   String symbol,
@@ -25,7 +28,15 @@ public record AggregatedQuote(
   QuoteStatus status,
   long sequence,
   long lpTimeMillis,
-  long engineTimeMillis) {
+  long engineTimeMillis,
+  String bidQuoteId,
+  String askQuoteId) {
+
+  /** A quote whose LPs sent no quote ids. */
+  public AggregatedQuote(String symbol, long bid, long ask, String bidLp, String askLp, QuoteStatus status, long sequence,
+                         long lpTimeMillis, long engineTimeMillis) {
+    this(symbol, bid, ask, bidLp, askLp, status, sequence, lpTimeMillis, engineTimeMillis, null, null);
+  }
 
   public AggregatedQuote {
     Objects.requireNonNull(symbol, "symbol");
@@ -44,6 +55,13 @@ public record AggregatedQuote(
 
   /** This quote with other prices, e.g. after markup. */
   public AggregatedQuote withPrices(long newBid, long newAsk) {
-    return new AggregatedQuote(symbol, newBid, newAsk, bidLp, askLp, status, sequence, lpTimeMillis, engineTimeMillis);
+    return new AggregatedQuote(symbol, newBid, newAsk, bidLp, askLp, status, sequence, lpTimeMillis, engineTimeMillis,
+      bidQuoteId, askQuoteId);
+  }
+
+  /** This quote with another status (a markup that leaves no price, a quote turned stale). */
+  public AggregatedQuote withStatus(QuoteStatus newStatus) {
+    return new AggregatedQuote(symbol, bid, ask, bidLp, askLp, newStatus, sequence, lpTimeMillis, engineTimeMillis,
+      bidQuoteId, askQuoteId);
   }
 }

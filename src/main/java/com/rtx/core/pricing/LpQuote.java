@@ -15,8 +15,16 @@ import java.util.Objects;
  * @param ask ask in price units
  * @param lpTimeMillis the LP's own timestamp (epoch millis), for latency reporting
  * @param receivedMillis when the engine received it (epoch millis); freshness is judged on this
+ * @param bidQuoteId the LP's QuoteEntryID (299) of the bid, or null when it sent none
+ * @param askQuoteId the LP's QuoteEntryID (299) of the ask (offer), or null when it sent none
  */
-public record LpQuote(String lp, String symbol, long bid, long ask, long lpTimeMillis, long receivedMillis) {
+public record LpQuote(String lp, String symbol, long bid, long ask, long lpTimeMillis, long receivedMillis,
+                      String bidQuoteId, String askQuoteId) {
+
+  /** A quote whose entries carried no QuoteEntryID. */
+  public LpQuote(String lp, String symbol, long bid, long ask, long lpTimeMillis, long receivedMillis) {
+    this(lp, symbol, bid, ask, lpTimeMillis, receivedMillis, null, null);
+  }
 
   public LpQuote {
     Objects.requireNonNull(lp, "lp");

@@ -48,8 +48,7 @@ public final class Markup {
   public static AggregatedQuote apply(MarkupProfile p, AggregatedQuote q) {
     ClientPrice price = apply(p, q.symbol(), q.bid(), q.ask());
     if (price.bid() <= 0 && q.status() == QuoteStatus.OK) {
-      return new AggregatedQuote(q.symbol(), price.bid(), price.ask(), q.bidLp(), q.askLp(), QuoteStatus.STALE,
-        q.sequence(), q.lpTimeMillis(), q.engineTimeMillis());
+      return q.withPrices(price.bid(), price.ask()).withStatus(QuoteStatus.STALE);
     }
     return q.withPrices(price.bid(), price.ask());
   }

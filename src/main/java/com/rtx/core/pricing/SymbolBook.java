@@ -14,8 +14,8 @@ import java.util.TreeMap;
  *
  * <p>Aggregation ({@link #aggregate}) takes the highest bid and the lowest ask among
  * <em>fresh</em> quotes (received at or after {@code now - staleMs}), remembering which LP gave
- * each side. Ties go to the quote received earlier, then to the LP whose name sorts first, so the
- * result never depends on map iteration order.
+ * each side (and that LP quote's id for the side, if it sent one). Ties go to the quote received
+ * earlier, then to the LP whose name sorts first, so the result never depends on map iteration order.
  *
  * <p>If the best bid is at or above the best ask across different LPs (a crossed or locked
  * aggregate, which happens when one LP lags the market), the book does not publish it. Instead
@@ -119,7 +119,7 @@ public final class SymbolBook {
     QuoteStatus status = sessionOpen ? QuoteStatus.STALE : QuoteStatus.CLOSED;
     if (lastFresh != null) {
       return Optional.of(new AggregatedQuote(symbol, lastFresh.bid(), lastFresh.ask(), lastFresh.bidLp(), lastFresh.askLp(),
-        status, sequence, lastFresh.lpTimeMillis(), nowMillis));
+        status, sequence, lastFresh.lpTimeMillis(), nowMillis, lastFresh.bidQuoteId(), lastFresh.askQuoteId()));
     }
     if (!latest.isEmpty()) {
       return Optional.of(best(new ArrayList<>(latest.values()), status, sequence, nowMillis));
@@ -149,7 +149,7 @@ public final class SymbolBook {
       bestAsk = tightest;
     }
     return new AggregatedQuote(symbol, bestBid.bid(), bestAsk.ask(), bestBid.lp(), bestAsk.lp(), status, sequence,
-      Math.max(bestBid.lpTimeMillis(), bestAsk.lpTimeMillis()), nowMillis);
+      Math.max(bestBid.lpTimeMillis(), bestAsk.lpTimeMillis()), nowMillis, bestBid.bidQuoteId(), bestAsk.askQuoteId());
   }
 
   private static boolean isFresh(LpQuote q, long nowMillis, long staleMs) {

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * router can load.
  *
  * @param orderStyle         how client market orders go out
- * @param maxDeviationPoints LIMIT styles: how far from the quote the limit may be, in the symbol's points
+ * @param maxDeviationPoints LIMIT_IOC and LIMIT_FOK: how far from the quote the limit may be, in the symbol's points
  * @param timesInForce       the TIF values the LP takes; an order needing another is not sent there
  * @param statusRequests     whether the LP answers OrderStatusRequest (false: never asked; its silent orders stay UNKNOWN)
  * @param account            Account (1), or null
@@ -91,14 +91,18 @@ public record ExecutionProfile(LpOrderStyle orderStyle, int maxDeviationPoints, 
       try {
         style = LpOrderStyle.valueOf(String.valueOf(styleValue));
       } catch (IllegalArgumentException e) {
-        throw new Invalid("orderStyle", "orderStyle must be MARKET, LIMIT_IOC or LIMIT_FOK");
+        throw new Invalid("orderStyle", "orderStyle must be MARKET, LIMIT_IOC, LIMIT_FOK or PREVIOUSLY_QUOTED");
       }
     }
     int deviation = deviation(value.get("maxDeviationPoints"));
     Set<TimeInForce> tifs = timesInForce(value.get("timesInForce"));
-    if (style != LpOrderStyle.MARKET && !tifs.contains(style == LpOrderStyle.LIMIT_IOC ? TimeInForce.IOC : TimeInForce.FOK)) {
+    if ((style == LpOrderStyle.LIMIT_IOC || style == LpOrderStyle.LIMIT_FOK)
+      && !tifs.contains(style == LpOrderStyle.LIMIT_IOC ? TimeInForce.IOC : TimeInForce.FOK)) {
       throw new Invalid("timesInForce", "orderStyle " + style + " sends " + (style == LpOrderStyle.LIMIT_IOC ? "IOC" : "FOK")
         + ", which timesInForce must list");
+    }
+    if (style == LpOrderStyle.PREVIOUSLY_QUOTED && !tifs.contains(TimeInForce.IOC) && !tifs.contains(TimeInForce.FOK)) {
+      throw new Invalid("timesInForce", "orderStyle PREVIOUSLY_QUOTED sends IOC or FOK, one of which timesInForce must list");
     }
     Object status = value.get("statusRequests");
     if (status != null && !(status instanceof Boolean)) {

@@ -39,7 +39,9 @@ class ExecutionProfileTest {
 
   @Test
   void hostileValuesAreRefusedNamingTheField() {
-    refused(Map.of("orderStyle", "PREVIOUSLY_QUOTED"), "executionProfile.orderStyle");
+    refused(Map.of("orderStyle", "QUOTED"), "executionProfile.orderStyle");
+    refused(Map.of("orderStyle", "PREVIOUSLY_QUOTED", "timesInForce", List.of("GTC", "DAY")),
+      "executionProfile.timesInForce");
     refused(Map.of("orderStyle", 3), "executionProfile.orderStyle");
     refused(Map.of("maxDeviationPoints", -1), "executionProfile.maxDeviationPoints");
     refused(Map.of("maxDeviationPoints", 100_001), "executionProfile.maxDeviationPoints");
@@ -113,6 +115,47 @@ class ExecutionProfileTest {
       new BigDecimal("0.50000"), 5, "LPX")).hasMessageContaining("no positive limit price");
     assertThatThrownBy(() -> LpOrderTerms.of(ExecutionProfile.DEFAULT, Side.BUY, OrderType.STOP, new BigDecimal("1"),
       TimeInForce.GTC, null, 5, "LPX")).isInstanceOf(LpOrderTerms.Unsendable.class);
+  }
+
+  @Test
+  void aMarketOrderForAPreviouslyQuotedLpGoesAgainstItsOwnQuoteIdAtTheQuotedPrice() {
+    ExecutionProfile quoted = ExecutionProfile.parse(Map.of("orderStyle", "PREVIOUSLY_QUOTED", "maxDeviationPoints", 7));
+    assertThat(ExecutionProfile.parse(quoted.toMap())).isEqualTo(quoted);
+    LpOrderTerms.Terms buy = LpOrderTerms.of(quoted, Side.BUY, OrderType.MARKET, null, TimeInForce.IOC,
+      new BigDecimal("1.10020"), "Q-42A", "LP2", 5, "LP2");
+    assertThat(buy).as("no deviation: the quote's own price, as formatted")
+      .isEqualTo(new LpOrderTerms.Terms(OrderType.LIMIT, new BigDecimal("1.10020"), TimeInForce.IOC, "Q-42A"));
+    assertThat(buy.previouslyQuoted()).isTrue();
+    assertThat(buy.price().toPlainString()).isEqualTo("1.10020");
+    LpOrderTerms.Terms sell = LpOrderTerms.of(quoted, Side.SELL, OrderType.MARKET, null, TimeInForce.FOK,
+      new BigDecimal("1.10000"), "Q-42B", "LP2", 5, "LP2");
+    assertThat(sell.timeInForce()).as("a fill-or-kill order stays FOK").isEqualTo(TimeInForce.FOK);
+    assertThat(sell.quoteId()).isEqualTo("Q-42B");
+    ExecutionProfile fokOnly = ExecutionProfile.parse(Map.of("orderStyle", "PREVIOUSLY_QUOTED", "timesInForce", List.of("FOK")));
+    assertThat(LpOrderTerms.of(fokOnly, Side.BUY, OrderType.MARKET, null, TimeInForce.IOC, new BigDecimal("1.1"), "Q1",
+      "LP2", 5, "LP2").timeInForce()).as("an LP taking FOK only gets FOK, never weaker than the client").isEqualTo(TimeInForce.FOK);
+    ExecutionProfile iocOnly = ExecutionProfile.parse(Map.of("orderStyle", "PREVIOUSLY_QUOTED", "timesInForce", List.of("IOC")));
+    assertThatThrownBy(() -> LpOrderTerms.of(iocOnly, Side.BUY, OrderType.MARKET, null, TimeInForce.FOK,
+      new BigDecimal("1.1"), "Q1", "LP2", 5, "LP2")).isInstanceOf(LpOrderTerms.Unsendable.class)
+      .hasMessageContaining("fill-or-kill");
+    assertThat(LpOrderTerms.of(quoted, Side.BUY, OrderType.LIMIT, new BigDecimal("1.2"), TimeInForce.IOC, null, null, null,
+      5, "LP2")).as("client limits go as limits").isEqualTo(new LpOrderTerms.Terms(OrderType.LIMIT, new BigDecimal("1.2"),
+      TimeInForce.IOC));
+  }
+
+  @Test
+  void aPreviouslyQuotedOrderIsNeverSentWithAnIdItsLpDidNotQuote() {
+    ExecutionProfile quoted = ExecutionProfile.parse(Map.of("orderStyle", "PREVIOUSLY_QUOTED"));
+    assertThatThrownBy(() -> LpOrderTerms.of(quoted, Side.BUY, OrderType.MARKET, null, TimeInForce.IOC,
+      new BigDecimal("1.1"), "Q-1A", "LP2", 5, "LP1")).isInstanceOf(LpOrderTerms.Unsendable.class)
+      .hasMessage("LP1 takes previously quoted orders only and the quoted ask is LP2's, not LP1's");
+    assertThatThrownBy(() -> LpOrderTerms.of(quoted, Side.SELL, OrderType.MARKET, null, TimeInForce.IOC,
+      new BigDecimal("1.1"), null, "LP1", 5, "LP1")).isInstanceOf(LpOrderTerms.Unsendable.class)
+      .hasMessage("LP1 takes previously quoted orders only and its quoted bid carries no QuoteID");
+    assertThatThrownBy(() -> LpOrderTerms.of(quoted, Side.SELL, OrderType.MARKET, null, TimeInForce.IOC,
+      null, null, null, 5, "LP1")).isInstanceOf(LpOrderTerms.Unsendable.class).hasMessageContaining("no quote");
+    assertThatThrownBy(() -> LpOrderTerms.of(quoted, Side.SELL, OrderType.MARKET, null, TimeInForce.IOC,
+      new BigDecimal("1.1"), 5, "LP1")).as("the old call carries no id").isInstanceOf(LpOrderTerms.Unsendable.class);
   }
 
   @Test
