@@ -31,7 +31,7 @@ import java.util.TreeSet;
  * POST /lps/{lp}/orders/{fault}                 hang | disconnect-mid-order | duplicate-reports |
  *                                               out-of-order | reject-all | session-reject |
  *                                               business-reject | refuse-status |
- *                                               refuse-positions (see {@link OrderFault})
+ *                                               refuse-positions | overfill (see {@link OrderFault})
  * GET  /lps/{lp}/positions                     the house's net positions at the LP, units per symbol
  * POST /lps/{lp}/positions/{symbol}/adjust      {"units": "-10000"}: move the house's position without a trade
  * POST /lps/{lp}/orders/resume                  clear the LP's order faults, answer held requests
@@ -39,6 +39,7 @@ import java.util.TreeSet;
  *                                               "lotSizes": {"XAUUSD": "100"}}: the LP's own symbol names and
  *                                               quote sizes in lots (orders are booked in the unit they come in)
  * GET  /lps/{lp}/dialect                        the dialect and the last order as it came on the wire
+ *                                               (clOrdId, symbol, qty, ordType, price, timeInForce: 59's char)
  * POST /reset                                   clear stale symbols, refused logons, order faults and dialects
  * </pre>
  *

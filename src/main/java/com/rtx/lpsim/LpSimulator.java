@@ -322,7 +322,11 @@ public final class LpSimulator {
           state.dialect.names()))).put("quantityUnit", state.dialect.lots() ? "LOTS" : "UNITS");
       if (state.lastOrder != null) {
         json.put("lastOrder", new JsonObject().put("clOrdId", state.lastOrder.clOrdId())
-          .put("symbol", state.lastOrder.symbol()).put("qty", state.lastOrder.qty().toPlainString()));
+          .put("symbol", state.lastOrder.symbol()).put("qty", state.lastOrder.qty().toPlainString())
+          .put("ordType", state.lastOrder.ordType() == quickfix.field.OrdType.LIMIT ? "LIMIT"
+            : state.lastOrder.ordType() == quickfix.field.OrdType.MARKET ? "MARKET" : String.valueOf(state.lastOrder.ordType()))
+          .put("price", state.lastOrder.price() == null ? null : state.lastOrder.price().toPlainString())
+          .put("timeInForce", String.valueOf(state.lastOrder.tif())));
       }
       return json;
     });

@@ -231,7 +231,12 @@ final class OrderDesk {
         return;
       }
     }
-    fill(lp, order, order.leavesQty(), reports, now);
+    BigDecimal last = order.leavesQty();
+    if (lp.orderFaults.remove(OrderFault.OVERFILL)) {
+      last = last.add(order.qty);
+      LOG.info("{} overfills order {}: {} more than asked (overfill)", lp.name(), order.clOrdId, order.qty);
+    }
+    fill(lp, order, last, reports, now);
   }
 
   private void fill(LpState lp, SimOrder order, BigDecimal qty, List<Message> reports, Instant now) {
