@@ -39,6 +39,8 @@ final class OrderDesk {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrderDesk.class);
   private static final BigDecimal TWO = BigDecimal.valueOf(2);
+  /** How long after its acknowledgement a silent-fill order fills (after its shard's first status request). */
+  static final long SILENT_FILL_MS = 2000;
 
   private final Vertx vertx;
   private final Context context;
@@ -157,7 +159,14 @@ final class OrderDesk {
       reports.add(TradeMessages.report(order, nextExecId(lp), ExecType.REJECTED, null, 0, "last look: price moved", now));
     } else {
       reports.add(TradeMessages.report(order, nextExecId(lp), ExecType.NEW, null, 0, null, now));
-      if (marketable(lp, order)) {
+      if (lp.orderFaults.remove(OrderFault.SILENT_FILL)) {
+        LOG.info("{} fills order {} in {} ms without a report (silent-fill)", lp.name(), order.clOrdId, SILENT_FILL_MS);
+        vertx.setTimer(SILENT_FILL_MS, id -> {
+          if (order.isOpen()) {
+            execute(lp, order, new ArrayList<>()); // the book moves; the reports are lost
+          }
+        });
+      } else if (marketable(lp, order)) {
         execute(lp, order, reports);
       } else if (order.tif == TimeInForce.IMMEDIATE_OR_CANCEL || order.tif == TimeInForce.FILL_OR_KILL) {
         order.cancel();

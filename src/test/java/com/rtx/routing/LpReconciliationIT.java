@@ -253,6 +253,48 @@ class LpReconciliationIT {
     }
   }
 
+  /**
+   * A fill the LP never reported: the LP acknowledges the order, its shard's one status request
+   * (after a second of silence) is answered New, and the LP then fills it without a report
+   * (silent-fill). While the order is open its symbol is IN_FLIGHT — never a missing hedge; the
+   * FILLS run's status request for the open order finds the fill, the shard books it, and the next
+   * run matches.
+   */
+  @Test
+  void aFillTheLpNeverReportedIsFoundByTheReconcilersStatusRequest() {
+    awaitRuns("LP1");
+    awaitRuns("LP2");
+    String token = api.loginTrader("trader2", PASSWORD);
+    for (String lp : new String[] {"LP1", "LP2"}) {
+      control("/lps/" + lp + "/orders/refuse-positions", null);
+    }
+    JsonObject first = Eventually.value(Duration.ofSeconds(90), () -> order(token, "NZDUSD", "0.10"),
+      r -> "FILLED".equals(r.getString("status")));
+    String lp = lpOf(first.getLong("orderId"));
+    Eventually.value(Duration.ofSeconds(60), () -> latestLine(lp, "NZDUSD", "FILLS"),
+      l -> l != null && "MATCH".equals(l.get(3)) && !"0.00000000".equals(l.get(0)));
+    control("/lps/" + lp + "/orders/silent-fill", null);
+    // Orders go where the best quote is: one reaches the silent LP (any other fills as usual).
+    JsonObject silent = Eventually.value(Duration.ofSeconds(90), () -> order(token, "NZDUSD", "0.10"),
+      r -> r.getValue("orderId") != null && lp.equals(lpOf(r.getLong("orderId")))
+        && !"FILLED".equals(r.getString("status")));
+    long orderId = silent.getLong("orderId");
+    assertThat(silent.getString("status")).as(silent.encode()).isEqualTo("SENT_TO_LP");
+    List<String> inFlight = Eventually.value(Duration.ofSeconds(30), () -> firstLine(lp, "NZDUSD", "FILLS", "IN_FLIGHT"),
+      l -> l != null);
+    assertThat(inFlight.get(4)).isEqualTo("NONE");
+    Eventually.await("the fill found and booked", Duration.ofSeconds(60),
+      () -> "FILLED".equals(scalar("SELECT status FROM trade_order WHERE id = " + orderId)));
+    assertThat(scalar("SELECT string_agg(report->>'execType' || ' ' || (report->>'ordStatus'), ',') FROM lp_execution "
+      + "WHERE order_id = " + orderId)).as("known from the LP's status answer only").isEqualTo("ORDER_STATUS FILLED");
+    List<String> matched = Eventually.value(Duration.ofSeconds(60), () -> latestLine(lp, "NZDUSD", "FILLS"),
+      l -> l != null && "MATCH".equals(l.get(3)));
+    assertThat(matched.get(0)).isEqualTo(matched.get(1));
+    assertThat(scalar("SELECT count(*) FROM lp_reconciliation WHERE lp = '" + lp + "' AND symbol = 'NZDUSD' "
+      + "AND outcome IN ('MISSING_HEDGE', 'ORPHAN')")).as("never called a difference").isEqualTo("0");
+    assertThat(scalar("SELECT count(*) FROM lp_position_repair WHERE symbol = 'NZDUSD'")).isEqualTo("0");
+  }
+
   @Test
   void theDeskServesTheReconciliationToDealersAndAdminsOnly() {
     awaitRuns("LP1");
