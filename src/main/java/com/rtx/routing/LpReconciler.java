@@ -130,6 +130,11 @@ final class LpReconciler {
   /** LP → FILLS runs since it refused AN (present while it is reconciled from its fills). */
   private final Map<String, Integer> anRefused = new HashMap<>();
   private final Map<String, Repair> repairs = new HashMap<>();
+  /**
+   * Repairs answered whose answer is not yet stored: a FILLS run reads repair fills from the table, so
+   * their symbols stay in flight until the row says what filled.
+   */
+  private final Map<String, Repair> settling = new HashMap<>();
   /** LP/symbol → the difference whose repair failed: alerted, not repaired again. */
   private final Map<String, BigDecimal> failedRepairs = new HashMap<>();
   private final Map<String, Double> differences = new ConcurrentHashMap<>();
@@ -291,9 +296,21 @@ final class LpReconciler {
       }
       count(repair.lp, status, "rtx.lp.position.repairs");
     }
+    if (repair != null && done) {
+      settling.put(clOrdId, repair);
+    }
     store.repairAnswered(clOrdId, status, filled, avgPx, text == null ? null : LpRefusals.printable(text),
         clock.instant())
-      .onFailure(e -> LOG.error("repair {}: cannot record {}: {}", clOrdId, status, e.getMessage()));
+      .onFailure(e -> LOG.error("repair {}: cannot record {}: {}", clOrdId, status, e.getMessage()))
+      .onComplete(v -> settling.remove(clOrdId));
+  }
+
+  /** Symbols of {@code lp} with a repair sent and not settled in the table. */
+  private Set<String> repairing(String lp) {
+    Set<String> symbols = new HashSet<>();
+    repairs.values().stream().filter(r -> r.lp.equals(lp)).forEach(r -> symbols.add(r.symbol));
+    settling.values().stream().filter(r -> r.lp.equals(lp)).forEach(r -> symbols.add(r.symbol));
+    return symbols;
   }
 
   private void timedOut(String posReqId) {
@@ -333,12 +350,17 @@ final class LpReconciler {
     String runRef = "FILLS-" + Long.toString(started.toEpochMilli(), 36) + "-" + (++sequence);
     askStatus(lp, started);
     Map<String, BigDecimal> sizes = contractSizes.get();
+    // A repair answered while the snapshot is read may be missing from it: in flight for this run.
+    Set<String> repairingAtStart = repairing(lp);
     store.fills(lp, sizes, lps.dialect(lp)).compose(snapshot -> {
       Map<String, BigDecimal> atLp = LpFills.positions(snapshot.executions());
       Map<String, String> raw = new HashMap<>();
       atLp.forEach((symbol, lots) -> raw.put(symbol, lots == null ? "unreadable" : lots.toPlainString() + " lots"));
-      return compareAndAct(lp, runRef, "FILLS", started, atLp, raw, snapshot.recorded(), snapshot.recorded(),
-        snapshot.anRepaired(), sizes);
+      ReconciliationStore.Recorded recorded = snapshot.recorded();
+      Set<String> inFlight = new HashSet<>(recorded.inFlight());
+      inFlight.addAll(repairingAtStart);
+      ReconciliationStore.Recorded record = new ReconciliationStore.Recorded(recorded.lots(), inFlight);
+      return compareAndAct(lp, runRef, "FILLS", started, atLp, raw, record, record, snapshot.anRepaired(), sizes);
     }).onFailure(e -> {
       LOG.error("LP {} reconciliation from fills failed: {}", lp, e.getMessage());
       count(lp, "FAILED");
@@ -429,7 +451,7 @@ final class LpReconciler {
     moved.addAll(after.lots().keySet());
     moved.removeIf(s -> equal(before.lots().get(s), after.lots().get(s)));
     inFlight.addAll(moved);
-    repairs.values().stream().filter(r -> r.lp.equals(lp)).forEach(r -> inFlight.add(r.symbol));
+    inFlight.addAll(repairing(lp));
     List<LpPositionCheck.Line> lines = LpPositionCheck.compare(atLp, after.lots(), inFlight);
     Set<String> seen = new HashSet<>();
     lines.stream().filter(l -> l.outcome() != LpPositionCheck.Outcome.MATCH || l.atLp().signum() != 0)
