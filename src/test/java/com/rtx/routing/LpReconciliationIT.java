@@ -198,8 +198,9 @@ class LpReconciliationIT {
       l -> l != null && "MATCH".equals(l.get(3)) && l.get(0) != null && !"0.00000000".equals(l.get(0)));
     assertThat(match.get(0)).as("the LP's fills equal the platform's record").isEqualTo(match.get(1));
 
+    // From here the profile says so too (positionRequests false): no AN is sent even once the LP would answer.
     JsonObject limitOnly = new JsonObject().put("orderStyle", "LIMIT_IOC").put("maxDeviationPoints", 50)
-      .put("timesInForce", new JsonArray().add("IOC").add("FOK"));
+      .put("timesInForce", new JsonArray().add("IOC").add("FOK")).put("positionRequests", false);
     try {
       for (String each : new String[] {"LP1", "LP2"}) {
         HttpResponse<String> saved = api.call("PATCH", "/api/admin/v1/lps/" + each, new JsonObject()
@@ -208,7 +209,15 @@ class LpReconciliationIT {
       }
       Eventually.await("the router reloaded the profiles", Duration.ofSeconds(30), () -> Http.get(management,
         "/health/dependencies/router").body().split("LIMIT_IOC", -1).length == 3);
+      long reloaded = Long.parseLong(scalar("SELECT max(id) FROM lp_reconciliation_run"));
       for (String each : new String[] {"LP1", "LP2"}) {
+        // A FILLS run after the reload: any AN begun before it has ended (an LP has one run at a time).
+        Eventually.await(each + " reconciled under its new profile", Duration.ofSeconds(30), () -> !"0".equals(scalar(
+          "SELECT count(*) FROM lp_reconciliation_run WHERE lp = '" + each + "' AND source = 'FILLS' AND id > " + reloaded)));
+      }
+      long profiled = Long.parseLong(scalar("SELECT max(id) FROM lp_reconciliation_run"));
+      for (String each : new String[] {"LP1", "LP2"}) {
+        control("/lps/" + each + "/orders/resume", null); // would answer AN again
         control("/lps/" + each + "/orders/overfill", null);
       }
       JsonObject second = Eventually.value(Duration.ofSeconds(90), () -> order(token, "AUDUSD", "0.10"),
@@ -242,6 +251,11 @@ class LpReconciliationIT {
         .isEqualTo(new java.math.BigDecimal(repaired.get(1)).multiply(new java.math.BigDecimal(
           scalar("SELECT contract_size::text FROM symbol WHERE name = 'AUDUSD'")))
           .stripTrailingZeros().toPlainString());
+      Eventually.await("more runs than the AN retry interval", Duration.ofSeconds(60), () -> Long.parseLong(scalar(
+        "SELECT count(*) FROM lp_reconciliation_run WHERE lp = '" + overfilled + "' AND id > " + profiled))
+        > LpReconciler.AN_RETRY_RUNS + 2);
+      assertThat(scalar("SELECT count(*) FROM lp_reconciliation_run WHERE source = 'AN' AND id > " + profiled))
+        .as("an LP whose profile says positionRequests false is never sent a RequestForPositions").isEqualTo("0");
       HttpResponse<String> desk = api.get("/api/admin/v1/lp-reconciliation?lp=" + overfilled, admin);
       assertThat(desk.statusCode()).as(desk.body()).isEqualTo(200);
       assertThat(Http.json(desk).getJsonArray("runs").getJsonObject(0).getString("source")).isEqualTo("FILLS");
