@@ -58,16 +58,17 @@ final class DeskOps implements AdminOperations {
 
   /**
    * The router's reconciliation of house positions with each LP: the latest run per LP, the latest
-   * comparison per LP and symbol, and the latest automatic repairs (optionally of one LP).
+   * comparison per LP and symbol, and the latest automatic repairs (optionally of one LP). Runs and
+   * lines say their source: AN (the LP's PositionReports) or FILLS (its own fills).
    */
   private Future<AdminReply> lpReconciliation(AdminRequest req, Actor actor) {
     String lp = req.query("lp");
     Tuple byLp = Tuple.of(lp);
-    Future<JsonArray> runs = rows("SELECT DISTINCT ON (lp) id, lp, pos_req_id, started_at, finished_at, outcome, detail "
-      + "FROM lp_reconciliation_run WHERE ($1::text IS NULL OR lp = $1) ORDER BY lp, id DESC", byLp);
+    Future<JsonArray> runs = rows("SELECT DISTINCT ON (lp) id, lp, source, pos_req_id, started_at, finished_at, outcome, "
+      + "detail FROM lp_reconciliation_run WHERE ($1::text IS NULL OR lp = $1) ORDER BY lp, id DESC", byLp);
     Future<JsonArray> positions = rows("SELECT DISTINCT ON (lp, symbol) run_id, lp, symbol, lp_lots::text AS lp_lots, "
-      + "platform_lots::text AS platform_lots, difference_lots::text AS difference_lots, outcome, action, note, checked_at "
-      + "FROM lp_reconciliation WHERE ($1::text IS NULL OR lp = $1) ORDER BY lp, symbol, id DESC", byLp);
+      + "platform_lots::text AS platform_lots, difference_lots::text AS difference_lots, outcome, action, note, checked_at, "
+      + "source FROM lp_reconciliation WHERE ($1::text IS NULL OR lp = $1) ORDER BY lp, symbol, id DESC", byLp);
     Future<JsonArray> repairs = rows("SELECT id, cl_ord_id, run_id, lp, symbol, side, lots::text AS lots, "
       + "units::text AS units, status, filled_units::text AS filled_units, avg_px::text AS avg_px, lp_text, evidence, "
       + "created_at, updated_at FROM lp_position_repair WHERE ($1::text IS NULL OR lp = $1) ORDER BY id DESC LIMIT $2",

@@ -31,7 +31,8 @@ import java.util.TreeSet;
  * POST /lps/{lp}/orders/{fault}                 hang | disconnect-mid-order | duplicate-reports |
  *                                               out-of-order | reject-all | session-reject |
  *                                               quoted-only | business-reject | refuse-status |
- *                                               refuse-positions (see {@link OrderFault})
+ *                                               refuse-positions | overfill | silent-fill
+ *                                               (see {@link OrderFault})
  * GET  /lps/{lp}/positions                     the house's net positions at the LP, units per symbol
  * POST /lps/{lp}/positions/{symbol}/adjust      {"units": "-10000"}: move the house's position without a trade
  * POST /lps/{lp}/orders/resume                  clear the LP's order faults, answer held requests

@@ -44,6 +44,9 @@ final class OrderDesk {
   /** The Text of the reject of a previously quoted order whose quote the LP no longer honours. */
   static final String QUOTE_EXPIRED = "quote expired";
 
+  /** How long after its acknowledgement a silent-fill order fills (after its shard's first status request). */
+  static final long SILENT_FILL_MS = 2000;
+
   private final Vertx vertx;
   private final Context context;
   private final SimInstruments instruments;
@@ -161,7 +164,14 @@ final class OrderDesk {
       reports.add(TradeMessages.report(order, nextExecId(lp), ExecType.REJECTED, null, 0, "last look: price moved", now));
     } else {
       reports.add(TradeMessages.report(order, nextExecId(lp), ExecType.NEW, null, 0, null, now));
-      if (marketable(lp, order)) {
+      if (lp.orderFaults.remove(OrderFault.SILENT_FILL)) {
+        LOG.info("{} fills order {} in {} ms without a report (silent-fill)", lp.name(), order.clOrdId, SILENT_FILL_MS);
+        vertx.setTimer(SILENT_FILL_MS, id -> {
+          if (order.isOpen()) {
+            execute(lp, order, new ArrayList<>()); // the book moves; the reports are lost
+          }
+        });
+      } else if (marketable(lp, order)) {
         execute(lp, order, reports);
       } else if (order.tif == TimeInForce.IMMEDIATE_OR_CANCEL || order.tif == TimeInForce.FILL_OR_KILL) {
         order.cancel();
@@ -243,7 +253,12 @@ final class OrderDesk {
         return;
       }
     }
-    fill(lp, order, order.leavesQty(), reports, now);
+    BigDecimal last = order.leavesQty();
+    if (lp.orderFaults.remove(OrderFault.OVERFILL)) {
+      last = last.add(order.qty);
+      LOG.info("{} overfills order {}: {} more than asked (overfill)", lp.name(), order.clOrdId, order.qty);
+    }
+    fill(lp, order, last, reports, now);
   }
 
   private void fill(LpState lp, SimOrder order, BigDecimal qty, List<Message> reports, Instant now) {

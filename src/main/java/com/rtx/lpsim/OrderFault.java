@@ -12,6 +12,17 @@ enum OrderFault {
   HANG("hang"),
   /** One shot: the next order executes, the session is dropped, and its reports wait for the resend after reconnect. */
   DISCONNECT_MID_ORDER("disconnect-mid-order"),
+  /**
+   * One shot: the next order to fill is filled twice over — its last fill is the order's quantity
+   * more than asked, as a broken LP engine might: the house holds the excess at the LP, and the
+   * platform books only what it asked for (reconciliation from the LP's fills shows an orphan).
+   */
+  OVERFILL("overfill"),
+  /**
+   * One shot: the next order is acknowledged (New) and fills {@value OrderDesk#SILENT_FILL_MS} ms later
+   * without a report, as if the fill's report were lost: only a status request learns of the fill.
+   */
+  SILENT_FILL("silent-fill"),
   /** Every ExecutionReport is sent twice; the copy keeps the ExecID and carries PossDupFlag=Y. */
   DUPLICATE_REPORTS("duplicate-reports"),
   /** The reports produced by one request go out last first (a fill before its order's New). */

@@ -105,6 +105,31 @@ final class OrderCommands {
     };
   }
 
+  /**
+   * A reconciliation repair ({@code RCN-…}) of {@code lots} of {@code symbol}, built like a client's
+   * market order so that it goes out the way the LP takes orders: its order style (a limit at
+   * {@code quoted} ± the deviation for a limit-only LP), a time in force it takes (IOC, else FOK),
+   * its Account, HandlInst and fixed tags, its symbol name and quantity unit.
+   *
+   * @param quoted the quote's price on the repair's side (ask for a buy), or null when none is at hand
+   * @throws Unsupported the LP's profile does not take it (no IOC or FOK, a limit-only LP and no quote)
+   */
+  static NewOrderSingle repair(String clOrdId, String lp, String symbol, boolean buy, BigDecimal lots,
+                               BigDecimal quoted, BigDecimal contractSize, LpDialect dialect, ExecutionProfile profile,
+                               int digits, Instant now) {
+    com.rtx.core.trading.TimeInForce tif = profile.takes(com.rtx.core.trading.TimeInForce.IOC)
+      || !profile.takes(com.rtx.core.trading.TimeInForce.FOK) ? com.rtx.core.trading.TimeInForce.IOC
+      : com.rtx.core.trading.TimeInForce.FOK;
+    JsonObject body = new JsonObject().put("lp", lp).put("ordType", "MARKET").put("timeInForce", tif.name())
+      .put("volume", lots.toPlainString());
+    if (quoted != null) {
+      body.put("quotedPrice", quoted.toPlainString());
+    }
+    return newOrder(body, clOrdId, dialect.lpSymbol(symbol), new Side(buy ? Side.BUY : Side.SELL),
+      volume -> toLp(dialect, body, symbol, volume, contractSize), profile, digits,
+      new TransactTime(LocalDateTime.ofInstant(now, ZoneOffset.UTC)));
+  }
+
   private static NewOrderSingle newOrder(JsonObject body, String clOrdId, String symbol, Side side,
                                          UnaryOperator<BigDecimal> toLp, ExecutionProfile profile, int digits,
                                          TransactTime time) {

@@ -76,7 +76,7 @@ public final class RouterVerticle extends VerticleBase {
       this::publish, this::sendHere);
     reconciler = new LpReconciler(vertx, new ReconciliationStore(platform.pool()), platform.metrics(),
       platform.clock(), settings.reconcileTimeoutMs(), settings.reconcileRepairMaxLots(), sessions::send,
-      () -> contractSizes, this::dialect);
+      () -> contractSizes, new Counterparties());
     return reload().onSuccess(v -> {
       vertx.eventBus().<JsonObject>consumer(RouterAddresses.ORDERS, this::onOrder);
       vertx.eventBus().<JsonObject>consumer(Addresses.REFDATA_CHANGED, m -> reload()
@@ -207,6 +207,46 @@ public final class RouterVerticle extends VerticleBase {
 
   private LpDialect dialect(String lp) {
     return dialects.getOrDefault(lp, LpDialect.STANDARD);
+  }
+
+  /** The LPs as reconciliation needs them: read at the moment of use, so setting changes apply. */
+  private final class Counterparties implements LpReconciler.Counterparties {
+    @Override
+    public LpDialect dialect(String lp) {
+      return RouterVerticle.this.dialect(lp);
+    }
+
+    @Override
+    public java.util.Optional<ExecutionProfile> profile(String lp) {
+      TradeLp known = lps.get(lp);
+      return known == null ? java.util.Optional.empty() : known.profile();
+    }
+
+    @Override
+    public boolean answersStatus(String lp) {
+      return profile(lp).map(ExecutionProfile::statusRequests).orElse(false) && !statusRefusals.containsKey(lp);
+    }
+
+    @Override
+    public int digits(String symbol) {
+      return digits.getOrDefault(symbol, 5);
+    }
+
+    /**
+     * The aggregated quote pricing keeps in Redis ({@link com.rtx.bus.QuoteMessages#redisKey}, expiring
+     * after pricing.stale-ms): read once per repair to a limit-only LP, never on the order path.
+     */
+    @Override
+    public Future<BigDecimal> quoted(String symbol, boolean buy) {
+      return platform.redis().get(com.rtx.bus.QuoteMessages.redisKey(symbol)).map(value -> {
+        if (value == null) {
+          return null;
+        }
+        JsonObject quote = new JsonObject(value.toString());
+        String price = quote.getString(buy ? "ask" : "bid");
+        return "OK".equals(quote.getString("status")) && price != null ? new BigDecimal(price) : null;
+      });
+    }
   }
 
   /**

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the simulator on 127.0.0.1 and real PostgreSQL: the router asks every 300 ms
  * (RequestForPositions → RequestForPositionsAck + PositionReports); a difference of at most 0.5 lot
  * is repaired once with an audited IOC order, a larger one is alerted and left alone; an LP that
- * refuses the request is UNSUPPORTED; the dealer desk serves the latest state to the roles allowed.
+ * refuses the request is UNSUPPORTED and reconciled from its own fills (FILLS), a limit-only LP repaired
+ * with a limit; the dealer desk serves the latest state to the roles allowed.
  */
 @Timeout(300)
 class LpReconciliationIT {
@@ -152,16 +153,160 @@ class LpReconciliationIT {
   }
 
   @Test
-  void anLpThatRefusesRequestForPositionsIsUnsupported() {
+  void anLpThatRefusesRequestForPositionsIsUnsupportedAndReconciledFromItsFills() {
     awaitRuns("LP2");
     control("/lps/LP2/orders/refuse-positions", null);
     String detail = Eventually.value(Duration.ofSeconds(60),
       () -> scalar("SELECT outcome || ': ' || coalesce(detail, '') FROM lp_reconciliation_run WHERE lp = 'LP2' "
-        + "ORDER BY id DESC LIMIT 1"), d -> d != null && d.startsWith("UNSUPPORTED"));
+        + "AND source = 'AN' ORDER BY id DESC LIMIT 1"), d -> d != null && d.startsWith("UNSUPPORTED"));
     assertThat(detail).contains("BusinessMessageReject");
+    long refused = Long.parseLong(scalar("SELECT max(id) FROM lp_reconciliation_run WHERE lp = 'LP2' AND source = 'AN' "
+      + "AND outcome = 'UNSUPPORTED'"));
+    Eventually.await("reconciled from its fills", Duration.ofSeconds(60), () -> String.valueOf(scalar(
+      "SELECT outcome FROM lp_reconciliation_run WHERE lp = 'LP2' AND source = 'FILLS' AND id > " + refused
+        + " ORDER BY id DESC LIMIT 1")).matches("OK|DIFFERENCE"));
     control("/reset", null);
+    // AN is tried again every 20 runs (300 ms apart here).
     Eventually.await("answered again", Duration.ofSeconds(60), () -> String.valueOf(
-      scalar("SELECT outcome FROM lp_reconciliation_run WHERE lp = 'LP2' ORDER BY id DESC LIMIT 1")).matches("OK|DIFFERENCE"));
+      scalar("SELECT outcome FROM lp_reconciliation_run WHERE lp = 'LP2' ORDER BY id DESC LIMIT 1")).matches("OK|DIFFERENCE")
+      && "AN".equals(scalar("SELECT source FROM lp_reconciliation_run WHERE lp = 'LP2' ORDER BY id DESC LIMIT 1")));
+  }
+
+  /**
+   * Both LPs refuse RequestForPositions: their position is the net of their own fills. A fill
+   * matches; an LP that fills twice what it was asked (the simulator's overfill) holds an orphan the
+   * platform never booked, repaired within the maximum — and since the LPs take limit orders only
+   * (execution profile LIMIT_IOC), the repair goes out as a limit IOC at the quote ± the deviation.
+   */
+  @Test
+  void anLpRefusingPositionRequestsIsReconciledFromItsFillsAndALimitOnlyLpIsRepairedWithALimit() {
+    awaitRuns("LP1");
+    awaitRuns("LP2");
+    String admin = api.loginStaff("admin", PASSWORD);
+    String token = api.loginTrader("trader2", PASSWORD);
+    for (String lp : new String[] {"LP1", "LP2"}) {
+      control("/lps/" + lp + "/orders/refuse-positions", null);
+    }
+    for (String lp : new String[] {"LP1", "LP2"}) {
+      Eventually.await(lp + " reconciled from its fills", Duration.ofSeconds(60), () -> !"0".equals(scalar(
+        "SELECT count(*) FROM lp_reconciliation_run WHERE lp = '" + lp + "' AND source = 'FILLS'")));
+    }
+    JsonObject first = Eventually.value(Duration.ofSeconds(90), () -> order(token, "AUDUSD", "0.10"),
+      r -> "FILLED".equals(r.getString("status")));
+    String lp = lpOf(first.getLong("orderId"));
+    List<String> match = Eventually.value(Duration.ofSeconds(60), () -> latestLine(lp, "AUDUSD", "FILLS"),
+      l -> l != null && "MATCH".equals(l.get(3)) && l.get(0) != null && !"0.00000000".equals(l.get(0)));
+    assertThat(match.get(0)).as("the LP's fills equal the platform's record").isEqualTo(match.get(1));
+
+    // From here the profile says so too (positionRequests false): no AN is sent even once the LP would answer.
+    JsonObject limitOnly = new JsonObject().put("orderStyle", "LIMIT_IOC").put("maxDeviationPoints", 50)
+      .put("timesInForce", new JsonArray().add("IOC").add("FOK")).put("positionRequests", false);
+    try {
+      for (String each : new String[] {"LP1", "LP2"}) {
+        HttpResponse<String> saved = api.call("PATCH", "/api/admin/v1/lps/" + each, new JsonObject()
+          .put("executionProfile", limitOnly).put("reason", "takes limit orders only"), admin);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+      }
+      Eventually.await("the router reloaded the profiles", Duration.ofSeconds(30), () -> Http.get(management,
+        "/health/dependencies/router").body().split("LIMIT_IOC", -1).length == 3);
+      long reloaded = Long.parseLong(scalar("SELECT max(id) FROM lp_reconciliation_run"));
+      for (String each : new String[] {"LP1", "LP2"}) {
+        // A FILLS run after the reload: any AN begun before it has ended (an LP has one run at a time).
+        Eventually.await(each + " reconciled under its new profile", Duration.ofSeconds(30), () -> !"0".equals(scalar(
+          "SELECT count(*) FROM lp_reconciliation_run WHERE lp = '" + each + "' AND source = 'FILLS' AND id > " + reloaded)));
+      }
+      long profiled = Long.parseLong(scalar("SELECT max(id) FROM lp_reconciliation_run"));
+      for (String each : new String[] {"LP1", "LP2"}) {
+        control("/lps/" + each + "/orders/resume", null); // would answer AN again
+        control("/lps/" + each + "/orders/overfill", null);
+      }
+      JsonObject second = Eventually.value(Duration.ofSeconds(90), () -> order(token, "AUDUSD", "0.10"),
+        r -> "FILLED".equals(r.getString("status")));
+      String overfilled = lpOf(second.getLong("orderId"));
+      List<String> orphan = Eventually.value(Duration.ofSeconds(60), () -> firstLine(overfilled, "AUDUSD", "FILLS",
+        "ORPHAN"), l -> l != null);
+      assertThat(new java.math.BigDecimal(orphan.get(0)).subtract(new java.math.BigDecimal(orphan.get(1))))
+        .as("the LP filled 0.1 lot more than the platform booked").isEqualByComparingTo("0.1");
+      assertThat(orphan.subList(2, 5)).containsExactly("0.10000000", "ORPHAN", "REPAIR");
+      String repair = Eventually.value(Duration.ofSeconds(60),
+        () -> scalar("SELECT status || ' ' || side || ' ' || lots::text FROM lp_position_repair WHERE lp = '"
+          + overfilled + "' AND symbol = 'AUDUSD' ORDER BY id DESC LIMIT 1"), r -> r != null && !r.startsWith("SENT"));
+      assertThat(repair).isEqualTo("FILLED SELL 0.10000000");
+      String clOrdId = scalar("SELECT cl_ord_id FROM lp_position_repair WHERE lp = '" + overfilled
+        + "' AND symbol = 'AUDUSD' ORDER BY id DESC LIMIT 1");
+      JsonObject wire = Http.json(Http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + control + "/lps/"
+        + overfilled + "/dialect")).GET())).getJsonObject("lastOrder");
+      assertThat(wire.getString("clOrdId")).isEqualTo(clOrdId);
+      assertThat(wire.getString("ordType")).as("a limit-only LP is repaired with a limit (40=2)").isEqualTo("2");
+      assertThat(wire.getString("timeInForce")).as("IOC").isEqualTo("3");
+      assertThat(wire.getString("price")).isNotNull();
+      assertThat(scalar("SELECT after->>'ordType' || ' ' || (after->>'timeInForce') || ' ' || (before->>'source') "
+        + "FROM audit_log WHERE action = 'lp.position.repair' AND after->>'clOrdId' = '" + clOrdId + "'"))
+        .as("audited as sent").isEqualTo("LIMIT IOC FILLS");
+      List<String> repaired = Eventually.value(Duration.ofSeconds(60), () -> latestLine(overfilled, "AUDUSD", "FILLS"),
+        l -> l != null && "MATCH".equals(l.get(3)));
+      assertThat(repaired.get(0)).as("the LP's fills, repair included, equal the platform's record")
+        .isEqualTo(repaired.get(1));
+      assertThat(simPositions(overfilled).getString("AUDUSD")).as("the LP's book holds what the platform recorded")
+        .isEqualTo(new java.math.BigDecimal(repaired.get(1)).multiply(new java.math.BigDecimal(
+          scalar("SELECT contract_size::text FROM symbol WHERE name = 'AUDUSD'")))
+          .stripTrailingZeros().toPlainString());
+      Eventually.await("more runs than the AN retry interval", Duration.ofSeconds(60), () -> Long.parseLong(scalar(
+        "SELECT count(*) FROM lp_reconciliation_run WHERE lp = '" + overfilled + "' AND id > " + profiled))
+        > LpReconciler.AN_RETRY_RUNS + 2);
+      assertThat(scalar("SELECT count(*) FROM lp_reconciliation_run WHERE source = 'AN' AND id > " + profiled))
+        .as("an LP whose profile says positionRequests false is never sent a RequestForPositions").isEqualTo("0");
+      HttpResponse<String> desk = api.get("/api/admin/v1/lp-reconciliation?lp=" + overfilled, admin);
+      assertThat(desk.statusCode()).as(desk.body()).isEqualTo(200);
+      assertThat(Http.json(desk).getJsonArray("runs").getJsonObject(0).getString("source")).isEqualTo("FILLS");
+    } finally {
+      for (String each : new String[] {"LP1", "LP2"}) {
+        api.call("PATCH", "/api/admin/v1/lps/" + each, new JsonObject().putNull("executionProfile")
+          .put("reason", "back to the default profile"), admin);
+      }
+    }
+  }
+
+  /**
+   * A fill the LP never reported: the LP acknowledges the order, its shard's one status request
+   * (after a second of silence) is answered New, and the LP then fills it without a report
+   * (silent-fill). While the order is open its symbol is IN_FLIGHT — never a missing hedge; the
+   * FILLS run's status request for the open order finds the fill, the shard books it, and the next
+   * run matches.
+   */
+  @Test
+  void aFillTheLpNeverReportedIsFoundByTheReconcilersStatusRequest() {
+    awaitRuns("LP1");
+    awaitRuns("LP2");
+    String token = api.loginTrader("trader2", PASSWORD);
+    for (String lp : new String[] {"LP1", "LP2"}) {
+      control("/lps/" + lp + "/orders/refuse-positions", null);
+    }
+    JsonObject first = Eventually.value(Duration.ofSeconds(90), () -> order(token, "NZDUSD", "0.10"),
+      r -> "FILLED".equals(r.getString("status")));
+    String lp = lpOf(first.getLong("orderId"));
+    Eventually.value(Duration.ofSeconds(60), () -> latestLine(lp, "NZDUSD", "FILLS"),
+      l -> l != null && "MATCH".equals(l.get(3)) && !"0.00000000".equals(l.get(0)));
+    control("/lps/" + lp + "/orders/silent-fill", null);
+    // Orders go where the best quote is: one reaches the silent LP (any other fills as usual).
+    JsonObject silent = Eventually.value(Duration.ofSeconds(90), () -> order(token, "NZDUSD", "0.10"),
+      r -> r.getValue("orderId") != null && lp.equals(lpOf(r.getLong("orderId")))
+        && !"FILLED".equals(r.getString("status")));
+    long orderId = silent.getLong("orderId");
+    assertThat(silent.getString("status")).as(silent.encode()).isEqualTo("SENT_TO_LP");
+    List<String> inFlight = Eventually.value(Duration.ofSeconds(30), () -> firstLine(lp, "NZDUSD", "FILLS", "IN_FLIGHT"),
+      l -> l != null);
+    assertThat(inFlight.get(4)).isEqualTo("NONE");
+    Eventually.await("the fill found and booked", Duration.ofSeconds(60),
+      () -> "FILLED".equals(scalar("SELECT status FROM trade_order WHERE id = " + orderId)));
+    assertThat(scalar("SELECT string_agg(report->>'execType' || ' ' || (report->>'ordStatus'), ',') FROM lp_execution "
+      + "WHERE order_id = " + orderId)).as("known from the LP's status answer only").isEqualTo("ORDER_STATUS FILLED");
+    List<String> matched = Eventually.value(Duration.ofSeconds(60), () -> latestLine(lp, "NZDUSD", "FILLS"),
+      l -> l != null && "MATCH".equals(l.get(3)));
+    assertThat(matched.get(0)).isEqualTo(matched.get(1));
+    assertThat(scalar("SELECT count(*) FROM lp_reconciliation WHERE lp = '" + lp + "' AND symbol = 'NZDUSD' "
+      + "AND outcome IN ('MISSING_HEDGE', 'ORPHAN')")).as("never called a difference").isEqualTo("0");
+    assertThat(scalar("SELECT count(*) FROM lp_position_repair WHERE symbol = 'NZDUSD'")).isEqualTo("0");
   }
 
   @Test
@@ -296,6 +441,38 @@ class LpReconciliationIT {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** lp_lots, platform_lots, difference_lots, outcome, action of the latest line of {@code source}, or null. */
+  private static List<String> latestLine(String lp, String symbol, String source) {
+    return line("SELECT lp_lots::text, platform_lots::text, difference_lots::text, outcome, action FROM lp_reconciliation "
+      + "WHERE lp = '" + lp + "' AND symbol = '" + symbol + "' AND source = '" + source + "' ORDER BY id DESC LIMIT 1");
+  }
+
+  /** The first line of {@code source} with {@code outcome}, or null. */
+  private static List<String> firstLine(String lp, String symbol, String source, String outcome) {
+    return line("SELECT lp_lots::text, platform_lots::text, difference_lots::text, outcome, action FROM lp_reconciliation "
+      + "WHERE lp = '" + lp + "' AND symbol = '" + symbol + "' AND source = '" + source + "' AND outcome = '" + outcome
+      + "' ORDER BY id LIMIT 1");
+  }
+
+  private static List<String> line(String sql) {
+    try (Connection c = TestInfra.connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      if (!rs.next()) {
+        return null;
+      }
+      List<String> line = new ArrayList<>();
+      for (int i = 1; i <= 5; i++) {
+        line.add(rs.getString(i));
+      }
+      return line;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String lpOf(long orderId) {
+    return scalar("SELECT lp FROM trade_order WHERE id = " + orderId);
   }
 
   private static String scalar(String sql) {

@@ -22,16 +22,22 @@ import java.util.regex.Pattern;
  * @param maxDeviationPoints LIMIT_IOC and LIMIT_FOK: how far from the quote the limit may be, in the symbol's points
  * @param timesInForce       the TIF values the LP takes; an order needing another is not sent there
  * @param statusRequests     whether the LP answers OrderStatusRequest (false: never asked; its silent orders stay UNKNOWN)
+ * @param positionRequests   whether the LP answers RequestForPositions (false: never asked; reconciliation
+ *                           derives its position from its own fills)
  * @param account            Account (1), or null
  * @param handlInst          HandlInst (21): '1', '2' or '3', or null
  * @param fixedTags          further tags sent as they are, by tag number
  */
 public record ExecutionProfile(LpOrderStyle orderStyle, int maxDeviationPoints, Set<TimeInForce> timesInForce,
-                               boolean statusRequests, String account, String handlInst, Map<Integer, String> fixedTags) {
+                               boolean statusRequests, boolean positionRequests, String account, String handlInst,
+                               Map<Integer, String> fixedTags) {
 
-  /** The profile of an LP without one: market orders, every TIF, status requests answered, no extra tags. */
+  /**
+   * The profile of an LP without one: market orders, every TIF, status and position requests
+   * answered, no extra tags.
+   */
   public static final ExecutionProfile DEFAULT = new ExecutionProfile(LpOrderStyle.MARKET, 0,
-    EnumSet.allOf(TimeInForce.class), true, null, null, Map.of());
+    EnumSet.allOf(TimeInForce.class), true, true, null, null, Map.of());
 
   /** Largest deviation accepted: 100,000 points is 1.0 on a 5-digit pair, far past any sane slippage. */
   public static final int MAX_DEVIATION_POINTS = 100_000;
@@ -80,8 +86,8 @@ public record ExecutionProfile(LpOrderStyle orderStyle, int maxDeviationPoints, 
       return DEFAULT;
     }
     for (String key : value.keySet()) {
-      if (!List.of("orderStyle", "maxDeviationPoints", "timesInForce", "statusRequests", "account", "handlInst",
-        "fixedTags").contains(key)) {
+      if (!List.of("orderStyle", "maxDeviationPoints", "timesInForce", "statusRequests", "positionRequests", "account",
+        "handlInst", "fixedTags").contains(key)) {
         throw new Invalid(key, "no such field of an execution profile");
       }
     }
@@ -108,12 +114,17 @@ public record ExecutionProfile(LpOrderStyle orderStyle, int maxDeviationPoints, 
     if (status != null && !(status instanceof Boolean)) {
       throw new Invalid("statusRequests", "statusRequests must be true or false");
     }
+    Object positions = value.get("positionRequests");
+    if (positions != null && !(positions instanceof Boolean)) {
+      throw new Invalid("positionRequests", "positionRequests must be true or false");
+    }
     String account = printable(value.get("account"), "account");
     Object handl = value.get("handlInst");
     if (handl != null && !List.of("1", "2", "3").contains(String.valueOf(handl))) {
       throw new Invalid("handlInst", "handlInst must be \"1\", \"2\" or \"3\"");
     }
-    return new ExecutionProfile(style, deviation, tifs, status == null || (Boolean) status, account,
+    return new ExecutionProfile(style, deviation, tifs, status == null || (Boolean) status,
+      positions == null || (Boolean) positions, account,
       handl == null ? null : String.valueOf(handl), fixedTags(value.get("fixedTags")));
   }
 
@@ -124,6 +135,7 @@ public record ExecutionProfile(LpOrderStyle orderStyle, int maxDeviationPoints, 
     out.put("maxDeviationPoints", maxDeviationPoints);
     out.put("timesInForce", timesInForce.stream().map(Enum::name).toList());
     out.put("statusRequests", statusRequests);
+    out.put("positionRequests", positionRequests);
     if (account != null) {
       out.put("account", account);
     }

@@ -21,18 +21,20 @@ class ExecutionProfileTest {
     assertThat(p).isEqualTo(ExecutionProfile.DEFAULT);
     assertThat(ExecutionProfile.parse(Map.of())).isEqualTo(ExecutionProfile.DEFAULT);
     assertThat(p.statusRequests()).isTrue();
+    assertThat(p.positionRequests()).isTrue();
     assertThat(p.timesInForce()).containsExactlyInAnyOrder(TimeInForce.values());
   }
 
   @Test
   void aFullProfileReadsBackFromItsOwnMap() {
     Map<String, Object> json = Map.of("orderStyle", "LIMIT_FOK", "maxDeviationPoints", 15,
-      "timesInForce", List.of("FOK", "IOC"), "statusRequests", false, "account", "HOUSE 1",
-      "handlInst", "1", "fixedTags", Map.of("5001", "desk-a", "7000", "x"));
+      "timesInForce", List.of("FOK", "IOC"), "statusRequests", false, "positionRequests", false,
+      "account", "HOUSE 1", "handlInst", "1", "fixedTags", Map.of("5001", "desk-a", "7000", "x"));
     ExecutionProfile p = ExecutionProfile.parse(json);
     assertThat(p.orderStyle()).isEqualTo(LpOrderStyle.LIMIT_FOK);
     assertThat(p.maxDeviationPoints()).isEqualTo(15);
     assertThat(p.statusRequests()).isFalse();
+    assertThat(p.positionRequests()).isFalse();
     assertThat(p.fixedTags()).containsEntry(5001, "desk-a").containsEntry(7000, "x");
     assertThat(ExecutionProfile.parse(p.toMap())).isEqualTo(p);
   }
@@ -54,6 +56,7 @@ class ExecutionProfileTest {
     refused(Map.of("timesInForce", "IOC"), "executionProfile.timesInForce");
     refused(Map.of("orderStyle", "LIMIT_IOC", "timesInForce", List.of("FOK")), "executionProfile.timesInForce");
     refused(Map.of("statusRequests", "no"), "executionProfile.statusRequests");
+    refused(Map.of("positionRequests", "no"), "executionProfile.positionRequests");
     refused(Map.of("account", ""), "executionProfile.account");
     refused(Map.of("account", "A\u0001B"), "executionProfile.account");
     refused(Map.of("account", "NUL\u0000"), "executionProfile.account");
