@@ -73,6 +73,12 @@ final class DealingShard {
   private final Set<String> movedSymbols = new LinkedHashSet<>();
   private final AccountReloads reloads = new AccountReloads();
   private boolean busy;
+  /**
+   * Batches answered and not yet stamped ({@code (batchId, time)}, {@code dealing_batch.replied_at}):
+   * carried by the next batch's transaction, or written on a tick with no batch since the last one.
+   */
+  private final List<io.vertx.sqlclient.Tuple> unstampedReplies = new ArrayList<>();
+  private int batchesSinceTick;
   /** Waiters for the batch in flight to finish ({@link #idle}). */
   private Promise<Void> idle;
   private boolean serving = true;
@@ -174,6 +180,7 @@ final class DealingShard {
 
   /** Timer: expire due orders and run due roll-overs. */
   void tick() {
+    stampQuietReplies();
     desk.tick(board);
     Instant now = clock.instant();
     List<Rollover> due = rollovers.due(LocalDate.ofInstant(now, RolloverSchedule.NEW_YORK).minusDays(10), now);
@@ -192,6 +199,17 @@ final class DealingShard {
       }
     }
     drain();
+  }
+
+  /** A shard with no batch since the last tick writes its answered batches' times on their own. */
+  private void stampQuietReplies() {
+    if (batchesSinceTick == 0 && !busy && !unstampedReplies.isEmpty()) {
+      List<io.vertx.sqlclient.Tuple> rows = new ArrayList<>(unstampedReplies);
+      unstampedReplies.clear();
+      store.stampReplies(rows).onFailure(e -> LOG.debug("shard {}: reply times of {} batch(es) not written: {}", shard,
+        rows.size(), e.toString()));
+    }
+    batchesSinceTick = 0;
   }
 
   /** An LP's trade session came (back) up: ask it about every order of this shard it holds. */
@@ -321,6 +339,9 @@ final class DealingShard {
       applied.outcomes().forEach(o -> answer(o, null));
       return Future.succeededFuture();
     }
+    List<io.vertx.sqlclient.Tuple> carried = new ArrayList<>(unstampedReplies);
+    unstampedReplies.clear();
+    writes.replied(carried);
     return store.write(writes, Math.max(applied.commands(), 1))
       .recover(e -> e instanceof DealingStore.CommitOutcomeUnknown u
         ? store.batchCommitted(u.batchId).compose(yes -> yes ? Future.succeededFuture(u.batchId) : Future.failedFuture(e))
@@ -329,9 +350,12 @@ final class DealingShard {
         committed(applied);
         applied.afterCommit().forEach(Runnable::run);
         applied.outcomes().forEach(o -> answer(o, batchId));
+        unstampedReplies.add(io.vertx.sqlclient.Tuple.of(batchId, ShardWrites.utc(clock.instant())));
+        batchesSinceTick++;
         return (Void) null;
       })
       .recover(e -> {
+        unstampedReplies.addAll(0, carried);
         failed(batch, e);
         return Future.succeededFuture();
       });

@@ -69,6 +69,12 @@ interface DealingStore {
    */
   Future<Void> noteLpOrder(long orderId, String note);
 
+  /**
+   * Stamps batches whose answers left ({@code (batchId, time)} rows: {@code dealing_batch.replied_at})
+   * outside a batch: for a shard gone quiet after them. Informational, like {@link #noteLpOrder}.
+   */
+  Future<Void> stampReplies(List<io.vertx.sqlclient.Tuple> replied);
+
   static String requestKey(long accountId, String clientOrderId) {
     return accountId + "/" + clientOrderId;
   }

@@ -147,6 +147,11 @@ final class ShardStore implements DealingStore {
       .execute(Tuple.of(orderId, note)).mapEmpty();
   }
 
+  @Override
+  public Future<Void> stampReplies(List<Tuple> replied) {
+    return pool.preparedQuery("UPDATE dealing_batch SET replied_at = $2 WHERE id = $1").executeBatch(replied).mapEmpty();
+  }
+
   private static Future<Long> rollback(Transaction tx, Throwable cause) {
     return tx.rollback().transform(v -> Future.failedFuture(cause));
   }
@@ -169,14 +174,14 @@ final class ShardStore implements DealingStore {
     }
     batch(conn, all, "INSERT INTO trade_order (id, account_id, client_order_id, symbol, side, type, volume, price, "
       + "stop_limit_price, sl, tp, trailing_points, time_in_force, expire_at, position_id, triggered, status, "
-      + "reject_reason, reject_detail, created_at, updated_at, lp_sent_at, lp_ack_at, batch_id) VALUES "
+      + "reject_reason, reject_detail, created_at, updated_at, lp_sent_at, lp_ack_at, batch_id, last_batch_id) VALUES "
       + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, "
-      + "currval('dealing_batch_id_seq')) "
+      + "currval('dealing_batch_id_seq'), currval('dealing_batch_id_seq')) "
       + "ON CONFLICT (id) DO UPDATE SET price = EXCLUDED.price, stop_limit_price = EXCLUDED.stop_limit_price, "
       + "sl = EXCLUDED.sl, tp = EXCLUDED.tp, trailing_points = EXCLUDED.trailing_points, "
       + "time_in_force = EXCLUDED.time_in_force, expire_at = EXCLUDED.expire_at, triggered = EXCLUDED.triggered, "
       + "status = EXCLUDED.status, reject_reason = EXCLUDED.reject_reason, reject_detail = EXCLUDED.reject_detail, "
-      + "updated_at = EXCLUDED.updated_at, lp_sent_at = coalesce(trade_order.lp_sent_at, EXCLUDED.lp_sent_at), "
+      + "updated_at = EXCLUDED.updated_at, last_batch_id = EXCLUDED.last_batch_id, lp_sent_at = coalesce(trade_order.lp_sent_at, EXCLUDED.lp_sent_at), "
       + "lp_ack_at = coalesce(trade_order.lp_ack_at, EXCLUDED.lp_ack_at)", w.orders());
     batch(conn, all, "INSERT INTO position (id, account_id, symbol, side, volume, open_price, opened_at, sl, tp, "
       + "trailing_points, swap, closed_at, close_deal_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
@@ -204,6 +209,7 @@ final class ShardStore implements DealingStore {
     batch(conn, all, "UPDATE order_request SET result = $3 WHERE account_id = $1 AND client_order_id = $2",
       w.requestUpdates());
     batch(conn, all, "UPDATE deal SET lp_markup = $2 WHERE id = $1", w.lpMarkups());
+    batch(conn, all, "UPDATE dealing_batch SET replied_at = $2 WHERE id = $1", w.replied());
     // The audit chain's trigger numbers and hashes the row (and serialises writers on its chain head).
     batch(conn, all, "INSERT INTO audit_log (at, actor_id, actor_username, actor_role, action, outcome, target_type, "
       + "target_id, before, after, ip, user_agent, request_id, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, 'OK', $6, $7, "

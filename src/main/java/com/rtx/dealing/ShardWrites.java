@@ -45,6 +45,8 @@ final class ShardWrites {
   private final List<Tuple> requestUpdates = new ArrayList<>();
   private final List<Tuple> audits = new ArrayList<>();
   private final List<Tuple> lpMarkups = new ArrayList<>();
+  /** Earlier batches whose answers have left, stamped in this one's transaction (never a reason to write). */
+  private final List<Tuple> replied = new ArrayList<>();
   private final Map<Long, OffsetDateTime[]> lpTimes = new java.util.HashMap<>();
   boolean isEmpty() {
     return accounts.isEmpty() && requests.isEmpty() && orderRoutes.isEmpty() && executions.isEmpty()
@@ -111,6 +113,15 @@ final class ShardWrites {
 
   List<Tuple> lpMarkups() {
     return lpMarkups;
+  }
+
+  /** Takes {@code (batchId, time)} rows of batches answered since the last write ({@code dealing_batch.replied_at}). */
+  void replied(List<Tuple> rows) {
+    replied.addAll(rows);
+  }
+
+  List<Tuple> replied() {
+    return replied;
   }
 
   List<Tuple> orderRoutes() {

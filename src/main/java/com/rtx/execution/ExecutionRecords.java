@@ -27,9 +27,10 @@ import java.util.Set;
  * {@code trade_order.batch_id}); {@code sentToLp} / {@code lpAcknowledged} = the first
  * NewOrderSingle and the LP's first report; {@code filled} = the last deal (a B-Book fill is decided
  * in the batch that took the order in, so it equals {@code received} and precedes {@code committed}).
- * {@code acknowledged}
- * (the answer to the client) is not recorded: it leaves after the commit of the final result, and
- * recording it would cost another write per order. Safe on any thread: it only reads.
+ * {@code acknowledged} = when the answer to the client left the shard, after the commit of the
+ * batch that answered it ({@code dealing_batch.replied_at}, stamped with the shard's next write,
+ * so one row per batch rather than a write per order; null where not recorded: a shard killed before
+ * its next write). Safe on any thread: it only reads.
  */
 public final class ExecutionRecords {
 
@@ -44,9 +45,11 @@ public final class ExecutionRecords {
   /** The record of order {@code orderId} of account {@code accountId}, or null when that account has no such order. */
   public Future<JsonObject> order(long accountId, long orderId) {
     Tuple key = Tuple.of(orderId, accountId);
-    Future<RowSet<Row>> order = pool.preparedQuery("SELECT o.*, s.digits, a.currency, b.committed_at AS batch_at "
+    Future<RowSet<Row>> order = pool.preparedQuery("SELECT o.*, s.digits, a.currency, b.committed_at AS batch_at, "
+        + "b.replied_at AS first_replied_at, lb.replied_at AS last_replied_at "
         + "FROM trade_order o JOIN account a ON a.id = o.account_id LEFT JOIN symbol s ON s.name = o.symbol "
-        + "LEFT JOIN dealing_batch b ON b.id = o.batch_id WHERE o.id = $1 AND o.account_id = $2")
+        + "LEFT JOIN dealing_batch b ON b.id = o.batch_id LEFT JOIN dealing_batch lb ON lb.id = o.last_batch_id "
+        + "WHERE o.id = $1 AND o.account_id = $2")
       .execute(key);
     Future<RowSet<Row>> deals = pool.preparedQuery("SELECT id, position_id, side, volume, price, entry, reason, time, "
         + "quote, lp_markup FROM deal WHERE order_id = $1 AND account_id = $2 ORDER BY id").execute(key);
@@ -92,9 +95,22 @@ public final class ExecutionRecords {
       .put("sentToLp", time(o.getOffsetDateTime("lp_sent_at")))
       .put("lpAcknowledged", time(o.getOffsetDateTime("lp_ack_at")))
       .put("filled", time(filled))
-      .putNull("acknowledged")
+      .put("acknowledged", time(acknowledged(o)))
       .put("updated", time(o.getOffsetDateTime("updated_at"))));
     return json;
+  }
+
+  /**
+   * When the client's request was answered: for an order sent to an LP, after the batch that
+   * settled it (null while it is still there); otherwise after the batch that took it in (a fill,
+   * a reject, or a pending order's acceptance — later fills of a pending order are notifications).
+   */
+  private static java.time.OffsetDateTime acknowledged(Row o) {
+    if (o.getOffsetDateTime("lp_sent_at") == null) {
+      return o.getOffsetDateTime("first_replied_at");
+    }
+    String status = o.getString("status");
+    return "SENT_TO_LP".equals(status) ? null : o.getOffsetDateTime("last_replied_at");
   }
 
   /** The routing decision as recorded: "A_BOOK: rule 7 (priority 1, group pro)" holds the decision before the colon. */

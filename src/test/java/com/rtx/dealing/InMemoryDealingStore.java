@@ -107,4 +107,9 @@ final class InMemoryDealingStore implements DealingStore {
   public Future<Void> noteLpOrder(long orderId, String note) {
     return Future.succeededFuture();
   }
+
+  @Override
+  public Future<Void> stampReplies(java.util.List<io.vertx.sqlclient.Tuple> replied) {
+    return Future.succeededFuture();
+  }
 }

@@ -110,9 +110,10 @@ class ExecutionRecordIT {
     JsonObject times = record.getJsonObject("times");
     assertThat(times.getValue("sentToLp")).isNull();
     assertThat(times.getValue("lpAcknowledged")).isNull();
-    assertThat(times.getValue("acknowledged")).as("not recorded; the contract says why").isNull();
-    // A B-Book fill is decided in the batch that took the order in and is durable when that batch commits.
-    assertOrdered(times, "received", "filled", "committed");
+    // A B-Book fill is decided in the batch that took the order in and is durable when that batch commits;
+    // the answer leaves after the commit (its time is written with the shard's next write or timer tick).
+    times = acknowledged(trader1, 100001, filled.getLong("orderId"));
+    assertOrdered(times, "received", "filled", "committed", "acknowledged");
     assertThat(times.getString("filled")).isEqualTo(times.getString("received"));
   }
 
@@ -139,7 +140,8 @@ class ExecutionRecordIT {
       .isEqualByComparingTo(lp.getString("price"));
     assertThat(record.getJsonObject("markup").getString("currency")).isEqualTo("USD");
     assertThat(new java.math.BigDecimal(record.getJsonObject("markup").getString("amount"))).isZero();
-    assertOrdered(record.getJsonObject("times"), "received", "committed", "sentToLp", "lpAcknowledged", "filled");
+    assertOrdered(acknowledged(trader2, 100003, filled.getLong("orderId")), "received", "committed", "sentToLp",
+      "lpAcknowledged", "filled", "acknowledged");
   }
 
   @Test
@@ -161,7 +163,8 @@ class ExecutionRecordIT {
       .allSatisfy(x -> assertThat(x.getString("execType")).isEqualTo("REJECTED"));
     assertThat(reports.stream().map(x -> x.getString("lp"))).containsExactlyInAnyOrder("LP1", "LP2");
     assertThat(record.getJsonObject("lp").getValue("price")).isNull();
-    assertOrdered(record.getJsonObject("times"), "received", "committed", "sentToLp", "lpAcknowledged");
+    assertOrdered(acknowledged(trader2, 100003, rejected.getLong("orderId")), "received", "committed", "sentToLp",
+      "lpAcknowledged", "acknowledged");
   }
 
   @Test
@@ -209,6 +212,7 @@ class ExecutionRecordIT {
   void theBlotterShowsTheTradersRecordAndNeedsOrdersRead() {
     JsonObject filled = order(trader2, 100003, "0.03");
     long orderId = filled.getLong("orderId");
+    acknowledged(trader2, 100003, orderId); // the record is complete: both reads see the same
     JsonObject traders = record(trader2, 100003, orderId);
     String dealer = api.loginStaff("dealer", PASSWORD);
     HttpResponse<String> blotter = api.get("/api/admin/v1/accounts/100003/orders/" + orderId, dealer);
@@ -273,6 +277,16 @@ class ExecutionRecordIT {
       assertThat(at).as(stage + " in " + times.encode()).isAfterOrEqualTo(previous);
       previous = at;
     }
+  }
+
+  /** The order's stage times once its answer's time is on record. */
+  private static JsonObject acknowledged(String token, long accountId, long orderId) {
+    JsonObject[] times = new JsonObject[1];
+    Eventually.await("order " + orderId + "'s answer time recorded", Duration.ofSeconds(30), () -> {
+      times[0] = record(token, accountId, orderId).getJsonObject("times");
+      return times[0].getValue("acknowledged") != null;
+    });
+    return times[0];
   }
 
   private static JsonObject record(String token, long accountId, long orderId) {
