@@ -10,6 +10,7 @@ import com.rtx.platform.config.SecretMasker;
 import com.rtx.platform.db.DemoData;
 import com.rtx.platform.db.Migrator;
 import com.rtx.platform.db.PgTarget;
+import com.rtx.platform.db.StatementCache;
 import com.rtx.platform.logging.SentryReporting;
 import com.rtx.platform.embedded.EmbeddedPostgresServer;
 import com.rtx.platform.embedded.EmbeddedRedisServer;
@@ -129,7 +130,7 @@ public final class Engine {
     pool = PgBuilder.pool()
       .with(new PoolOptions().setMaxSize(config.pg().poolSize()).setName("rtx-pg"))
       .with(new NetClientOptions().setConnectTimeout(config.pg().connectTimeoutMs()).setMetricsName("rtx-pg"))
-      .connectingTo(pgTarget.connectOptions())
+      .connectingTo(StatementCache.apply(pgTarget.connectOptions()))
       .using(vertx)
       .build();
     health.registerPostgres(pool, pgTarget.describe());
