@@ -174,15 +174,20 @@ final class ShardStore implements DealingStore {
     }
     batch(conn, all, "INSERT INTO trade_order (id, account_id, client_order_id, symbol, side, type, volume, price, "
       + "stop_limit_price, sl, tp, trailing_points, time_in_force, expire_at, position_id, triggered, status, "
-      + "reject_reason, reject_detail, created_at, updated_at, lp_sent_at, lp_ack_at, batch_id, last_batch_id) VALUES "
+      + "reject_reason, reject_detail, created_at, updated_at, lp_sent_at, lp_ack_at, lp, lp_cl_ord_id, route_rule, "
+      + "route_reason, route_rule_version, batch_id, last_batch_id) VALUES "
       + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, "
-      + "currval('dealing_batch_id_seq'), currval('dealing_batch_id_seq')) "
+      + "$24, $25, $26, $27, $28, currval('dealing_batch_id_seq'), currval('dealing_batch_id_seq')) "
       + "ON CONFLICT (id) DO UPDATE SET price = EXCLUDED.price, stop_limit_price = EXCLUDED.stop_limit_price, "
       + "sl = EXCLUDED.sl, tp = EXCLUDED.tp, trailing_points = EXCLUDED.trailing_points, "
       + "time_in_force = EXCLUDED.time_in_force, expire_at = EXCLUDED.expire_at, triggered = EXCLUDED.triggered, "
       + "status = EXCLUDED.status, reject_reason = EXCLUDED.reject_reason, reject_detail = EXCLUDED.reject_detail, "
       + "updated_at = EXCLUDED.updated_at, last_batch_id = EXCLUDED.last_batch_id, lp_sent_at = coalesce(trade_order.lp_sent_at, EXCLUDED.lp_sent_at), "
-      + "lp_ack_at = coalesce(trade_order.lp_ack_at, EXCLUDED.lp_ack_at)", w.orders());
+      + "lp_ack_at = coalesce(trade_order.lp_ack_at, EXCLUDED.lp_ack_at), lp = coalesce(EXCLUDED.lp, trade_order.lp), "
+      + "lp_cl_ord_id = coalesce(EXCLUDED.lp_cl_ord_id, trade_order.lp_cl_ord_id), "
+      + "route_rule = coalesce(EXCLUDED.route_rule, trade_order.route_rule), "
+      + "route_reason = coalesce(EXCLUDED.route_reason, trade_order.route_reason), "
+      + "route_rule_version = coalesce(EXCLUDED.route_rule_version, trade_order.route_rule_version)", w.orders());
     batch(conn, all, "INSERT INTO position (id, account_id, symbol, side, volume, open_price, opened_at, sl, tp, "
       + "trailing_points, swap, closed_at, close_deal_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
       + "ON CONFLICT (id) DO UPDATE SET side = EXCLUDED.side, volume = EXCLUDED.volume, "

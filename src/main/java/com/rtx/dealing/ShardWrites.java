@@ -124,8 +124,15 @@ final class ShardWrites {
     return replied;
   }
 
+  /** Route rows of orders whose own row this batch does not write (the others go into it: see {@link #orders}). */
   List<Tuple> orderRoutes() {
-    return orderRoutes;
+    List<Tuple> rows = new ArrayList<>();
+    orderRoutes.forEach(r -> {
+      if (!orders.containsKey(r.getLong(0))) {
+        rows.add(r);
+      }
+    });
+    return rows;
   }
 
   List<Tuple> executions() {
@@ -208,8 +215,23 @@ final class ShardWrites {
     return rows;
   }
 
-  /** The order rows, each ending with its LP send and first-report times (null when not known here). */
+  /**
+   * The order rows, each ending with its LP send and first-report times and its route — LP,
+   * ClOrdID, rule, reason, rule version — (null when not known here): an order routed in the batch
+   * that writes it takes its route in the same row, not in an UPDATE of the row just inserted.
+   */
   List<Tuple> orders() {
+    Map<Long, Object[]> routes = new java.util.HashMap<>();
+    for (Tuple r : orderRoutes) {
+      if (orders.containsKey(r.getLong(0))) {
+        Object[] route = routes.computeIfAbsent(r.getLong(0), id -> new Object[5]);
+        for (int i = 0; i < 5; i++) {
+          if (r.getValue(i + 1) != null) {
+            route[i] = r.getValue(i + 1); // a later attempt (the next LP) replaces an earlier one, as the UPDATE did
+          }
+        }
+      }
+    }
     List<Tuple> rows = new ArrayList<>();
     orders.forEach((id, row) -> {
       OffsetDateTime[] times = lpTimes.get(id);
@@ -217,7 +239,12 @@ final class ShardWrites {
       for (int i = 0; i < row.size(); i++) {
         full.addValue(row.getValue(i));
       }
-      rows.add(full.addValue(times == null ? null : times[0]).addValue(times == null ? null : times[1]));
+      full.addValue(times == null ? null : times[0]).addValue(times == null ? null : times[1]);
+      Object[] route = routes.getOrDefault(id, new Object[5]);
+      for (Object value : route) {
+        full.addValue(value);
+      }
+      rows.add(full);
     });
     return rows;
   }

@@ -427,20 +427,8 @@ class LpReconciliationIT {
 
   /** lp_lots, platform_lots, difference_lots, outcome, action of the latest line, or null. */
   private static List<String> latestLine(String lp, String symbol) {
-    try (Connection c = TestInfra.connect(database); Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("SELECT lp_lots::text, platform_lots::text, difference_lots::text, outcome, action "
-           + "FROM lp_reconciliation WHERE lp = '" + lp + "' AND symbol = '" + symbol + "' ORDER BY id DESC LIMIT 1")) {
-      if (!rs.next()) {
-        return null;
-      }
-      List<String> line = new ArrayList<>();
-      for (int i = 1; i <= 5; i++) {
-        line.add(rs.getString(i));
-      }
-      return line;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return line("SELECT lp_lots::text, platform_lots::text, difference_lots::text, outcome, action FROM lp_reconciliation "
+      + "WHERE lp = '" + lp + "' AND symbol = '" + symbol + "' ORDER BY id DESC LIMIT 1");
   }
 
   /** lp_lots, platform_lots, difference_lots, outcome, action of the latest line of {@code source}, or null. */
