@@ -109,8 +109,8 @@ final class DealingShard {
     this.memory = new ShardMemory(rollovers, clock);
     loaded.forEach((id, stored) -> memory.install(stored));
     loaded.forEach((id, stored) -> stored.state().lpOrders().values().forEach(o -> {
-      String[] route = stored.lpRoutes().getOrDefault(o.id(), new String[] {null, null});
-      desk.recovered(id, o, route[0], route[1]);
+      DealingStore.LpRoute route = stored.lpRoutes().getOrDefault(o.id(), DealingStore.LpRoute.UNKNOWN);
+      desk.recovered(id, o, route);
     }));
     this.views = new ShardViews(shard, vertx, refdata, clock, applier, memory.bBookExposure(refdata.get()));
   }
@@ -243,10 +243,21 @@ final class DealingShard {
     }
   }
 
+  /** An account loaded after the start (new, or evicted while idle): its orders at an LP are tracked again. */
+  private void installIfAbsent(DealingStore.StoredAccount stored) {
+    long id = stored.state().accountId();
+    if (memory.contains(id)) {
+      return;
+    }
+    memory.installIfAbsent(stored);
+    stored.state().lpOrders().values().stream().filter(o -> desk.get(o.id()) == null).forEach(o ->
+      desk.recovered(id, o, stored.lpRoutes().getOrDefault(o.id(), DealingStore.LpRoute.UNKNOWN)));
+  }
+
   private Future<DealingReply> read(long accountId) {
     Future<AccountState> found = memory.contains(accountId) ? Future.succeededFuture(memory.get(accountId))
       : store.loadAccounts(List.of(accountId)).map(loaded -> {
-        loaded.values().forEach(memory::installIfAbsent);
+        loaded.values().forEach(this::installIfAbsent);
         return memory.get(accountId);
       });
     return found.compose(state -> state == null
@@ -325,7 +336,7 @@ final class DealingShard {
     }
     Future<Void> loaded = missing.isEmpty() ? Future.succeededFuture()
       : store.loadAccounts(missing).map(found -> {
-        found.values().forEach(memory::installIfAbsent);
+        found.values().forEach(this::installIfAbsent);
         return null;
       });
     return loaded.compose(v -> store.findRequests(requestAccounts, requestIds));

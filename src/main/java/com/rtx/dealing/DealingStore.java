@@ -22,7 +22,15 @@ interface DealingStore {
    * An account as stored, with the date of its last roll-over and, for each of its orders at an
    * LP, {@code [lp, clOrdId]} of its last attempt.
    */
-  record StoredAccount(AccountState state, LocalDate lastRollover, Map<Long, String[]> lpRoutes) {
+  record StoredAccount(AccountState state, LocalDate lastRollover, Map<Long, LpRoute> lpRoutes) {
+  }
+
+  /**
+   * Where an order at an LP was sent, and the {@code lp/execId} of every report already booked for
+   * it: after a restart the LP may resend them (PossDup) and none may be booked twice.
+   */
+  record LpRoute(String lp, String clOrdId, Set<String> bookedExecIds) {
+    static final LpRoute UNKNOWN = new LpRoute(null, null, Set.of());
   }
 
   /** Raised inside the batch transaction when an account row is not at the version memory expects. */

@@ -137,11 +137,12 @@ final class LpOrderDesk {
   }
 
   /** An order the shard rebuilt from the database: ask its LP where it stands as soon as possible. */
-  void recovered(long accountId, Order order, String lp, String clOrdId) {
-    Tracked t = new Tracked(accountId, order, lp, 1, List.of());
-    if (clOrdId != null) {
-      t.clOrdId = clOrdId;
+  void recovered(long accountId, Order order, DealingStore.LpRoute route) {
+    Tracked t = new Tracked(accountId, order, route.lp(), 1, List.of());
+    if (route.clOrdId() != null) {
+      t.clOrdId = route.clOrdId();
     }
+    t.execIds.addAll(route.bookedExecIds()); // an LP resending them after our restart: each is booked once
     t.sentAt = clock.millis() - timeoutMs;
     byOrder.put(order.id(), t);
   }

@@ -57,6 +57,17 @@ final class ShardStore implements DealingStore {
   }
 
   /** Every account of the shard with its open positions and pending orders. */
+  /**
+   * Open orders (followed by the accounts' condition), with, for those at an LP, the reports already
+   * booked and the volume already filled: the row keeps the volume ordered, memory the volume still
+   * at the LP after partial fills.
+   */
+  private static final String OPEN_ORDERS = "SELECT t.*, CASE WHEN t.status = 'SENT_TO_LP' THEN (SELECT "
+    + "array_agg(e.lp || '/' || e.exec_id) FROM lp_execution e WHERE e.order_id = t.id AND e.account_id = t.account_id) "
+    + "END AS booked_exec_ids, CASE WHEN t.status = 'SENT_TO_LP' THEN (SELECT coalesce(sum(d.volume), 0)::bigint FROM deal d "
+    + "WHERE d.order_id = t.id AND d.account_id = t.account_id) ELSE 0 END AS filled_volume "
+    + "FROM trade_order t WHERE t.status IN ('PENDING', 'SENT_TO_LP') AND t.";
+
   Future<Map<Long, StoredAccount>> loadShard() {
     String where = "account_id % $1 = $2";
     Tuple args = Tuple.of(shards, shard);
@@ -64,8 +75,7 @@ final class ShardStore implements DealingStore {
       .execute(args);
     Future<RowSet<Row>> positions = pool.preparedQuery("SELECT * FROM position WHERE closed_at IS NULL AND " + where)
       .execute(args);
-    Future<RowSet<Row>> orders = pool.preparedQuery("SELECT * FROM trade_order WHERE status IN ('PENDING', 'SENT_TO_LP') AND " + where)
-      .execute(args);
+    Future<RowSet<Row>> orders = pool.preparedQuery(OPEN_ORDERS + where).execute(args);
     return Future.all(accounts, positions, orders)
       .map(all -> assemble(accounts.result(), positions.result(), orders.result()));
   }
@@ -77,8 +87,7 @@ final class ShardStore implements DealingStore {
       .execute(args);
     Future<RowSet<Row>> positions = pool.preparedQuery(
       "SELECT * FROM position WHERE closed_at IS NULL AND account_id = ANY($1)").execute(args);
-    Future<RowSet<Row>> orders = pool.preparedQuery(
-      "SELECT * FROM trade_order WHERE status IN ('PENDING', 'SENT_TO_LP') AND account_id = ANY($1)").execute(args);
+    Future<RowSet<Row>> orders = pool.preparedQuery(OPEN_ORDERS + "account_id = ANY($1)").execute(args);
     return Future.all(accounts, positions, orders)
       .map(all -> assemble(accounts.result(), positions.result(), orders.result()));
   }
@@ -239,6 +248,11 @@ final class ShardStore implements DealingStore {
     return Future.succeededFuture();
   }
 
+  private static Set<String> bookedExecIds(Row r) {
+    String[] ids = r.getArrayOfStrings("booked_exec_ids");
+    return ids == null ? Set.of() : Set.of(ids);
+  }
+
   private static Map<Long, StoredAccount> assemble(RowSet<Row> accountRows, RowSet<Row> positionRows,
                                                    RowSet<Row> orderRows) {
     Map<Long, Map<Long, Position>> positions = new HashMap<>();
@@ -248,13 +262,16 @@ final class ShardStore implements DealingStore {
     });
     Map<Long, Map<Long, Order>> orders = new HashMap<>();
     Map<Long, Map<Long, Order>> lpOrders = new HashMap<>();
-    Map<Long, Map<Long, String[]>> lpRoutes = new HashMap<>();
+    Map<Long, Map<Long, LpRoute>> lpRoutes = new HashMap<>();
     orderRows.forEach(r -> {
       Order o = order(r);
       if (o.status() == OrderStatus.SENT_TO_LP) {
+        o = new Order(o.id(), o.accountId(), o.clientOrderId(), o.symbol(), o.side(), o.type(),
+          o.volume() - r.getLong("filled_volume"), o.price(), o.stopLimitPrice(), o.sl(), o.tp(), o.trailingPoints(),
+          o.timeInForce(), o.expireAt(), o.positionId(), o.triggered(), o.status(), o.createdAt(), o.updatedAt());
         lpOrders.computeIfAbsent(o.accountId(), k -> new HashMap<>()).put(o.id(), o);
         lpRoutes.computeIfAbsent(o.accountId(), k -> new HashMap<>())
-          .put(o.id(), new String[] {r.getString("lp"), r.getString("lp_cl_ord_id")});
+          .put(o.id(), new LpRoute(r.getString("lp"), r.getString("lp_cl_ord_id"), bookedExecIds(r)));
       } else {
         orders.computeIfAbsent(o.accountId(), k -> new HashMap<>()).put(o.id(), o);
       }

@@ -248,4 +248,34 @@ class DealingAbookIT {
     Eventually.await("reconciled", Duration.ofSeconds(30), () -> DealingIT.count(database,
       "SELECT count(*) FROM deal WHERE order_id = " + sent.getLong("orderId")) == 1);
   }
+
+  @Test
+  void aPartialFillResentAfterARestartIsBookedOnce() throws Exception {
+    CompletableFuture<JsonObject> reply = dealing.sendAsync(market(A_BOOK, "EURUSD", "BUY", "0.10", "ab-6"));
+    JsonObject sent = routed();
+    JsonObject partial = report(sent, "pf-1", "PARTIAL_FILL", "PARTIALLY_FILLED", "0.04", "1.10003", "0.06")
+      .put("cumQty", "0.04");
+    assertThat(dealing.send(partial).getString("status")).isEqualTo("OK");
+    long orderId = sent.getLong("orderId");
+    assertThat(DealingIT.count(database, "SELECT count(*) FROM deal WHERE order_id = " + orderId)).isEqualTo(1);
+    dealing.stop();
+    reply.cancel(true);
+    assertThat(DealingIT.count(database, "SELECT count(*) FROM trade_order WHERE id = " + orderId
+      + " AND status = 'SENT_TO_LP'")).as("the rest is at the LP").isEqualTo(1);
+
+    // The FIX session's incoming sequence number is written behind: after the restart the LP resends
+    // what the platform already booked (PossDup), and the shard rebuilt the order from the database.
+    startEngine();
+    lpsUp();
+    assertThat(routed().getString("type")).as("the recovered order's status request").isEqualTo("status");
+    assertThat(dealing.send(partial.copy().put("possDup", true)).getString("status")).isEqualTo("OK");
+    assertThat(DealingIT.count(database, "SELECT count(*) FROM deal WHERE order_id = " + orderId))
+      .as("the resent partial fill is not booked again").isEqualTo(1);
+
+    JsonObject rest = report(sent, "pf-2", "FILL", "FILLED", "0.06", "1.10004", "0").put("cumQty", "0.10");
+    assertThat(dealing.send(rest).getString("status")).isEqualTo("OK");
+    Eventually.await("the rest booked", Duration.ofSeconds(30), () -> DealingIT.count(database,
+      "SELECT count(*) FROM trade_order WHERE id = " + orderId + " AND status = 'FILLED'") == 1);
+    assertThat(DealingIT.count(database, "SELECT count(*) FROM deal WHERE order_id = " + orderId)).isEqualTo(2);
+  }
 }
