@@ -15,6 +15,7 @@ import quickfix.field.ClOrdID;
 import quickfix.field.OrdStatus;
 import quickfix.field.OrdType;
 import quickfix.field.TimeInForce;
+import quickfix.field.OrderQty;
 import quickfix.fix44.NewOrderSingle;
 
 import java.math.BigDecimal;
@@ -111,7 +112,8 @@ final class LpReconciler {
   }
 
   /** A repair order sent and not yet final. */
-  private record Repair(String lp, String symbol, BigDecimal difference) {
+  /** A repair sent: {@code quantity} is its OrderQty in the LP's unit. */
+  private record Repair(String lp, String symbol, BigDecimal difference, BigDecimal quantity) {
   }
 
   private final Vertx vertx;
@@ -137,6 +139,12 @@ final class LpReconciler {
   private final Map<String, Repair> settling = new HashMap<>();
   /** LP/symbol → the difference whose repair failed: alerted, not repaired again. */
   private final Map<String, BigDecimal> failedRepairs = new HashMap<>();
+  /**
+   * LP/symbol pairs whose LP filled a repair with another quantity than the one sent: repairing
+   * again would chase its over- or under-fill back and forth, each time paying the spread, so this
+   * node only alerts them until it restarts.
+   */
+  private final Set<String> misfilledRepairs = new HashSet<>();
   private final Map<String, Double> differences = new ConcurrentHashMap<>();
   private final Map<String, Integer> unresolved = new ConcurrentHashMap<>();
   /** LP/symbol → the difference last logged as an alert. */
@@ -259,7 +267,7 @@ final class LpReconciler {
       return true;
     }
     if (refusal.clOrdId() != null && refusal.clOrdId().startsWith(REPAIR_PREFIX)) {
-      repairFinal(refusal.clOrdId(), "REJECTED", null, null, refusal.text());
+      repairFinal(refusal.lp(), refusal.clOrdId(), "REJECTED", null, null, refusal.text());
       return true;
     }
     return false;
@@ -278,16 +286,27 @@ final class LpReconciler {
       default -> null;
     };
     if (status != null) {
-      repairFinal(report.clOrdId(), status, decimal(report.cumQty()), decimal(report.avgPx()), report.text());
+      repairFinal(report.lp(), report.clOrdId(), status, decimal(report.cumQty()), decimal(report.avgPx()), report.text());
     }
     return true;
   }
 
-  private void repairFinal(String clOrdId, String status, BigDecimal filled, BigDecimal avgPx, String text) {
+  private void repairFinal(String lp, String clOrdId, String status, BigDecimal filled, BigDecimal avgPx, String text) {
+    Repair known = repairs.get(clOrdId);
+    if (known != null && !known.lp.equals(lp)) {
+      // Repair ClOrdIDs are sequential: another LP naming one must not move this LP's record.
+      LOG.error("LP {} reported on repair {}, which was sent to {}: ignored", lp, clOrdId, known.lp);
+      return;
+    }
     boolean done = !"PARTIALLY_FILLED".equals(status);
-    Repair repair = done ? repairs.remove(clOrdId) : repairs.get(clOrdId);
+    Repair repair = done ? repairs.remove(clOrdId) : known;
     if (repair != null && done) {
-      if ("FILLED".equals(status)) {
+      if ("FILLED".equals(status) && filled != null && repair.quantity != null
+        && filled.compareTo(repair.quantity) != 0) {
+        misfilledRepairs.add(repair.lp + "/" + repair.symbol);
+        LOG.error("LP {} filled repair {} of {} with {} instead of {}: the next difference is alerted, not repaired",
+          repair.lp, clOrdId, repair.symbol, filled.toPlainString(), repair.quantity.toPlainString());
+      } else if ("FILLED".equals(status)) {
         LOG.info("LP {} repair {} of {} filled", repair.lp, clOrdId, repair.symbol);
       } else {
         failedRepairs.put(repair.lp + "/" + repair.symbol, repair.difference);
@@ -299,10 +318,18 @@ final class LpReconciler {
     if (repair != null && done) {
       settling.put(clOrdId, repair);
     }
-    store.repairAnswered(clOrdId, status, filled, avgPx, text == null ? null : LpRefusals.printable(text),
+    store.repairAnswered(lp, clOrdId, status, filled, avgPx, text == null ? null : LpRefusals.printable(text),
         clock.instant())
       .onFailure(e -> LOG.error("repair {}: cannot record {}: {}", clOrdId, status, e.getMessage()))
       .onComplete(v -> settling.remove(clOrdId));
+  }
+
+  private static BigDecimal quantity(NewOrderSingle order) {
+    try {
+      return new BigDecimal(order.getString(OrderQty.FIELD));
+    } catch (quickfix.FieldNotFound | NumberFormatException e) {
+      return null;
+    }
   }
 
   /** Symbols of {@code lp} with a repair sent and not settled in the table. */
@@ -485,7 +512,7 @@ final class LpReconciler {
       boolean failedBefore = line.difference() != null && failedRepairs.containsKey(key)
         && failedRepairs.get(key).compareTo(line.difference()) == 0;
       boolean repair = LpPositionCheck.repairable(line, repairMaxLots) && !failedBefore
-        && !alertOnly.contains(line.symbol()) && expressible(lp, line, sizes.get(line.symbol()));
+        && !misfilledRepairs.contains(key) && !alertOnly.contains(line.symbol()) && expressible(lp, line, sizes.get(line.symbol()));
       actions.put(line.symbol(), repair ? "REPAIR" : "ALERT");
     }
     return actions;
@@ -583,13 +610,13 @@ final class LpReconciler {
       }
       JsonObject terms = terms(order);
       return store.saveRepair(runId, lp, line.symbol(), side, lots, units, evidence, terms, now).compose(clOrdId -> {
-        repairs.put(clOrdId, new Repair(lp, line.symbol(), line.difference()));
+        repairs.put(clOrdId, new Repair(lp, line.symbol(), line.difference(), quantity(order)));
         order.set(new ClOrdID(clOrdId));
         LOG.warn("LP {} {} {}: repairing with {} {} lots ({} units) as {}, {}", lp, line.symbol(), line.outcome(), side,
           lots.toPlainString(), units.toPlainString(), terms.encode(), clOrdId);
         return send.apply(lp, order).map(sent -> {
           if (!sent) {
-            repairFinal(clOrdId, "NOT_SENT", null, null, "the trade session is not logged on");
+            repairFinal(lp, clOrdId, "NOT_SENT", null, null, "the trade session is not logged on");
           }
           return (Void) null;
         });

@@ -70,8 +70,11 @@ final class ReconciliationStore {
           }
           return net;
         });
-    Future<Set<String>> open = client.preparedQuery("SELECT DISTINCT symbol FROM trade_order WHERE lp = $1 "
-        + "AND status = 'SENT_TO_LP'").execute(Tuple.of(lp)).map(rows -> {
+    // A repair whose answer is not on record (an engine killed before it came, an LP that gap-filled it)
+    // may still fill: its symbol stays in flight, never repaired a second time on top of it.
+    Future<Set<String>> open = client.preparedQuery("SELECT symbol FROM trade_order WHERE lp = $1 "
+        + "AND status = 'SENT_TO_LP' UNION SELECT symbol FROM lp_position_repair WHERE lp = $1 "
+        + "AND status IN ('SENT', 'PARTIALLY_FILLED')").execute(Tuple.of(lp)).map(rows -> {
           Set<String> symbols = new HashSet<>();
           rows.forEach(r -> symbols.add(r.getString(0)));
           return symbols;
@@ -202,11 +205,12 @@ final class ReconciliationStore {
   }
 
   /** The LP's answer to a repair order: its status (FILLED, PARTIALLY_FILLED, CANCELED, REJECTED, NOT_SENT). */
-  Future<Void> repairAnswered(String clOrdId, String status, BigDecimal filledUnits, BigDecimal avgPx, String text,
-                              Instant at) {
+  Future<Void> repairAnswered(String lp, String clOrdId, String status, BigDecimal filledUnits, BigDecimal avgPx,
+                              String text, Instant at) {
+    // The LP too: a report naming another LP's repair (ClOrdIDs are sequential) changes nothing.
     return pool.preparedQuery("UPDATE lp_position_repair SET status = $2, filled_units = coalesce($3, filled_units), "
-        + "avg_px = coalesce($4, avg_px), lp_text = coalesce($5, lp_text), updated_at = $6 WHERE cl_ord_id = $1")
-      .execute(Tuple.from(java.util.Arrays.asList(clOrdId, status, filledUnits, avgPx, text, utc(at)))).mapEmpty();
+        + "avg_px = coalesce($4, avg_px), lp_text = coalesce($5, lp_text), updated_at = $6 WHERE cl_ord_id = $1 AND lp = $7")
+      .execute(Tuple.from(java.util.Arrays.asList(clOrdId, status, filledUnits, avgPx, text, utc(at), lp))).mapEmpty();
   }
 
   private static OffsetDateTime utc(Instant at) {
