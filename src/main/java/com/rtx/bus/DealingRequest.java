@@ -142,7 +142,7 @@ public sealed interface DealingRequest {
    */
   record LpExecution(long accountId, long orderId, String clOrdId, String lp, String execId, boolean possDup,
                      String execType, String ordStatus, BigDecimal lastQty, BigDecimal lastPx, BigDecimal cumQty,
-                     BigDecimal leavesQty, BigDecimal avgPx, String text) implements DealingRequest {
+                     BigDecimal leavesQty, BigDecimal avgPx, String text, String symbol) implements DealingRequest {
     public String op() {
       return "execution";
     }

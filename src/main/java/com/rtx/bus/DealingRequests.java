@@ -68,7 +68,8 @@ public final class DealingRequests {
       case "execution" -> new LpExecution(accountId, id(req, "orderId"), text(req, "clOrdId", false),
         text(req, "lp", true), text(req, "execId", true), Boolean.TRUE.equals(req.getValue("possDup")),
         text(req, "execType", true), text(req, "ordStatus", false), decimal(req, "lastQty"), decimal(req, "lastPx"),
-        decimal(req, "cumQty"), decimal(req, "leavesQty"), decimal(req, "avgPx"), text(req, "text", false));
+        decimal(req, "cumQty"), decimal(req, "leavesQty"), decimal(req, "avgPx"), text(req, "text", false),
+        text(req, "symbol", false));
       case "settleLpOrder" -> settle(req, accountId);
       default -> throw new InvalidRequest("op", "unknown op " + op);
     };
@@ -114,7 +115,7 @@ public final class DealingRequests {
         .put("execId", r.execId()).put("possDup", r.possDup()).put("execType", r.execType())
         .put("ordStatus", r.ordStatus()).put("lastQty", plain(r.lastQty())).put("lastPx", plain(r.lastPx()))
         .put("cumQty", plain(r.cumQty())).put("leavesQty", plain(r.leavesQty())).put("avgPx", plain(r.avgPx()))
-        .put("text", r.text());
+        .put("text", r.text()).put("symbol", r.symbol());
     }
     json.getMap().values().removeIf(v -> v == null);
     return json;

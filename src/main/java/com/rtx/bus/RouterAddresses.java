@@ -46,7 +46,10 @@ import java.util.regex.Pattern;
  * {@code {"op":"execution","accountId","orderId","clOrdId","lp","execId","possDup":bool,
  * "execType":"NEW|PARTIAL_FILL|FILL|REJECTED|CANCELED|ORDER_STATUS|EXPIRED|STATUS_REFUSED",
  * "ordStatus":"NEW|PARTIALLY_FILLED|FILLED|REJECTED|CANCELED|EXPIRED","lastQty","lastPx","cumQty",
- * "leavesQty","avgPx","text"}}; quantities in lots, absent fields (lastQty, lastPx, text) omitted.
+ * "leavesQty","avgPx","text","symbol"}}; quantities in lots, absent fields (lastQty, lastPx, text,
+ * symbol) omitted. symbol is the platform symbol the LP's report named (its Symbol through the LP's
+ * dialect; {@code LP:<name>} for a name that maps to none), present when the report carried one: the
+ * shard books a report only when it names the order's own symbol.
  * accountId and orderId come from the ClOrdID. Fills are recognised by OrdStatus and quantities,
  * not by ExecType alone (FIX 4.4 ExecType F, FIX 4.2 style 1/2 and LPs that fill with ExecType 2
  * and OrdStatus NEW for an acknowledgement all map right); ExecTypes outside the list (pending

@@ -15,6 +15,8 @@ import com.rtx.bus.DealingRequest.LpExecution;
 import com.rtx.bus.DealingRequests;
 import com.rtx.bus.InvalidRequest;
 import io.vertx.core.json.JsonArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -34,6 +36,8 @@ import java.util.Set;
  */
 final class ExecutionIntake {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ExecutionIntake.class);
+
   private static final Set<String> FILLS = Set.of("PARTIAL_FILL", "FILL", "TRADE");
 
   private ExecutionIntake() {
@@ -49,6 +53,13 @@ final class ExecutionIntake {
     Order order = account.lpOrder(orderId).orElse(null);
     LpOrderDesk.Tracked tracked = desk.get(orderId);
     if (order == null || (tracked != null && tracked.execIds.contains(lp + "/" + execId))) {
+      return null;
+    }
+    if (report.symbol() != null && !report.symbol().equals(order.symbol())) {
+      // Its quantities were scaled for another instrument: booking them could turn a partial fill into a
+      // full one. Left unbooked; the order's status request asks the LP again, and its silence is alerted.
+      LOG.error("LP {} report {} on order {} names {}, the order is {}: not booked", lp, execId, orderId,
+        report.symbol(), order.symbol());
       return null;
     }
     if ("STATUS_REFUSED".equals(execType)) {

@@ -184,7 +184,7 @@ final class LpOrderDesk {
             : answer.getString("reason") + " (" + answer.getString("message") + ")";
           // Not sent: as good as an LP reject (never reached it), so the next LP is tried.
           requeue.accept(new DealingRequest.LpExecution(t.accountId, t.order.id(), t.clOrdId, t.lp, "unsent-" + t.clOrdId,
-            false, "REJECTED", "REJECTED", null, null, null, null, null, "not sent to " + t.lp + ": " + reason));
+            false, "REJECTED", "REJECTED", null, null, null, null, null, "not sent to " + t.lp + ": " + reason, null));
         }
       });
   }

@@ -22,10 +22,10 @@ final class ManualSettlement {
     String execId = "manual-" + settle.lpExecId();
     if (settle.outcome() == DealingRequest.SettleOutcome.NOT_FILLED) {
       return new DealingRequest.LpExecution(settle.accountId(), settle.orderId(), tracked.clOrdId, tracked.lp, execId,
-        false, "CANCELED", "CANCELED", null, null, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, text);
+        false, "CANCELED", "CANCELED", null, null, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, text, null);
     }
     BigDecimal volume = Lots.toBigDecimal(tracked.order.volume());
     return new DealingRequest.LpExecution(settle.accountId(), settle.orderId(), tracked.clOrdId, tracked.lp, execId,
-      false, "FILL", "FILLED", volume, settle.price(), volume, BigDecimal.ZERO, settle.price(), text);
+      false, "FILL", "FILLED", volume, settle.price(), volume, BigDecimal.ZERO, settle.price(), text, null);
   }
 }

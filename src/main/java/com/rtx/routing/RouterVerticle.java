@@ -308,6 +308,10 @@ public final class RouterVerticle extends VerticleBase {
         }
         ExecutionReports.toShard(report, size == null ? null : platformSymbol, size == null ? BigDecimal.ONE : size,
             dialect)
+          // The symbol the LP's report claims (its own name where it maps to none of ours): the shard books a
+          // report only on the order it names, so a report whose symbol is not the order's scales nothing.
+          .map(json -> report.symbol() == null ? json
+            : json.put("symbol", platformSymbol != null ? platformSymbol : "LP:" + report.symbol()))
           .ifPresentOrElse(delivery::deliver, () -> {
             unroutable++;
             LOG.error("LP {} sent ExecutionReport {} for ClOrdID {}, which names no account and order: not routed",

@@ -54,7 +54,7 @@ class DealingProtocolTest {
       new DealingRequest.ReadAccount(7),
       new DealingRequest.Reload(7),
       new DealingRequest.LpExecution(7, 42, "7-42-1", "LP1", "x-1", true, "FILL", "FILLED", new BigDecimal("0.10"),
-        new BigDecimal("1.10003"), new BigDecimal("0.10"), new BigDecimal("0"), new BigDecimal("1.10003"), null),
+        new BigDecimal("1.10003"), new BigDecimal("0.10"), new BigDecimal("0"), new BigDecimal("1.10003"), null, "EURUSD"),
       new DealingRequest.SettleLpOrder(7, 42, DealingRequest.SettleOutcome.FILLED, new BigDecimal("1.10003"), "LP1-E9",
         "filled at 1.10003, chat with LP1 desk 14:03", AUDIT),
       new DealingRequest.SettleLpOrder(7, 42, DealingRequest.SettleOutcome.NOT_FILLED, null, "ref-7", "never received",

@@ -278,4 +278,21 @@ class DealingAbookIT {
       "SELECT count(*) FROM trade_order WHERE id = " + orderId + " AND status = 'FILLED'") == 1);
     assertThat(DealingIT.count(database, "SELECT count(*) FROM deal WHERE order_id = " + orderId)).isEqualTo(2);
   }
+
+  @Test
+  void aReportNamingAnotherSymbolThanItsOrderIsNotBooked() throws Exception {
+    CompletableFuture<JsonObject> reply = dealing.sendAsync(market(A_BOOK, "EURUSD", "BUY", "0.10", "ab-7"));
+    JsonObject sent = routed();
+    long orderId = sent.getLong("orderId");
+    // Its quantities were scaled as another instrument's: 0.10 "lots" of the wrong symbol say nothing of this order.
+    JsonObject wrong = report(sent, "sy-1", "FILL", "FILLED", "0.10", "1.10003", "0").put("symbol", "LP:EUR/USD");
+    assertThat(dealing.send(wrong).getString("status")).isEqualTo("OK");
+    assertThat(DealingIT.count(database, "SELECT count(*) FROM deal WHERE order_id = " + orderId)).isZero();
+    assertThat(reply).isNotDone();
+
+    JsonObject right = report(sent, "sy-2", "FILL", "FILLED", "0.10", "1.10003", "0").put("symbol", "EURUSD");
+    assertThat(dealing.send(right).getString("status")).isEqualTo("OK");
+    assertThat(reply.get(30, TimeUnit.SECONDS).getString("status")).isEqualTo("FILLED");
+    assertThat(DealingIT.count(database, "SELECT count(*) FROM deal WHERE order_id = " + orderId)).isEqualTo(1);
+  }
 }
