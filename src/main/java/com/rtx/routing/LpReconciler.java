@@ -608,6 +608,11 @@ final class LpReconciler {
       if (quoted != null) {
         evidence.put("quotedPrice", quoted.toPlainString());
       }
+      BigDecimal lpQuantity = quantity(order);
+      if (lpQuantity != null) {
+        // The LP's answer (CumQty) is read against this, not against a dialect an admin may change later.
+        evidence.put("lpOrderQty", lpQuantity.toPlainString());
+      }
       JsonObject terms = terms(order);
       return store.saveRepair(runId, lp, line.symbol(), side, lots, units, evidence, terms, now).compose(clOrdId -> {
         repairs.put(clOrdId, new Repair(lp, line.symbol(), line.difference(), quantity(order)));

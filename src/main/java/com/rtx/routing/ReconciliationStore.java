@@ -108,18 +108,16 @@ final class ReconciliationStore {
               return all;
             });
         Set<String> anRepaired = new HashSet<>();
-        Future<List<LpFills.Execution>> repairs = conn.preparedQuery("SELECT cl_ord_id, symbol, side, filled_units, "
-            + "coalesce(evidence->>'source', 'AN') AS source FROM lp_position_repair WHERE lp = $1 "
-            + "AND filled_units IS NOT NULL AND filled_units <> 0")
+        Future<List<LpFills.Execution>> repairs = conn.preparedQuery("SELECT cl_ord_id, symbol, side, lots, filled_units, "
+            + "evidence->>'lpOrderQty' AS lp_order_qty, coalesce(evidence->>'source', 'AN') AS source "
+            + "FROM lp_position_repair WHERE lp = $1 AND filled_units IS NOT NULL AND filled_units <> 0")
           .execute(Tuple.of(lp)).map(rows -> {
             List<LpFills.Execution> all = new ArrayList<>();
             for (Row row : rows) {
               if ("AN".equals(row.getString("source"))) {
                 anRepaired.add(row.getString("symbol"));
               }
-              BigDecimal size = sizes.get(row.getString("symbol"));
-              BigDecimal lots = size == null || size.signum() <= 0 ? null
-                : dialect.toLots(row.getString("symbol"), row.getBigDecimal("filled_units"), size);
+              BigDecimal lots = filledLots(row, sizes.get(row.getString("symbol")), dialect);
               all.add(new LpFills.Execution(row.getString("cl_ord_id"), row.getString("symbol"),
                 "BUY".equals(row.getString("side")), "FILL", lots, lots, lots != null));
             }
@@ -202,6 +200,27 @@ final class ReconciliationStore {
             + "'lp.position.repair', 'OK', 'lp_position', $2, $3, $4, '\\x'::bytea, '\\x'::bytea)")
           .execute(Tuple.of(utc(at), lp + "/" + symbol, evidence, after)).map(v -> clOrdId);
       }));
+  }
+
+  /**
+   * Lots a repair filled: its CumQty as a share of the quantity it was sent with (both in the LP's
+   * unit of that day), times the lots it was for — so a later change of the LP's quantity unit or
+   * lot size does not re-read past fills. Rows from before the quantity was recorded: the LP's
+   * dialect of today. Null when unreadable.
+   */
+  private static BigDecimal filledLots(Row row, BigDecimal contractSize, LpDialect dialect) {
+    BigDecimal filled = row.getBigDecimal("filled_units");
+    String sent = row.getString("lp_order_qty");
+    try {
+      if (sent != null && new BigDecimal(sent).signum() > 0) {
+        return row.getBigDecimal("lots").multiply(filled).divide(new BigDecimal(sent), 8, java.math.RoundingMode.HALF_EVEN)
+          .stripTrailingZeros();
+      }
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    return contractSize == null || contractSize.signum() <= 0 ? null
+      : dialect.toLots(row.getString("symbol"), filled, contractSize);
   }
 
   /** The LP's answer to a repair order: its status (FILLED, PARTIALLY_FILLED, CANCELED, REJECTED, NOT_SENT). */
