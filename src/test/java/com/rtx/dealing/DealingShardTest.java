@@ -3,70 +3,28 @@ package com.rtx.dealing;
 import com.rtx.bus.DealingFailure;
 import com.rtx.bus.DealingRequests;
 import com.rtx.core.account.AccountMode;
-import com.rtx.bus.DealingFailure;
-import com.rtx.bus.DealingRequests;
 import com.rtx.core.dealing.AccountState;
-
-
-
-import com.rtx.bus.DealingFailure;
-import com.rtx.bus.DealingRequests;
 import com.rtx.core.swap.RolloverSchedule;
-import com.rtx.bus.DealingFailure;
-import com.rtx.bus.DealingRequests;
 import com.rtx.core.testkit.Desk;
-import com.rtx.bus.DealingFailure;
-import com.rtx.bus.DealingRequests;
 import com.rtx.core.testkit.Fixtures;
-import com.rtx.bus.DealingFailure;
-import com.rtx.bus.DealingRequests;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import com.rtx.bus.DealingFailure;
-import com.rtx.bus.DealingRequests;
 import io.vertx.core.Context;
-import com.rtx.bus.DealingFailure;
-import com.rtx.bus.DealingRequests;
 import io.vertx.core.Vertx;
-import com.rtx.bus.DealingFailure;
-import com.rtx.bus.DealingRequests;
 import io.vertx.core.json.JsonObject;
-import com.rtx.bus.DealingFailure;
-import com.rtx.bus.DealingRequests;
 import org.junit.jupiter.api.AfterEach;
-import com.rtx.bus.DealingFailure;
-import com.rtx.bus.DealingRequests;
 import org.junit.jupiter.api.BeforeEach;
-import com.rtx.bus.DealingFailure;
-import com.rtx.bus.DealingRequests;
 import org.junit.jupiter.api.Test;
 
-import com.rtx.bus.DealingFailure;
-import com.rtx.bus.DealingRequests;
 import java.time.Clock;
-import com.rtx.bus.DealingFailure;
-import com.rtx.bus.DealingRequests;
 import java.time.ZoneOffset;
-import com.rtx.bus.DealingFailure;
-import com.rtx.bus.DealingRequests;
 import java.util.ArrayList;
-import com.rtx.bus.DealingFailure;
-import com.rtx.bus.DealingRequests;
 import java.util.List;
-import com.rtx.bus.DealingFailure;
-import com.rtx.bus.DealingRequests;
 import java.util.Map;
-import com.rtx.bus.DealingFailure;
-import com.rtx.bus.DealingRequests;
 import java.util.Set;
-import com.rtx.bus.DealingFailure;
-import com.rtx.bus.DealingRequests;
 import java.util.concurrent.CompletableFuture;
-import com.rtx.bus.DealingFailure;
-import com.rtx.bus.DealingRequests;
 import java.util.concurrent.TimeUnit;
 
-import com.rtx.bus.DealingFailure;
-import com.rtx.bus.DealingRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
