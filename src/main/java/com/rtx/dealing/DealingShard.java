@@ -16,6 +16,7 @@ import io.vertx.core.Vertx;
 import com.rtx.platform.http.ApiErrorCode;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +78,7 @@ final class DealingShard {
    * Batches answered and not yet stamped ({@code (batchId, time)}, {@code dealing_batch.replied_at}):
    * carried by the next batch's transaction, or written on a tick with no batch since the last one.
    */
-  private final List<io.vertx.sqlclient.Tuple> unstampedReplies = new ArrayList<>();
+  private final List<Tuple> unstampedReplies = new ArrayList<>();
   private int batchesSinceTick;
   /** Waiters for the batch in flight to finish ({@link #idle}). */
   private Promise<Void> idle;
@@ -204,7 +205,7 @@ final class DealingShard {
   /** A shard with no batch since the last tick writes its answered batches' times on their own. */
   private void stampQuietReplies() {
     if (batchesSinceTick == 0 && !busy && !unstampedReplies.isEmpty()) {
-      List<io.vertx.sqlclient.Tuple> rows = new ArrayList<>(unstampedReplies);
+      List<Tuple> rows = new ArrayList<>(unstampedReplies);
       unstampedReplies.clear();
       store.stampReplies(rows).onFailure(e -> LOG.debug("shard {}: reply times of {} batch(es) not written: {}", shard,
         rows.size(), e.toString()));
@@ -350,7 +351,7 @@ final class DealingShard {
       applied.outcomes().forEach(o -> answer(o, null));
       return Future.succeededFuture();
     }
-    List<io.vertx.sqlclient.Tuple> carried = new ArrayList<>(unstampedReplies);
+    List<Tuple> carried = new ArrayList<>(unstampedReplies);
     unstampedReplies.clear();
     writes.replied(carried);
     return store.write(writes, Math.max(applied.commands(), 1))
@@ -361,7 +362,7 @@ final class DealingShard {
         committed(applied);
         applied.afterCommit().forEach(Runnable::run);
         applied.outcomes().forEach(o -> answer(o, batchId));
-        unstampedReplies.add(io.vertx.sqlclient.Tuple.of(batchId, ShardWrites.utc(clock.instant())));
+        unstampedReplies.add(Tuple.of(batchId, ShardWrites.utc(clock.instant())));
         batchesSinceTick++;
         return (Void) null;
       })

@@ -3,6 +3,7 @@ package com.rtx.dealing;
 import com.rtx.core.dealing.AccountState;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -81,7 +82,7 @@ interface DealingStore {
    * Stamps batches whose answers left ({@code (batchId, time)} rows: {@code dealing_batch.replied_at})
    * outside a batch: for a shard gone quiet after them. Informational, like {@link #noteLpOrder}.
    */
-  Future<Void> stampReplies(List<io.vertx.sqlclient.Tuple> replied);
+  Future<Void> stampReplies(List<Tuple> replied);
 
   static String requestKey(long accountId, String clientOrderId) {
     return accountId + "/" + clientOrderId;

@@ -615,7 +615,7 @@ final class LpReconciler {
       }
       JsonObject terms = terms(order);
       return store.saveRepair(runId, lp, line.symbol(), side, lots, units, evidence, terms, now).compose(clOrdId -> {
-        repairs.put(clOrdId, new Repair(lp, line.symbol(), line.difference(), quantity(order)));
+        repairs.put(clOrdId, new Repair(lp, line.symbol(), line.difference(), lpQuantity));
         order.set(new ClOrdID(clOrdId));
         LOG.warn("LP {} {} {}: repairing with {} {} lots ({} units) as {}, {}", lp, line.symbol(), line.outcome(), side,
           lots.toPlainString(), units.toPlainString(), terms.encode(), clOrdId);
